@@ -1,0 +1,33 @@
+# Chronicle — every target works on a fresh machine with nothing done first.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test bench clean lock
+
+install: $(STAMP)
+
+# Rebuilt only when the pinned requirements change; a second `make install` is a no-op.
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==24.3.1
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/chronicle demo --shared $(SHARED)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m chronicle.bench --shared $(SHARED)
+
+# Re-pin every transitive dependency after changing pyproject.toml.
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) chronicle.db chronicle.db-wal chronicle.db-shm

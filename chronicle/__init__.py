@@ -1,0 +1,15 @@
+"""Chronicle: who said what, who did what to whom, and when — from dated news articles.
+
+    >>> import chronicle
+    >>> result = chronicle.analyze('"We will act," the minister said.', date="2022-01-27")
+    >>> result.quotes[0].cue.text
+    'said'
+"""
+from chronicle.api import analyze, analyze_many, load_pipeline
+from chronicle.model import Actor, Analysis, Article, Event, Quote, Reject, Span, Speaker, TimeExpr
+
+__version__ = "0.1.0"
+__all__ = [
+    "analyze", "analyze_many", "load_pipeline",
+    "Actor", "Analysis", "Article", "Event", "Quote", "Reject", "Span", "Speaker", "TimeExpr",
+]

