@@ -1,12 +1,39 @@
 """People within one article: names, titles, descriptions and pronouns joined per person.
 
-Contract:
-  cluster_people(doc, quotes) -> list[PersonCluster]
-  Also fills each quote.speaker.name / role / affiliation from its cluster.
+A sieve, most precise step first:
+1. full names (spaCy PERSON entities of two or more words, titles stripped) start people;
+2. a partial name ("Lavrov", "Mr. Lavrov", "Hillary") joins the most recently mentioned person
+   with that surname or first name, else the person named in full later in the article;
+3. a definite description speaker ("the Russian FM", "the minister", "the diplomat") joins the
+   most recent person whose role shares its head word (FM = foreign minister), else the most
+   recent speaker when the description names a person's role;
+4. a third-person pronoun speaker ("he", "she") joins the most recent person speaker or subject.
+Each person keeps the role and affiliation the text gives ("Russian Foreign Minister Sergey
+Lavrov", "Lavrov, Russia's foreign minister").
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+
+# Words that can stand before a name but are not part of it.
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gov", "sen", "rep", "gen",
+    "lt", "col", "maj", "capt", "adm", "sgt", "rev", "prof", "pres", "amb", "hon", "st",
+}
+ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretary general",
+                 "potus": "president", "ceo": "chief executive", "vp": "vice president"}
+# Heads of descriptions that denote a person in a role (enough to take the last speaker).
+PERSON_NOUNS = set("""
+minister diplomat president official spokesman spokeswoman spokesperson secretary senator
+congressman congresswoman governor chancellor premier leader chief envoy ambassador general
+candidate nominee lawmaker director adviser advisor aide mayor king queen prince head chairman
+chairwoman chair commissioner representative negotiator politician economist analyst expert
+professor author founder executive prosecutor judge lawyer attorney officer commander source
+billionaire businessman activist pollster strategist manager tycoon host anchor
+""".split()) | set(ABBREVIATIONS)
+_THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 @dataclass
@@ -16,7 +43,177 @@ class PersonCluster:
     affiliation: str | None = None  # "Russian" / "Russia"
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans, sorted
     kind: str = "PERSON"  # PERSON, or ORG when a speaker is an organisation
+    gender: str | None = None
+    first: int = 0  # position of the first mention
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    @property
+    def given(self) -> str:
+        return self.name.split()[0].lower()
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            bisect.insort(self.mentions, (start, end))
+
+
+def _name_tokens(span) -> list:
+    toks = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    while toks and toks[0].lower_.rstrip(".") in HONORIFICS:
+        toks = toks[1:]
+    return toks
+
+
+def _clean_name(toks) -> str:
+    return " ".join(t.text for t in toks)
 
 
 def cluster_people(doc, quotes) -> list[PersonCluster]:
-    return []
+    people: list[PersonCluster] = []
+    # position -> cluster, for "most recent" look-ups
+    timeline: list[tuple[int, PersonCluster]] = []
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    full_names: dict[str, PersonCluster] = {}
+
+    # 1. full names
+    for ent in persons:
+        toks = _name_tokens(ent)
+        if len(toks) >= 2:
+            key = _clean_name(toks).lower()
+            cluster = full_names.get(key)
+            if cluster is None:
+                cluster = PersonCluster(_clean_name(toks), first=ent.start_char)
+                full_names[key] = cluster
+                people.append(cluster)
+            cluster.add(toks[0].idx, toks[-1].idx + len(toks[-1]))
+            _take_role(cluster, ent)
+    # 2. partial names
+    for ent in persons:
+        toks = _name_tokens(ent)
+        if len(toks) != 1:
+            continue
+        word = toks[0].lower_
+        cluster = _by_partial(people, word, ent.start_char)
+        if cluster is None:
+            cluster = PersonCluster(toks[0].text, first=ent.start_char)
+            people.append(cluster)
+        cluster.add(toks[0].idx, toks[0].idx + len(toks[0]))
+        _take_role(cluster, ent)
+    for p in people:
+        for s, _ in p.mentions:
+            timeline.append((s, p))
+    timeline.sort(key=lambda x: x[0])
+
+    # 3-4. speakers: names, descriptions, pronouns, in text order
+    last_speaker: list[tuple[int, PersonCluster]] = []
+    for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
+        sp = q.speaker
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        cluster = _resolve(doc, span, people, timeline, last_speaker) if span is not None else None
+        if cluster is None:
+            continue
+        cluster.add(sp.start, sp.end)
+        sp.name = cluster.name
+        sp.role = cluster.role
+        sp.affiliation = cluster.affiliation
+        last_speaker.append((sp.start, cluster))
+    # keep every speaker's name filled for quotes that inherited a speaker mention
+    by_span = {m: p for p in people for m in p.mentions}
+    for q in quotes:
+        if q.speaker is not None and q.speaker.name is None:
+            p = by_span.get((q.speaker.start, q.speaker.end))
+            if p is not None:
+                q.speaker.name, q.speaker.role, q.speaker.affiliation = p.name, p.role, p.affiliation
+    return people
+
+
+def _by_partial(people: list[PersonCluster], word: str, pos: int) -> PersonCluster | None:
+    before = [p for p in people if p.first <= pos and word in (p.surname, p.given) and len(p.name.split()) > 1]
+    if before:
+        return max(before, key=lambda p: max(s for s, _ in p.mentions if s <= pos) if any(s <= pos for s, _ in p.mentions) else p.first)
+    after = [p for p in people if word in (p.surname, p.given) and len(p.name.split()) > 1]
+    if len(after) == 1:
+        return after[0]
+    same = [p for p in people if p.name.lower() == word]
+    return same[0] if same else None
+
+
+def _take_role(cluster: PersonCluster, ent) -> None:
+    """Role and affiliation from the words before the name or an apposition after it."""
+    doc = ent.doc
+    root = ent.root
+    pre = []
+    inside = set(range(ent.start, ent.end))
+    i = ent.start - 1
+    while i >= 0 and doc[i].head.i in inside:
+        if doc[i].pos_ in ("DET", "PUNCT", "ADP", "VERB", "AUX") or doc[i].dep_ in ("poss", "case"):
+            break
+        pre.append(doc[i])
+        inside.add(i)
+        i -= 1
+    pre.reverse()
+    words = [t for t in pre if t.lower_.rstrip(".") not in HONORIFICS]
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i), None)
+    if not words and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
+        words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]
+    if not words:
+        return
+    aff = [t for t in words if t.ent_type_ in ("NORP", "GPE", "ORG") or t.dep_ == "poss"]
+    role = [t for t in words if t not in aff]
+    if role and cluster.role is None:
+        cluster.role = " ".join(t.text for t in role)
+    if aff and cluster.affiliation is None:
+        cluster.affiliation = " ".join(t.text for t in aff)
+
+
+def _most_recent(timeline, pos: int, pred) -> PersonCluster | None:
+    i = bisect.bisect_left(timeline, pos, key=lambda x: x[0])
+    for j in range(i - 1, -1, -1):
+        if pred(timeline[j][1]):
+            return timeline[j][1]
+    return None
+
+
+def _resolve(doc, span, people, timeline, last_speaker) -> PersonCluster | None:
+    pos = span.start_char
+    # a name inside the mention
+    for p in people:
+        for s, e in p.mentions:
+            if s < span.end_char and span.start_char < e:
+                return p
+    toks = [t for t in span if not t.is_punct]
+    if not toks:
+        return None
+    head = span.root
+    low = head.lower_
+    if len(toks) == 1 and low in _THIRD_PERSON:
+        sp = _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON")
+        men = _most_recent(timeline, pos, lambda p: True)
+        # the latest of the last speaker and the last person named
+        cands = [c for c in (sp, men) if c is not None]
+        if not cands:
+            return None
+        return max(cands, key=lambda c: max((s for s, _ in c.mentions if s < pos), default=-1))
+    if head.pos_ == "PRON":
+        return None
+    # a proper name spaCy did not tag as PERSON: match by surname
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC") and low not in ABBREVIATIONS:
+        p = _by_partial(people, low, pos)
+        if p is not None:
+            return p
+    # definite descriptions: "the Russian FM", "the minister", "Russian FM"
+    det = next((t for t in span if t.dep_ == "det"), None)
+    if det is not None and det.lower_ not in ("the", "this", "that"):
+        return None  # "a senior official" is someone else
+    if head.tag_ in ("NNS", "NNPS"):
+        return None
+    lemma = head.lemma_.lower()
+    role_words = set(ABBREVIATIONS.get(lemma, lemma).split())
+    match = _most_recent(timeline, pos, lambda p: p.role is not None and role_words & set(p.role.lower().split()))
+    if match is not None:
+        return match
+    if lemma in PERSON_NOUNS:
+        return _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON") or _most_recent(timeline, pos, lambda p: True)
+    return None

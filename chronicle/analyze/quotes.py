@@ -1,8 +1,351 @@
-"""Quotations: direct, indirect and mixed, with cue and speaker mention. (in progress)"""
+"""Quotations: direct, indirect and mixed, each with its cue and the speaker mention.
+
+1. Direct quotes come from pairing quotation marks over the raw text (``quotemarks``).
+2. Cues come from the dependency parse: a token whose (lemma, relation-to-content) pair is in
+   the cue lexicon (``cues``), plus "according to X" phrases and "X:" headline/transcript cues.
+3. Each direct quote is attached to the cue whose content holds it, else to a speech verb in
+   its frame (the text between it and the neighbouring quotes in its paragraph); split quotes
+   (``"...," he said, "..."``) become one quote with two parts.
+4. Cues whose content holds no direct quote give indirect quotes, or mixed ones when the
+   content holds a quoted fragment.
+The speaker is the cue's subject (or the object of "according to"); who that is gets resolved
+later by ``coref``.
+"""
 from __future__ import annotations
 
-from chronicle.model import Quote
+import bisect
+import re
+from dataclasses import dataclass
+
+from chronicle.analyze import cues as cue_lexicon
+from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
+from chronicle.model import Quote, Span, Speaker
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"}
+# Minimum words for a quoted stretch with no cue to count as speech rather than a scare quote.
+_MIN_FREE_WORDS = 6
+
+
+@dataclass(slots=True)
+class _Cue:
+    token: object  # spaCy Token (the cue's head word)
+    span: tuple[int, int]  # the cue's characters ("said", "according to")
+    content: tuple[int, int] | None  # content characters from the parse
+    speaker: object | None  # spaCy Span of the speaker mention
+    used: bool = False
 
 
 def extract_quotes(doc) -> list[Quote]:
-    return []
+    text = doc.text
+    if not text.strip():
+        return []
+    regions = find_quote_regions(text)
+    starts = [t.idx for t in doc]
+    found = _find_cues(doc)
+    quotes: list[Quote] = []
+    quotes.extend(_direct_quotes(doc, regions, found, starts))
+    quotes.extend(_reported_quotes(doc, regions, found))
+    quotes.sort(key=lambda q: q.content.start)
+    return quotes
+
+
+# --- cues from the parse ------------------------------------------------------------------
+def _find_cues(doc) -> list[_Cue]:
+    lex = cue_lexicon.lexicon()
+    lemmas = cue_lexicon.cue_lemmas()
+    found: list[_Cue] = []
+    text = doc.text
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according_to(doc, tok)
+            if cue:
+                found.append(cue)
+            continue
+        if lemma not in lemmas or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        best = None
+        for rel, ctok in _relations(tok):
+            if rel == "dobj" and ctok.pos_ == "PRON":
+                continue
+            conf = lex.get((lemma, rel))
+            # among several complements prefer the one after the cue: "A believes X; B stressed Y"
+            if conf and (best is None or (ctok.i > tok.i, conf) > (best[1].i > tok.i, best[0])):
+                best = (conf, ctok, rel)
+        repaired = _unmarked_clause(tok, lemma, lex) if best is None or best[2] == "dobj" else None
+        if repaired is not None:
+            cstart, cend = repaired
+        elif best is None:
+            continue
+        elif best[2].startswith("head:"):
+            # a parenthetical cue: "To prevent problems, he said, officials should ..."
+            head = best[1]
+            cstart, cend = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            sub_s, sub_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            if sub_s <= cstart:
+                cstart = sub_e
+            elif sub_e >= cend:
+                cend = sub_s
+        else:
+            left, right = best[1].left_edge, best[1].right_edge
+            # the complementizer ("that") belongs to the content, as annotators mark it
+            cstart, cend = left.idx, right.idx + len(right)
+        cstart, cend = _trim(text, cstart, cend)
+        if cend - cstart < 2:
+            continue
+        cue_span = _cue_span(doc, tok)
+        if cue_span[0] < cend and cstart < cue_span[1] and (best is None or not best[2].startswith("head:")):
+            continue
+        found.append(_Cue(tok, cue_span, (cstart, cend), _speaker_of(doc, tok)))
+    # colon cues: "Pat Caddell: Democrats worried ..." (headlines, transcripts)
+    return found
+
+
+def _relations(tok):
+    """(relation, content head) pairs through which ``tok`` may cue (see scripts/mine_cues.py)."""
+    rels = [(c.dep_, c) for c in tok.children]
+    if tok.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl") and tok.head is not tok:
+        rels.append(("head:" + tok.dep_, tok.head))
+    return rels
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:—–-":
+        end -= 1
+    return start, end
+
+
+def _unmarked_clause(tok, lemma, lex) -> tuple[int, int] | None:
+    """Repair a common misparse of a "that"-less complement: "X underlined the US, in its
+    response, does not include ..." parsed as dobj "US" + conj "include" (no subject)."""
+    if (lemma, "ccomp") not in lex:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > obj.i and not any(
+                g.dep_ in _SUBJ for g in c.children):
+            return obj.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+    return None
+
+
+def _cue_span(doc, tok) -> tuple[int, int]:
+    start, end = tok.idx, tok.idx + len(tok)
+    for child in tok.children:  # phrasal particles: "point out", "call for"
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child)
+    return start, end
+
+
+def _according_to(doc, tok) -> _Cue | None:
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+    sent = tok.sent
+    # content: the rest of the sentence around the phrase
+    phrase_start, phrase_end = tok.idx, src.end_char
+    before = doc.text[sent.start_char:phrase_start].strip(" ,")
+    after_start = phrase_end
+    while after_start < sent.end_char and doc.text[after_start] in " ,":
+        after_start += 1
+    if len(doc.text[after_start:sent.end_char].strip()) > len(before):
+        content = (after_start, sent.end_char)
+    else:
+        content = (sent.start_char, sent.start_char + len(doc.text[sent.start_char:phrase_start].rstrip(" ,")))
+    if content[1] <= content[0]:
+        return None
+    return _Cue(tok, (tok.idx, to.idx + len(to)), content, _head_mention(doc, pobj))
+
+
+def _speaker_of(doc, tok):
+    """The mention that governs the cue: its subject, or the subject it inherits."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 4:
+        seen += 1
+        for child in cur.children:
+            if child.dep_ in _SUBJ and child.dep_ != "csubj":
+                if child.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return _head_mention(doc, cur.head)
+                return _head_mention(doc, child)
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _head_mention(doc, pobj)
+        if cur.dep_ == "relcl":
+            return _head_mention(doc, cur.head)
+        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl") and cur.head is not cur:
+            cur = cur.head  # "..., adding that", "went on to say" take the main subject
+            continue
+        break
+    return None
+
+
+def _head_mention(doc, head):
+    """The noun phrase headed by ``head``, without relative clauses and appositions after it."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = child.right_edge.i + 1
+    if head.pos_ == "PRON":
+        start = head.i
+    return doc[start:end]
+
+
+# --- direct quotes ------------------------------------------------------------------------
+def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue], starts: list[int]) -> list[Quote]:
+    text = doc.text
+    paras = paragraphs(text)
+    para_starts = [p[0] for p in paras]
+    out: list[Quote] = []
+    prev: Quote | None = None
+    prev_para = -1
+    for idx, reg in enumerate(regions):
+        pi = max(0, bisect.bisect_right(para_starts, reg.start) - 1)
+        ps, pe = paras[pi] if paras else (0, len(text))
+        lo = regions[idx - 1].end if idx > 0 and regions[idx - 1].end > ps else ps
+        hi = regions[idx + 1].start if idx + 1 < len(regions) and regions[idx + 1].start < pe else pe
+        cue = _cue_for_region(doc, reg, found, (lo, hi))
+        content = Span.of(text, reg.start, reg.end)
+        words = len(text[reg.start:reg.end].split())
+        if cue is None:
+            # a quote continuing the previous speaker's words: "...," he said. "..."
+            if prev is not None and prev_para == pi and prev.cue is not None and _only_frame_between(doc, prev, reg):
+                prev.parts.append(content)
+                prev.content = Span.of(text, prev.content.start, reg.end)
+                continue
+            if words < _MIN_FREE_WORDS or _inside_reported(reg, found):
+                continue  # scare quote or title; a reported clause may hold it (mixed)
+            q = Quote("direct", content, None, None, parts=[content])
+            q.speaker = _inherit_speaker(prev, pi, prev_para)
+        else:
+            cue.used = True
+            q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, cue.speaker),
+                      parts=[content])
+            if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]):
+                # the second half of a split quote: one quote, two parts
+                prev.parts.append(content)
+                prev.content = Span.of(text, prev.content.start, reg.end)
+                continue
+        out.append(q)
+        prev, prev_para = q, pi
+    return out
+
+
+def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int]) -> _Cue | None:
+    # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
+    best = None
+    for cue in found:
+        if cue.content is None:
+            continue
+        if reg.start <= cue.span[0] < reg.end:
+            continue  # a cue word inside the quote is the quoted speaker's, not ours
+        ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
+        if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
+            d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
+            if best is None or d < best[0]:
+                best = (d, cue)
+    if best is not None and best[0] < 300:
+        return best[1]
+    # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
+    speech = cue_lexicon.speech_lemmas()
+    text = doc.text
+    after = doc.char_span(reg.end, frame[1], alignment_mode="expand") if frame[1] > reg.end else None
+    before = doc.char_span(frame[0], reg.start, alignment_mode="expand") if reg.start > frame[0] else None
+    for span, near_end in ((after, False), (before, True)):
+        if span is None:
+            continue
+        toks = list(span)
+        if near_end:
+            toks.reverse()
+        for tok in toks[:12]:
+            if tok.idx >= reg.start and tok.idx < reg.end:
+                continue
+            if tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
+                for cue in found:
+                    if cue.token is tok:
+                        return cue
+                return _Cue(tok, _cue_span(doc, tok), None, _speaker_of(doc, tok) or _nearby_name(doc, tok, reg))
+            if tok.text in (".", "!", "?") and not near_end and tok.i > span.start + 0 and tok.idx > reg.end + 1:
+                break
+        if near_end and before is not None and text[before.start_char:reg.start].rstrip().endswith(":"):
+            colon_tok = next((t for t in reversed(list(before)) if t.text == ":"), None)
+            if colon_tok is not None and colon_tok.i > 0:
+                subj = doc[max(before.start, colon_tok.i - 4):colon_tok.i]
+                ents = [e for e in doc.ents if e.start >= subj.start and e.end <= subj.end and e.label_ in ("PERSON", "ORG")]
+                if ents:
+                    return _Cue(colon_tok, (colon_tok.idx, colon_tok.idx + 1), None, ents[-1])
+    return None
+
+
+def _nearby_name(doc, tok, reg):
+    """An inverted cue without parsed subject: '... said Caddell' -> the noun after the verb."""
+    for t in doc[tok.i + 1: tok.i + 6]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not (reg.start <= t.idx < reg.end):
+            return _head_mention(doc, t.head if t.dep_ == "compound" else t)
+        if t.is_punct:
+            break
+    return None
+
+
+def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
+    """True when only the previous quote's cue and speaker stand between it and ``reg``."""
+    gap = doc.text[prev.content.end:reg.start]
+    return len(gap) < 120 and prev.cue is not None and prev.cue.start >= prev.content.end - 1
+
+
+def _inside_reported(reg: QuoteRegion, found: list[_Cue]) -> bool:
+    return any(c.content and c.content[0] <= reg.start and reg.end <= c.content[1] + 1 for c in found)
+
+
+def _inherit_speaker(prev: Quote | None, pi: int, prev_para: int) -> Speaker | None:
+    # a quote standing alone right after another speaker's quote continues that speaker
+    if prev is not None and prev.speaker is not None and pi - prev_para <= 1:
+        s = prev.speaker
+        return Speaker(s.start, s.end, s.text, s.name, s.actor_id, s.role, s.affiliation, s.mention_type)
+    return None
+
+
+def _speaker(text: str, mention) -> Speaker | None:
+    if mention is None:
+        return None
+    kind = "pronoun" if len(mention) == 1 and mention[0].pos_ == "PRON" else (
+        "name" if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in mention) else "description")
+    return Speaker(mention.start_char, mention.end_char, mention.text, mention_type=kind)
+
+
+# --- indirect and mixed quotes ------------------------------------------------------------
+def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
+    text = doc.text
+    out: list[Quote] = []
+    outer = [c.content for c in found if c.content is not None]
+    outer += [(r.start, r.end) for r in regions]
+    for cue in found:
+        if cue.used or cue.content is None:
+            continue
+        if any(s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer):
+            continue  # an attribution inside another's content belongs to that content
+        cs, ce = cue.content
+        # trim trailing punctuation/space from the content
+        while ce > cs and text[ce - 1] in " \n\t.,;:":
+            ce -= 1
+        if ce - cs < 3:
+            continue
+        inside = [r for r in regions if r.start < ce and cs < r.end]
+        kind = "indirect"
+        if inside:
+            if any(r.start <= cs + 1 and r.end >= ce - 1 for r in inside):
+                continue  # the content is a direct quote that another cue already owns
+            kind = "mixed"
+        sent = doc[cue.token.i].sent
+        out.append(Quote(kind, Span.of(text, cs, ce), Span.of(text, *cue.span),
+                         _speaker(text, cue.speaker), parts=[Span.of(text, cs, ce)],
+                         sentence=Span.of(text, sent.start_char, sent.end_char)))
+    return out

@@ -1,22 +1,114 @@
-"""STUB (readers work replaces this): the seed's `date YYYY-MM-DD` form only."""
+"""Paths -> one stream of Article | Reject: picks the reader for each file, walks folders,
+reads standard input.
+
+- A folder is walked recursively in sorted (name) order; inside folders only files with a
+  known extension are read (see READERS) and everything else — including hidden files and
+  folders (names starting with ".") — is skipped, because folders hold READMEs, images, etc.
+- A file named explicitly is read by its extension; an unknown extension is read as text
+  (seed form if it has the ``date YYYY-MM-DD`` header, else plain text).
+- ``-`` reads standard input, sniffing the form: JSON Lines if the first non-blank character is
+  ``{`` (streamed line by line), the seed form if it starts with ``date ``, else plain text
+  (id ``stdin``).
+- A path that does not exist or cannot be read is one Reject (record = its name).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
-import re
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 
 from chronicle.model import Article, Reject
+from chronicle.read.common import BadRecord, decode_utf8, full_suffix, reject
+from chronicle.read.csvfile import read_csv_file
+from chronicle.read.dated_text import article_from_text, read_text_file
+from chronicle.read.html import read_html_file
+from chronicle.read.jsonl import read_jsonl_file, read_jsonl_lines
+from chronicle.read.markdown import read_markdown_file
+from chronicle.read.warc import read_warc_file
 
-_DATED = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s")
+Reader = Callable[[str, "dt.date | None", "str | None"], Iterator["Article | Reject"]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".csv": read_csv_file,
+    ".md": read_markdown_file,
+    ".markdown": read_markdown_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
+}
+
+STDIN = "-"
+STDIN_ORIGIN = "<stdin>"
 
 
-def read_paths(paths: Iterable[str], date: dt.date | None = None) -> Iterator[Article | Reject]:
+def read_paths(paths: Iterable[str | os.PathLike[str]],
+               date: dt.date | None = None) -> Iterator[Article | Reject]:
+    """Every article under ``paths`` (files, folders, ``-``), streamed, with a Reject for each
+    record that cannot be read. ``date`` is the publication date for records that carry none."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     for path in paths:
-        raw = open(path, encoding="utf-8").read()
-        m = _DATED.match(raw)
-        if m:
-            yield Article(id=os.path.basename(path).rsplit(".", 1)[0], text=raw[m.end():],
-                          date=dt.date.fromisoformat(m.group(1)), origin=path)
+        path = os.fspath(path)
+        if path == STDIN:
+            yield from read_stdin(date)
+        elif os.path.isdir(path):
+            for file in walk(path):
+                yield from READERS[full_suffix(file)](file, date, path)
+        elif os.path.exists(path):
+            yield from READERS.get(full_suffix(path), read_text_file)(path, date, None)
         else:
-            yield Article(id=os.path.basename(path), text=raw, date=date, origin=path)
+            yield reject(path, os.path.basename(path) or path, "does not exist (no such file or folder)")
+
+
+def walk(folder: str) -> Iterator[str]:
+    """Readable files under ``folder``, recursively, in sorted order; unknown kinds skipped."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from walk(entry.path)
+        elif full_suffix(entry.name) in READERS:
+            yield entry.path
+
+
+def _stdin_lines() -> Iterator[bytes]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        yield from stream
+    else:  # a text stream without a buffer (e.g. replaced in tests or notebooks)
+        for line in sys.stdin:
+            yield line.encode("utf-8")
+
+
+def read_stdin(date: dt.date | None = None) -> Iterator[Article | Reject]:
+    lines = _stdin_lines()
+    head: list[bytes] = []
+    for line in lines:  # look only as far as the first non-blank line
+        head.append(line)
+        if line.strip():
+            break
+    first = head[-1].lstrip() if head else b""
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:]
+    if first.startswith(b"{"):
+        yield from read_jsonl_lines(itertools.chain(head, lines), origin=STDIN_ORIGIN,
+                                    stem="stdin", date=date)
+        return
+    data = b"".join(itertools.chain(head, lines))  # one article: it has to be whole
+    if not data.strip():
+        yield reject(STDIN_ORIGIN, "stdin", "is empty")
+        return
+    try:
+        yield article_from_text(decode_utf8(data), article_id="stdin", origin=STDIN_ORIGIN, date=date)
+    except BadRecord as e:
+        yield reject(STDIN_ORIGIN, "stdin", str(e))

@@ -1,0 +1,101 @@
+"""Direct quotations found by pairing quotation marks at character level.
+
+spaCy's sentences split long quotes, so marks are paired over the raw text, paragraph by
+paragraph: a paragraph that opens a quote without closing it continues into the next one when
+that paragraph opens with a quotation mark (the newspaper convention); otherwise the quote is
+closed at its paragraph's end. Unbalanced marks are recovered locally, never by giving up.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA_BREAK_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_PARA_BREAK_LINE = re.compile(r"\n\s*")
+# Double quotation marks, including the typewriter pairs ``...'' and ''...''.
+_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/") | {"\u2014", "\u2013"}
+_SENT_END = re.compile(r"[.!?…][\"”’']?\s+(?=[A-Z“\"‘])")
+
+
+@dataclass(slots=True)
+class QuoteRegion:
+    start: int  # index of the opening mark (or the paragraph start when recovered)
+    end: int  # index after the closing mark (or the recovered end)
+    balanced: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return (self.start + 1, self.end - 1) if self.balanced else (self.start, self.end)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blank-line separated when the text has blank lines
+    (hard-wrapped prose), else one paragraph per line."""
+    breaker = _PARA_BREAK_BLANK if _PARA_BREAK_BLANK.search(text) else _PARA_BREAK_LINE
+    spans, start = [], 0
+    for m in breaker.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_opening(text: str, pos: int, width: int = 1) -> bool:
+    ch = text[pos]
+    if ch in "“„«" or text.startswith("``", pos):
+        return True
+    if ch in "”»":
+        return False
+    # a straight mark opens after whitespace/bracket/start and before a non-space
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + width] if pos + width < len(text) else " "
+    if before in _OPEN_BEFORE or before == "\u2018":
+        return not after.isspace()
+    return False
+
+
+def find_quote_regions(text: str) -> list[QuoteRegion]:
+    """All direct-quote regions of ``text``, in order, never overlapping."""
+    regions: list[QuoteRegion] = []
+    paras = paragraphs(text)
+    open_at: int | None = None  # position of the unmatched opening mark
+    for i, (ps, pe) in enumerate(paras):
+        marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE.finditer(text, ps, pe)]
+        continuing = open_at is not None
+        for j, (pos, width) in enumerate(marks):
+            opening = _is_opening(text, pos, width)
+            if continuing and j == 0 and opening:
+                # the continuation mark of a multi-paragraph quote
+                continuing = False
+                continue
+            continuing = False
+            if open_at is None:
+                if opening:
+                    open_at = pos
+                # a stray closing mark with nothing open: ignore it
+            elif not opening or text[pos] == '"' and not text[pos - 1].isspace():
+                regions.append(QuoteRegion(open_at, pos + width))
+                open_at = None
+            else:
+                # a second opening while one is open: the first was never closed. Close it at
+                # the last sentence end before this mark (or just before it) and start anew.
+                regions.append(_recover(text, open_at, pos))
+                open_at = pos
+        if open_at is not None:
+            nxt = paras[i + 1][0] if i + 1 < len(paras) else None
+            if nxt is not None and (text[nxt] in "\"“„«" or text.startswith(("``", "''"), nxt)):
+                continue  # the quote runs on into the next paragraph
+            regions.append(_recover(text, open_at, pe))
+            open_at = None
+    return [r for r in regions if r.end - r.start > 2]
+
+
+def _recover(text: str, start: int, limit: int) -> QuoteRegion:
+    """An unclosed quote: end it at the paragraph/limit, trimmed of trailing space."""
+    end = limit
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return QuoteRegion(start, end, balanced=False)

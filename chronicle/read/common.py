@@ -1,0 +1,122 @@
+"""What every reader shares: dates, record fields, ids, and how a bad record is reported.
+
+A reader never raises on bad input: it yields ``Reject(origin=<file path>, record=<which>,
+reason=<a sentence>)`` and goes on. ``record`` is the 1-based line number for line-oriented
+forms (JSONL, CSV: the line the record starts on), the 1-based record number for WARC, and
+the file name for one-article-per-file forms (text, Markdown, HTML) and whole-file failures.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import Any
+
+from chronicle.model import Article, Reject
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# The optional fields a record may carry besides ``text``; anything else goes to Article.meta.
+RECORD_FIELDS = ("id", "date", "title", "source", "url")
+
+
+class BadRecord(ValueError):
+    """A record that cannot become an Article; the message is the Reject's reason."""
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A publication date from YYYY-MM-DD or an ISO datetime (its date part, as written, no
+    time-zone conversion); ``None``/empty means "no date". Impossible dates raise BadRecord."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):  # before date: datetime is a subclass of date
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise BadRecord(f"date {value!r} is not a string in YYYY-MM-DD form")
+    s = value.strip()
+    if not s:
+        return None
+    if not _ISO_DAY.match(s):
+        raise BadRecord(f"date {value!r} is not in YYYY-MM-DD (or ISO datetime) form")
+    try:
+        day = dt.date.fromisoformat(s[:10])
+    except ValueError as e:
+        raise BadRecord(f"date {value!r} is impossible ({e})") from None
+    if len(s) > 10:
+        try:
+            dt.datetime.fromisoformat(s.replace(" ", "T", 1))
+        except ValueError:
+            raise BadRecord(f"date {value!r} is not a valid ISO datetime") from None
+    return day
+
+
+def optional_str(record: dict[str, Any], key: str) -> str | None:
+    """A text field that may be absent; numbers are accepted as text (e.g. numeric ids)."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise BadRecord(f"field {key!r} must be text, not {type(value).__name__}")
+    value = str(value).strip()
+    return value or None
+
+
+def article_from_record(record: Any, *, default_id: str, origin: str,
+                        date: dt.date | None) -> Article:
+    """One JSONL object or CSV row -> Article; ``text`` is used unchanged.
+
+    Missing ``id`` -> ``default_id``; missing ``date`` -> the ``date`` argument.
+    Raises BadRecord with the reason when the record cannot be an article.
+    """
+    if not isinstance(record, dict):
+        raise BadRecord(f"is a JSON {type(record).__name__}, not an object with a \"text\" field")
+    text = record.get("text")
+    if text is None:
+        raise BadRecord('has no "text" field')
+    if not isinstance(text, str):
+        raise BadRecord(f'"text" must be a string, not {type(text).__name__}')
+    if not text.strip():
+        raise BadRecord('has an empty "text"')
+    day = parse_date(record.get("date"))
+    meta = {k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"}
+    return Article(
+        id=optional_str(record, "id") or default_id,
+        text=text,
+        date=day or date,
+        title=optional_str(record, "title"),
+        source=optional_str(record, "source"),
+        url=optional_str(record, "url"),
+        origin=origin,
+        meta=meta,
+    )
+
+
+def doc_id(path: str, base: str | None) -> str:
+    """A stable id for a one-article file: its path relative to the folder it was found in,
+    without the extension, with "/" separators; a file named on its own gets its stem."""
+    rel = os.path.relpath(path, base) if base else os.path.basename(path)
+    stem = rel[: -len(full_suffix(rel))] if full_suffix(rel) else rel
+    return stem.replace(os.sep, "/")
+
+
+def full_suffix(name: str) -> str:
+    """The reader-relevant extension, lower-case, including compound ones like ``.warc.gz``."""
+    lower = name.lower()
+    if lower.endswith(".warc.gz"):
+        return ".warc.gz"
+    return os.path.splitext(lower)[1]
+
+
+def decode_utf8(data: bytes) -> str:
+    """Bytes -> text (a leading BOM is dropped); raises BadRecord naming the bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BadRecord(f"is not UTF-8 text (undecodable byte 0x{data[e.start]:02x} "
+                        f"at byte {e.start})") from None
+
+
+def reject(origin: str, record: str | int, reason: str) -> Reject:
+    return Reject(origin=origin, record=str(record), reason=reason)

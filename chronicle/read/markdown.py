@@ -1,0 +1,66 @@
+"""Markdown (.md, .markdown) with YAML front matter, as in the White House corpus.
+
+The front matter is the block between a first line ``---`` and the next line ``---``, parsed
+with PyYAML (safe loader). ``date`` (else ``published_time``) gives the date, ``title`` the title,
+``source_url`` (else ``url``) the url, ``source`` the source; the other keys go to
+``Article.meta`` (as text). ``Article.text`` is the body: everything after the closing ``---``
+line, unchanged. A file without front matter is read whole as plain text (date from the
+``date`` argument). The id is the file's path relative to the folder given, without ``.md``
+(e.g. ``press-briefings/2022-01/2022-01-27-press-briefing-by-...``), so it is stable.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from chronicle.model import Article, Reject
+from chronicle.read.common import BadRecord, decode_utf8, doc_id, optional_str, parse_date, reject
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def article_from_markdown(text: str, *, article_id: str, origin: str,
+                          date: dt.date | None) -> Article:
+    m = _FRONT.match(text)
+    if not m:
+        if not text.strip():
+            raise BadRecord("has no text")
+        return Article(id=article_id, text=text, date=date, origin=origin, meta={"form": "markdown"})
+    try:
+        front = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        raise BadRecord(f"has front matter that is not valid YAML{where}") from None
+    if not isinstance(front, dict):
+        raise BadRecord("has front matter that is not a mapping of keys to values")
+    body = text[m.end():]
+    if not body.strip():
+        raise BadRecord("has no text after its front matter")
+    day = parse_date(front.get("date")) or parse_date(front.get("published_time"))
+    url = optional_str(front, "source_url") or optional_str(front, "url")
+    meta: dict[str, Any] = {"form": "markdown"}
+    for k, v in front.items():
+        if k not in ("date", "title", "source_url", "url", "source"):
+            meta[str(k)] = v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+    return Article(id=article_id, text=body, date=day or date, title=optional_str(front, "title"),
+                   source=optional_str(front, "source"), url=url, origin=origin, meta=meta)
+
+
+def read_markdown_file(path: str, date: dt.date | None = None,
+                       base: str | None = None) -> Iterator[Article | Reject]:
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        yield article_from_markdown(decode_utf8(data), article_id=doc_id(path, base),
+                                    origin=path, date=date)
+    except BadRecord as e:
+        yield reject(path, name, str(e))
+    except OSError as e:
+        yield reject(path, name, f"cannot be read: {e.strerror or e}")

@@ -1,0 +1,65 @@
+"""Markdown with YAML front matter (the White House corpus form)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from chronicle.read import read_paths
+from tests.read.helpers import FIXTURES
+
+
+def test_front_matter_gives_date_title_url_and_the_body_is_the_text():
+    [article] = read_paths([str(FIXTURES / "corpus")])
+    assert article.date == dt.date(2022, 1, 27)
+    assert article.title == "Press Briefing, January 27, 2022"
+    assert article.url == "https://example.gov/briefing-room/2022/01/27/briefing/"
+    assert article.text == ("\nMS. PSAKI:  Good afternoon.  The Secretary spoke with the "
+                            "Foreign Minister today.\n")
+    assert article.meta["tags"] == "press-briefings"
+    assert article.meta["published_time"] == "2022-01-27T15:30:00-05:00"
+
+
+def test_markdown_id_is_the_path_relative_to_the_folder_given_without_extension():
+    [from_corpus] = read_paths([str(FIXTURES / "corpus")])
+    [from_press] = read_paths([str(FIXTURES / "corpus" / "press")])
+    [alone] = read_paths([str(FIXTURES / "corpus" / "press" / "2022-01" / "briefing.md")])
+    assert from_corpus.id == "press/2022-01/briefing"
+    assert from_press.id == "2022-01/briefing"
+    assert alone.id == "briefing"
+
+
+def test_published_time_is_the_date_when_date_is_absent(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\npublished_time: 2022-02-01 23:59:00-05:00\n---\nBody.\n", encoding="utf-8")
+    [article] = read_paths([str(tmp_path / "a.md")])
+    assert article.date == dt.date(2022, 2, 1)  # the date as written, no time-zone shift
+
+
+def test_markdown_without_front_matter_is_plain_text(tmp_path):
+    (tmp_path / "a.md").write_text("# Heading\n\nBody.\n", encoding="utf-8")
+    [article] = read_paths([str(tmp_path / "a.md")], date=dt.date(2022, 1, 1))
+    assert (article.text, article.date) == ("# Heading\n\nBody.\n", dt.date(2022, 1, 1))
+
+
+def test_invalid_front_matter_is_rejected_with_the_file_named(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    [reject] = read_paths([str(tmp_path / "bad.md")])
+    assert reject.record == "bad.md"
+    assert reject.reason.startswith("has front matter that is not valid YAML")
+
+
+def test_front_matter_that_is_not_a_mapping_is_rejected(tmp_path):
+    (tmp_path / "list.md").write_text("---\n- a\n- b\n---\nBody.\n", encoding="utf-8")
+    [reject] = read_paths([str(tmp_path / "list.md")])
+    assert reject.reason == "has front matter that is not a mapping of keys to values"
+
+
+def test_front_matter_without_a_body_is_rejected(tmp_path):
+    (tmp_path / "empty.md").write_text("---\ntitle: x\n---\n\n", encoding="utf-8")
+    [reject] = read_paths([str(tmp_path / "empty.md")])
+    assert reject.reason == "has no text after its front matter"
+
+
+def test_an_impossible_front_matter_date_is_rejected(tmp_path):
+    (tmp_path / "d.md").write_text("---\ndate: '2022-02-30'\n---\nBody.\n", encoding="utf-8")
+    [reject] = read_paths([str(tmp_path / "d.md")])
+    assert "impossible" in reject.reason and "2022-02-30" in reject.reason
