@@ -19,6 +19,7 @@ import spacy
 from spacy.tokens import DocBin
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
 from chronicle.evaluate.brat import load_gold  # noqa: E402
 
 
@@ -58,7 +59,14 @@ def main() -> None:
     for doc_id, doc in zip(ids, docs):
         text, attributions = gold[doc_id]
         assert doc.text == text
+        # Chronicle never takes a cue inside another quotation's content (annotators don't
+        # either), so occurrences there are not counted against a pair's precision.
+        inside = sorted(a["content"] for a in attributions)
+        inside += [(r.start, r.end) for r in find_quote_regions(text)]
+        cue_starts = {a["cue"][0] for a in attributions if a["cue"]}
         for tok in doc:
+            if tok.idx not in cue_starts and any(s <= tok.idx < e for s, e in inside):
+                continue
             lemma = tok.lemma_.lower()
             for rel, _ in relations(tok):
                 total[(lemma, rel)] += 1

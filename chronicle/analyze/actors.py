@@ -1,37 +1,554 @@
 """Actors: canonical identities for people, organisations and countries.
 
-STUB — owned by the actors work (issue 4). Contract:
-  load_knowledge(path_or_None) -> Knowledge          (once per process)
+Contract (the pipeline calls these):
+  load_knowledge(path_or_None) -> Knowledge          (once per process; path = --actors YAML)
   build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]
      people: list[coref.PersonCluster]; sets quote.speaker.actor_id for every speaker.
+  summarize_actors(analyses) -> list[dict]           (``chronicle actors PATH``)
+
+How an identity is decided (docs/actors.md has the long form):
+* a person cluster's name is looked up in the knowledge base (Phoenix + updates.yaml + the
+  user's file) by a spelling-folded key (Sergei = Sergey, Zelenskiy = Zelenskyy), then with
+  titles and middle initials dropped, then by surname with a close first name (rapidfuzz);
+  candidates are weighed by a role valid on the article's date and by the country the article
+  gives the person; a tie between different people resolves to no one;
+* a bare surname first joins the article's own full name with that surname; only if the
+  article has none does the knowledge base decide (and only if it lists that surname alone as
+  an alias of one person); otherwise it stays a "name:<surname>" actor local in meaning;
+* ids: the KB's id ("person:sergey-lavrov", "country:RUS", "igo:NATO", "org:<slug>") or, for a
+  full name the KB lacks, "person:<slug of the folded name>" — the same in every article;
+* countries come from spaCy GPE/NORP/LOC ents; capitals and seats of government ("Moscow",
+  "the Kremlin", "Washington") count as the country's government only when they act
+  (subject, possessor, agent, object of a verb or of "with/by/against").
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import hashlib
 import re
+from collections import Counter
+from typing import Any, Iterable
 
+import numpy as np
+from rapidfuzz import fuzz
+
+from chronicle.analyze.actors_kb import (
+    Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
+)
 from chronicle.model import Actor, Span
 
+__all__ = ["Knowledge", "load_knowledge", "build_actors", "summarize_actors"]
 
-def load_knowledge(path=None):
-    return None
+_KB_CACHE: dict[str | None, Knowledge] = {}
+
+# dependency relations in which a place name acts (is metonymic for its government)
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "csubj"})
+_AGENT_PREPS = frozenset({"by", "with", "against", "between", "from"})
+_GOV_NOUNS = frozenset({"government", "authorities", "administration", "leadership", "side",
+                        "regime", "cabinet", "officials", "diplomats", "ministry", "delegation"})
+_NAME_RE = re.compile(r"^[A-Z](?:[^\W\d_]|['’.-])*(?:\s+[A-Z](?:[^\W\d_]|['’.-])*)*$")  # capitalised words, no digits
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it", "i", "we", "you",
+                       "who", "which", "that"})
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+def load_knowledge(path: str | None = None) -> Knowledge:
+    """The actor knowledge base; ``path`` is a user's YAML file extending or correcting it."""
+    key = str(path) if path else None
+    kb = _KB_CACHE.get(key)
+    if kb is None:
+        kb = _KB_CACHE[key] = load(path)
+    return kb
+
+
+# --- one article ---------------------------------------------------------------------------
+
+class _Article:
+    """Actors of one article under construction."""
+
+    def __init__(self, doc, text: str, kb: Knowledge, pub_date) -> None:
+        self.doc = doc
+        self.text = text
+        self.kb = kb
+        self.day = pub_date.isoformat()[:10] if isinstance(pub_date, (dt.date, dt.datetime)) else (
+            str(pub_date)[:10] if pub_date else None)
+        self.actors: dict[str, Actor] = {}
+        self.spans: dict[tuple[int, int], str] = {}
+        self._sorted: list | None = None  # spans.items() sorted, for overlap search
+        self.gov: set[str] = set()  # ids of countries mentioned as a government
+        self.local = hashlib.blake2b(self.text.encode("utf-8", "replace"),
+                                     digest_size=4).hexdigest()  # article-local ids
+
+    # --- adding --------------------------------------------------------------------------
+    def actor(self, aid: str, make) -> Actor:
+        a = self.actors.get(aid)
+        if a is None:
+            a = self.actors[aid] = make()
+        return a
+
+    def mention(self, a: Actor, start: int, end: int) -> None:
+        if (start, end) in self.spans:
+            return
+        self.spans[(start, end)] = a.id
+        a.mentions.append(Span.of(self.text, start, end))
+
+    # --- entities of the knowledge base -------------------------------------------------------
+    def from_entity(self, e: Entity, role_text: str | None = None) -> Actor:
+        def make() -> Actor:
+            role = e.role_on(self.day) if e.roles else None
+            if e.type == "PERSON":
+                code = role.code if role else (e.code if not e.roles else e.country)
+                country = e.country
+                if role and not role.org:
+                    country = _country_of(role.code) or country
+                return Actor(id=e.id, name=e.name, type="PERSON", country=country,
+                             role=(role.role if role and role.role else role_text),
+                             sector=role.sector if role else None, code=code)
+            return Actor(id=e.id, name=e.name, type=e.type, country=e.country, role=None,
+                         sector=e.sector, code=e.code)
+        a = self.actor(e.id, make)
+        if a.role is None and role_text:
+            a.role = role_text
+        return a
+
+    def country(self, cid: str) -> Actor:
+        e = self.kb.get(cid)
+        if e is not None:
+            return self.from_entity(e)
+        return self.actor(cid, lambda: Actor(id=cid, name=cid.split(":", 1)[1], type="COUNTRY"))
+
+    # --- people ----------------------------------------------------------------------------
+    def person(self, name: str, role: str | None, affiliation: str | None,
+               full_names: dict[str, list[str]], strict: bool = False) -> Actor | None:
+        """The actor for a person's name; ``strict``: None rather than an unresolved name."""
+        key = fold(name)
+        words = key.split()
+        hint = self.country_hint(affiliation) or self.country_hint(role)
+        if len(words) == 1:
+            fulls = full_names.get(words[0]) or full_names.get("^" + words[0]) or []
+            if len(set(fold(f) for f in fulls)) == 1:  # the article's own full name decides
+                return self.person(fulls[0], role, affiliation, {})
+            if len(fulls) > 1:  # several people of that name here: not ours to choose
+                return None if strict else self.unresolved(name, role)
+        e = self.kb_person(key, hint)
+        if e is not None:
+            return self.from_entity(e, role)
+        if len(words) == 1:
+            return None if strict else self.unresolved(name, role)
+        aid = "person:" + slug(key)
+        country = hint
+        return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", country=country,
+                                             role=role, sector=_sector_from_role(role)))
+
+    def unresolved(self, name: str, role: str | None) -> Actor:
+        aid = "name:" + slug(fold(name))
+        return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", role=role))
+
+    def kb_person(self, key: str, hint: str | None) -> Entity | None:
+        kb = self.kb
+        cands: list[Entity] = []
+        for k in name_variants(key):
+            cands = kb.lookup(k, ("PERSON",), key=k)
+            if cands:
+                break
+        words = key.split()
+        if not cands and len(words) >= 2:
+            # a spelling variant of a known full name: same surname, close given name
+            for eid in kb._ids(kb.surnames, words[-1]):
+                e = kb.get(eid)
+                if e is not None and fuzz.ratio(fold(e.name), key) >= 85:
+                    cands.append(e)
+        return self.choose(cands, hint, single=len(words) == 1)
+
+    def choose(self, cands: list[Entity], hint: str | None, single: bool) -> Entity | None:
+        if not cands:
+            return None
+        scored = []
+        for e in cands:
+            valid = e.role_on(self.day) is not None if self.day else True
+            if hint and e.country and e.country != hint and not any(
+                    r.org for r in e.roles):
+                continue  # the article says another country
+            if not e.curated and not valid:
+                continue  # Phoenix people only while in office (the file stops in 2014)
+            if single and not e.curated and len(cands) > 1:
+                continue  # a bare surname shared in Phoenix: too weak
+            scored.append((2 * valid + e.curated + (2 if hint and e.country == hint else 0), e))
+        if not scored:
+            return None
+        scored.sort(key=lambda t: -t[0])
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None  # two people fit equally: no identity rather than a wrong one
+        return scored[0][1]
+
+    def country_hint(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        for w in text.replace("’", "'").split():
+            c = self.place_country(w.removesuffix("'s"))
+            if c:
+                return c
+        return None
+
+    def place_country(self, text: str) -> str | None:
+        p = self.kb.place(text)
+        if p is not None and p.kind in ("country", "seat") and isinstance(p.target, str) \
+                and p.target.startswith("country:"):
+            return p.target.split(":", 1)[1]
+        k = fold(text)
+        if len(k) >= 5 and text[:1].isupper():
+            cid = self.kb.demonym_stems.get(k[:4])
+            if cid:
+                return cid.split(":", 1)[1]
+        return None
+
+    # --- named entities (countries, IGOs, organisations) ---------------------------------------
+    def entity_mention(self, ent) -> None:
+        label = ent.label_
+        text = ent.text
+        start, end = ent.start_char, ent.end_char
+        if text.endswith(("'s", "’s")):
+            text, end = text[:-2], end - 2
+        key = fold(text)
+        if not key:
+            return
+        place = self.kb.place(text, key)
+        if place is None and label == "NORP":
+            cid = self.kb.demonym_stems.get(key[:4]) if len(key) >= 5 else None
+            if cid and " " not in key:
+                place = Place(cid, "country")
+        if place is not None:
+            kind = place.kind
+            if kind == "city" or (kind == "seat" and not _acting(ent)):
+                # a city is a place, not an actor; a capital or seat acts only as the subject,
+                # possessor or object ("Moscow said", "Moscow's proposals"), not "talks in Moscow"
+                return
+            target = place.target
+            if isinstance(target, tuple):  # Brussels: NATO when the sentence speaks of it
+                sent = ent.sent.text.lower()
+                target = next((t for t in target if t.split(":", 1)[1].lower() in sent
+                               or (t == "igo:NATO" and "alliance" in sent)), target[0])
+            start, end, gov = self.extend_government(ent, start, end)
+            a = self.country(target) if target.startswith("country:") else self.kb_actor(target)
+            if a is None:
+                return
+            if (gov or kind == "seat") and a.type == "COUNTRY":
+                self.gov.add(a.id)
+            self.mention(a, start, end)
+            return
+        if label in ("ORG", "FAC", "GPE", "NORP", "LOC"):
+            ents = self.kb.lookup(text, ("IGO", "ORG", "GROUP"), key=key)
+            if ents:
+                e = next((x for x in ents if x.curated), ents[0])
+                c = _country_of(e.code)
+                if e.type == "ORG" and c and e.code == c + "GOV":  # "the Kremlin", "White House"
+                    if label == "ORG" or _acting(ent):
+                        a = self.country("country:" + c)
+                        self.gov.add(a.id)
+                        self.mention(a, start, end)
+                    return
+                self.mention(self.from_entity(e), start, end)
+                return
+            if label == "ORG":
+                aid = "org:" + slug(key.removeprefix("the "))
+                if aid == "org:":
+                    return
+                country = None
+                for w in ent:
+                    country = self.place_country(w.text)
+                    if country:
+                        break
+                name = text[4:] if text.lower().startswith("the ") else text
+                sector = "government" if any(t.lower_ in ("ministry", "government", "department")
+                                             for t in ent) else None
+                a = self.actor(aid, lambda: Actor(id=aid, name=name, type="ORG",
+                                                  country=country, sector=sector))
+                self.mention(a, start, end)
+
+    def kb_actor(self, aid: str) -> Actor | None:
+        e = self.kb.get(aid)
+        return self.from_entity(e) if e is not None else None
+
+    def extend_government(self, ent, start: int, end: int) -> tuple[int, int, bool]:
+        """"Russian" + "government" -> the mention "the Russian government", a government one."""
+        doc = self.doc
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        gov = False
+        if nxt is not None and nxt.lower_ in _GOV_NOUNS and nxt.head.i != ent.root.i:
+            end, gov = nxt.idx + len(nxt), True
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+                start = doc[ent.start - 1].idx
+        elif ent.root.dep_ == "poss" and ent.root.head.lower_ in _GOV_NOUNS:
+            gov = True
+        return start, end, gov
+
+    # --- speakers ----------------------------------------------------------------------------
+    def speaker(self, sp, full_names) -> Actor:
+        span = (sp.start, sp.end)
+        aid = self.spans.get(span)
+        if aid:
+            return self.actors[aid]
+        # a mention that overlaps the speaker span ("Russian Foreign Minister Sergey Lavrov")
+        if self._sorted is None or len(self._sorted) != len(self.spans):
+            self._sorted = sorted(self.spans.items())
+        best = None
+        lo = bisect.bisect_left(self._sorted, ((sp.start - 200, 0), ""))
+        for (s, e), i in self._sorted[lo:]:
+            if s >= sp.end:
+                break
+            if sp.start < e:
+                a = self.actors[i]
+                if best is None or (a.type == "PERSON" and best.type != "PERSON"):
+                    best = a
+        if best is not None:
+            return best
+        name = sp.name or sp.text
+        key = fold(name)
+        if key and key not in _PRONOUNS and name[:1].isupper():
+            place = self.kb.place(name)
+            if place is not None and isinstance(place.target, str):
+                a = self.country(place.target) if place.target.startswith("country:") \
+                    else self.kb_actor(place.target)
+                if a is not None:
+                    if a.type == "COUNTRY":
+                        self.gov.add(a.id)
+                    return a
+            ents = self.kb.lookup(name, ("IGO", "ORG", "GROUP"))
+            if ents:
+                e = next((x for x in ents if x.curated), ents[0])
+                c = _country_of(e.code)
+                if e.type == "ORG" and c and e.code == c + "GOV":
+                    a = self.country("country:" + c)
+                    self.gov.add(a.id)
+                    return a
+                return self.from_entity(e)
+            return self.person(name, sp.role, sp.affiliation, full_names)
+        # nobody known: an id local to this article (never merged across a corpus)
+        uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
+        return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
 
 
 def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
-    actors = []
-    by_span = {}
+    """The article's actors, each with its mentions; sets ``speaker.actor_id`` on every quote."""
+    kb = knowledge if knowledge is not None else load_knowledge(None)
+    arr, text = _arrays(doc)
+    art = _Article(doc, text, kb, pub_date)
+
+    # the article's own full names by surname (a bare surname joins them first)
+    full_names: dict[str, list[str]] = {}
     for p in people:
-        a = Actor(id="person:" + _slug(p.name), name=p.name, type="PERSON", role=p.role,
-                  country=None, mentions=[Span.of(doc.text, s, e) for s, e in p.mentions])
-        actors.append(a)
+        if getattr(p, "kind", "PERSON") == "PERSON":
+            w = fold(p.name).split()
+            if len(w) >= 2:
+                full_names.setdefault(w[-1], []).append(p.name)
+                full_names.setdefault("^" + w[0], []).append(p.name)  # given name ("Jen")
+
+    covered: list[tuple[int, int]] = []
+    for p in people:
+        if getattr(p, "kind", "PERSON") != "PERSON":
+            a = art.speaker(_NameOnly(p.name, p.role, p.affiliation), full_names)
+        else:
+            a = art.person(p.name, p.role, p.affiliation, full_names)
         for s, e in p.mentions:
-            by_span[(s, e)] = a
-    for q in quotes:
-        if q.speaker is not None:
-            a = by_span.get((q.speaker.start, q.speaker.end))
+            art.mention(a, s, e)
+            covered.append((s, e))
+    covered.sort()
+
+    ents, seat_hits = _scan(doc, arr, kb)
+    ent_spans = []
+    for ent in ents:
+        ent_spans.append((ent.start_char, ent.end_char))
+        if ent.label_ == "PERSON":
+            if _inside(covered, ent.start_char, ent.end_char):
+                continue
+            place = kb.place(ent.text)
+            if place is not None and place.kind != "city" and not kb.lookup(ent.text, ("PERSON",)):
+                art.entity_mention(ent)  # "Kyiv" or "Kremlin" taken for a person by the model
+                continue
+            # a PERSON entity coref did not take: kept when it looks like a name and, if a
+            # single word, when the article or the KB says who it is ("Q", "Laughter" are not)
+            name = ent.text.removesuffix("'s").removesuffix("’s")
+            if not _NAME_RE.match(name):
+                continue
+            a = art.person(name, None, None, full_names, strict=True)
             if a is not None:
-                q.speaker.actor_id = a.id
-    return actors
+                art.mention(a, ent.start_char, ent.start_char + len(name))
+        elif ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
+            art.entity_mention(ent)
+
+    # capitals and seats the model did not tag ("Kyiv asked ...")
+    for span in seat_hits:
+        s, e = span.start_char, span.end_char
+        if text[s].isupper() and not _overlaps(ent_spans, s, e) and not _overlaps(covered, s, e):
+            art.entity_mention(span)
+
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        a = art.speaker(sp, full_names)
+        art.mention(a, sp.start, sp.end)
+        sp.actor_id = a.id
+
+    out = []
+    for a in art.actors.values():
+        if not a.mentions:
+            continue
+        a.mentions.sort(key=lambda m: (m.start, m.end))
+        if a.id in art.gov and a.type == "COUNTRY":
+            a.sector = "government"
+        seen = {a.name.lower()}
+        aliases = []
+        for m in a.mentions:
+            t = " ".join(m.text.split())
+            if t.lower() not in seen and t.lower() not in _PRONOUNS:
+                seen.add(t.lower())
+                aliases.append(t)
+        a.aliases = aliases
+        out.append(a)
+    out.sort(key=lambda a: (a.mentions[0].start, a.id))
+    return out
+
+
+class _NameOnly:
+    """A speaker-like stand-in for an organisation cluster from coref."""
+
+    def __init__(self, name, role, affiliation):
+        self.start = self.end = -1
+        self.text = self.name = name
+        self.role = role
+        self.affiliation = affiliation
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s > end:
+            break
+        if s <= start and end <= e or (start <= s and e <= end):
+            return True
+    return False
+
+
+def _arrays(doc):
+    """The Doc's LOWER, ENT_IOB, ENT_TYPE, ORTH, SPACY columns and its text, rebuilt from the
+    string table: ``doc.text`` and ``doc.ents`` iterate Python Token objects and cost more than
+    all of the actor work together."""
+    from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY
+
+    arr = doc.to_array([LOWER, ENT_IOB, ENT_TYPE, ORTH, SPACY])
+    strings = doc.vocab.strings
+    text = "".join([strings[o] + " " if sp else strings[o] for o, sp in arr[:, 3:5].tolist()])
+    return arr, text
+
+
+def _scan(doc, arr, kb: Knowledge):
+    """Named entities and untagged capital/seat names, found with numpy over the arrays."""
+    from spacy.tokens import Span as SpacySpan
+
+    n = len(doc)
+    if n == 0:
+        return [], []
+    iob = arr[:, 1]
+    starts = np.flatnonzero(iob == 3)
+    ents = []
+    if len(starts):
+        not_inside = np.append(np.flatnonzero(iob != 1), n)  # an entity ends at the next of these
+        ends = not_inside[np.searchsorted(not_inside, starts, side="right")]
+        strings = doc.vocab.strings
+        for s, e in zip(starts.tolist(), ends.tolist()):
+            ents.append(SpacySpan(doc, s, e, label=strings[int(arr[s, 2])]))
+    by_first, hashes = kb.seat_words()
+    hits = []
+    for i in np.flatnonzero(np.isin(arr[:, 0], hashes)).tolist():
+        for words in by_first.get(int(arr[i, 0]), ()):
+            j = i + len(words)
+            if j <= n and (len(words) == 1 or tuple(t.lower_ for t in doc[i:j]) == words):
+                hits.append(doc[i:j])
+                break
+    return ents, hits
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _acting(ent) -> bool:
+    """Does the place name act (subject, possessor, object) rather than locate?"""
+    tok = ent.root
+    for _ in range(3):
+        dep = tok.dep_
+        if dep in _AGENT_DEPS:
+            return True
+        if dep == "pobj" and tok.head.lower_ in _AGENT_PREPS:
+            return True
+        if dep == "compound" and tok.head.lower_ in _GOV_NOUNS:
+            return True
+        if dep in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
+def _country_of(code: str | None) -> str | None:
+    return country_of_code(code)
+
+
+_ROLE_SECTORS = (
+    ("minister", "government"), ("president", "government"), ("secretary", "government"),
+    ("spokes", "government"), ("ambassador", "government"), ("diplomat", "government"),
+    ("senator", "legislature"), ("lawmaker", "legislature"), ("congress", "legislature"),
+    ("general", "military"), ("commander", "military"), ("colonel", "military"),
+    ("opposition", "opposition"), ("ceo", "business"), ("executive", "business"),
+    ("journalist", "media"), ("editor", "media"), ("reporter", "media"),
+)
+
+
+def _sector_from_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    r = role.lower()
+    return next((s for w, s in _ROLE_SECTORS if w in r), None)
+
+
+# --- corpus listing ---------------------------------------------------------------------------
+
+def summarize_actors(analyses: Iterable[Any], include_unknown: bool = False) -> list[dict]:
+    """One row per actor id over many analyses (``Analysis`` objects or their JSON dicts):
+    id, name, type, country, code, sector, roles, aliases, articles, mentions, quotes, first, last.
+    Sorted by mentions, most first. Streams: only the per-actor totals are kept. Speakers nobody
+    could identify (type UNKNOWN, article-local ids) are left out unless ``include_unknown``."""
+    rows: dict[str, dict] = {}
+    for an in analyses:
+        d = an if isinstance(an, dict) else an.to_dict()
+        date = d.get("date")
+        quoted = Counter((q.get("speaker") or {}).get("actor_id") for q in d.get("quotes") or ())
+        for a in d.get("actors") or ():
+            if a.get("type") == "UNKNOWN" and not include_unknown:
+                continue
+            r = rows.get(a["id"])
+            if r is None:
+                r = rows[a["id"]] = {
+                    "id": a["id"], "name": a.get("name"), "type": a.get("type"),
+                    "country": a.get("country"), "code": a.get("code"), "sector": a.get("sector"),
+                    "roles": Counter(), "aliases": Counter(), "articles": 0, "mentions": 0,
+                    "quotes": 0, "first": date, "last": date}
+            r["articles"] += 1
+            r["mentions"] += len(a.get("mentions") or ())
+            r["quotes"] += quoted.get(a["id"], 0)
+            if a.get("role"):
+                r["roles"][a["role"]] += 1
+            for al in a.get("aliases") or ():
+                r["aliases"][al] += 1
+            for k in ("country", "code", "sector"):
+                r[k] = r[k] or a.get(k)
+            if date:
+                r["first"] = min(filter(None, (r["first"], date)))
+                r["last"] = max(filter(None, (r["last"], date)))
+    out = []
+    for r in rows.values():
+        r["roles"] = [k for k, _ in r["roles"].most_common()]
+        r["aliases"] = [k for k, _ in r["aliases"].most_common(10)]
+        out.append(r)
+    out.sort(key=lambda r: (-r["mentions"], -r["quotes"], r["id"]))
+    return out

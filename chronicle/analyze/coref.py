@@ -48,11 +48,13 @@ class PersonCluster:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        parts = self.name.split()
+        return parts[-1].lower() if parts else ""
 
     @property
     def given(self) -> str:
-        return self.name.split()[0].lower()
+        parts = self.name.split()
+        return parts[0].lower() if parts else ""
 
     def add(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -60,7 +62,7 @@ class PersonCluster:
 
 
 def _name_tokens(span) -> list:
-    toks = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    toks = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
     while toks and toks[0].lower_.rstrip(".") in HONORIFICS:
         toks = toks[1:]
     return toks
@@ -92,7 +94,7 @@ def cluster_people(doc, quotes) -> list[PersonCluster]:
     # 2. partial names
     for ent in persons:
         toks = _name_tokens(ent)
-        if len(toks) != 1:
+        if len(toks) != 1 or not toks[0].text.strip():
             continue
         word = toks[0].lower_
         cluster = _by_partial(people, word, ent.start_char)

@@ -58,11 +58,7 @@ def _base() -> dict[tuple[str, str], float]:
 def lexicon() -> dict[tuple[str, str], float]:
     """(lemma, relation) -> confidence that the pair is a quotation cue."""
     lex = _base()
-    try:
-        mined = resources.files("chronicle.data").joinpath("cues.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return lex
-    for row in csv.DictReader(mined.splitlines(), delimiter="\t"):
+    for row in _mined():
         cue, total = int(row["cue"]), int(row["total"])
         if total < MIN_COUNT:
             continue
@@ -73,6 +69,30 @@ def lexicon() -> dict[tuple[str, str], float]:
         elif key in lex and total >= 10 and p < 0.15:
             del lex[key]  # the data says this base pair is rarely a cue in news prose
     return lex
+
+
+@lru_cache(maxsize=1)
+def candidates() -> dict[tuple[str, str], float]:
+    """Every pair seen as a cue in the training data or listed by hand, with its confidence:
+    the candidates that the learned layer (``cue_model``) decides on."""
+    lex = _base()
+    for row in _mined():
+        key = (row["lemma"], row["rel"])
+        lex[key] = max(lex.get(key, 0.0), int(row["cue"]) / int(row["total"]))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def candidate_lemmas() -> frozenset[str]:
+    return frozenset(l for l, _ in candidates())
+
+
+def _mined() -> list[dict[str, str]]:
+    try:
+        mined = resources.files("chronicle.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return []
+    return list(csv.DictReader(mined.splitlines(), delimiter="\t"))
 
 
 @lru_cache(maxsize=1)

