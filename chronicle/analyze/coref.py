@@ -190,6 +190,13 @@ def _resolve(doc, span, people, timeline, last_speaker) -> PersonCluster | None:
         return None
     head = span.root
     low = head.lower_
+    if len(toks) == 1 and low in ("who", "which", "that") and head.head.dep_ == "relcl":
+        # "Lavrov, who said ..." -> the noun the relative clause hangs on
+        ante = head.head.head
+        ante_span = doc[ante.left_edge.i:ante.i + 1]
+        if ante_span.start_char != span.start_char:
+            return _resolve(doc, ante_span, people, timeline, last_speaker)
+        return None
     if len(toks) == 1 and low in _THIRD_PERSON:
         sp = _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON")
         men = _most_recent(timeline, pos, lambda p: True)

@@ -34,7 +34,9 @@ def features(tok, rel: str, ctok) -> list[str]:
     cdeps = {c.dep_ for c in ctok.children}
     neg = any(c.dep_ == "neg" for c in tok.children)
     side = "R" if ctok.i > tok.i else "L"
+    cls = _classes().get(lemma, "other")
     return [
+        "cls=" + cls + "|" + rel, "cls_subj=" + cls + "|" + stype.split(":")[0],
         "bias",
         "l=" + lemma, "r=" + rel, "lr=" + lemma + "|" + rel,
         "tag=" + tok.tag_, "dep=" + tok.dep_, "lr_dep=" + lemma + "|" + rel + "|" + tok.dep_,
@@ -47,6 +49,17 @@ def features(tok, rel: str, ctok) -> list[str]:
         "neg=" + str(neg), "side=" + rel + "|" + side, "l_side=" + lemma + "|" + side,
         "cent=" + (ctok.ent_type_ or "-"), "hpos=" + tok.head.pos_ + "|" + tok.dep_,
     ]
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, str]:
+    """The hand-written verb classes, so that rare verbs inherit what their class teaches."""
+    from chronicle.analyze import cues
+
+    out = {l: "intention" for l in cues.INTENTION}
+    out.update({l: "cognition" for l in cues.COGNITION})
+    out.update({l: "speech" for l in cues.SPEECH})
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,8 @@ proclaim announce affirm agree disagree object protest demand propose recommend 
 insist inform notify assure reassure promise guarantee threaten
 """.split()
 
+SPEECH_SET = frozenset(SPEECH)
+
 # Verbs of thinking and wanting: they attribute a belief or intention to their subject.
 COGNITION = """
 believe think feel hope fear expect know doubt worry consider assume suspect wonder

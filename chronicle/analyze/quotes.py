@@ -89,7 +89,7 @@ def _find_cues(doc) -> list[_Cue]:
             score = cand[0]
             if model is not None:
                 score = cue_model.probability(cue_model.features(tok, cand[1], cand[2]), model)
-                if score < cue_model.THRESHOLD:
+                if score < cue_model.THRESHOLD and not _plain_report(tok, lemma, cand[1]):
                     continue
             elif score < cue_lexicon.MIN_PRECISION:
                 continue
@@ -101,6 +101,13 @@ def _find_cues(doc) -> list[_Cue]:
         _, rel, _, (cstart, cend) = best[1]
         found.append(_Cue(tok, _cue_span(doc, tok), (cstart, cend), _speaker_of(doc, tok)))
     return found
+
+
+def _plain_report(tok, lemma: str, rel: str) -> bool:
+    """A verb of saying with a clause for content and a subject of its own ("X underlined
+    [that] ...") reports speech whatever the learned layer thinks of the rare verb."""
+    return (rel == "ccomp" and lemma in cue_lexicon.SPEECH_SET
+            and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def cue_candidates(doc, tok, pairs):
@@ -126,8 +133,8 @@ def cue_candidates(doc, tok, pairs):
             if rel == "dobj":
                 repaired = _unmarked_clause(tok, lemma, pairs)
                 if repaired is not None:
-                    rel, (cstart, cend) = "ccomp", repaired
-                    out.append((pairs.get((lemma, "ccomp"), conf), rel, ctok, _trim(text, cstart, cend)))
+                    cstart, cend, verb = repaired
+                    out.append((pairs.get((lemma, "ccomp"), conf), "ccomp", verb, _trim(text, cstart, cend)))
                     continue
             # the complementizer ("that") belongs to the content, as annotators mark it
             cstart, cend = ctok.left_edge.idx, ctok.right_edge.idx + len(ctok.right_edge)
@@ -139,8 +146,8 @@ def cue_candidates(doc, tok, pairs):
     if not out:
         repaired = _unmarked_clause(tok, lemma, pairs)
         if repaired is not None:
-            ctok = next(c for c in tok.children if c.dep_ == "dobj")
-            out.append((pairs.get((lemma, "ccomp"), 0.0), "ccomp", ctok, _trim(text, *repaired)))
+            cstart, cend, verb = repaired
+            out.append((pairs.get((lemma, "ccomp"), 0.0), "ccomp", verb, _trim(text, cstart, cend)))
     return out
 
 
@@ -160,7 +167,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _unmarked_clause(tok, lemma, lex) -> tuple[int, int] | None:
+def _unmarked_clause(tok, lemma, lex):
     """Repair a common misparse of a "that"-less complement: "X underlined the US, in its
     response, does not include ..." parsed as dobj "US" + conj "include" (no subject)."""
     if (lemma, "ccomp") not in lex:
@@ -171,7 +178,7 @@ def _unmarked_clause(tok, lemma, lex) -> tuple[int, int] | None:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > obj.i and not any(
                 g.dep_ in _SUBJ for g in c.children):
-            return obj.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            return obj.left_edge.idx, c.right_edge.idx + len(c.right_edge), c
     return None
 
 
@@ -216,12 +223,11 @@ def _speaker_of(doc, tok):
             tok = tok.head if tok.head.pos_ == "VERB" else tok.head.head
     seen = 0
     cur = tok
-    while cur is not None and seen < 4:
+    while cur is not None and seen < 5:
         seen += 1
         for child in cur.children:
             if child.dep_ in _SUBJ and child.dep_ != "csubj":
-                if child.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    return _head_mention(doc, cur.head)
+                # a relative pronoun ("..., who said") is the mention; coref finds its antecedent
                 return _head_mention(doc, child)
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -229,7 +235,7 @@ def _speaker_of(doc, tok):
                     return _head_mention(doc, pobj)
         if cur.dep_ == "relcl":
             return _head_mention(doc, cur.head)
-        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and cur.head is not cur:
             cur = cur.head  # "..., adding that", "went on to say" take the main subject
             continue
         break
@@ -270,7 +276,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 prev.parts.append(content)
                 prev.content = Span.of(text, prev.content.start, reg.end)
                 continue
-            if words < _MIN_FREE_WORDS or _inside_reported(reg, found):
+            if words < _MIN_FREE_WORDS or _inside_reported(reg, found) or not _sentence_like(text, reg, ps):
                 continue  # scare quote or title; a reported clause may hold it (mixed)
             q = Quote("direct", content, None, None, parts=[content])
             q.speaker = _inherit_speaker(prev, pi, prev_para)
@@ -330,6 +336,11 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 for cue in found:
                     if cue.token is tok:
                         return cue
+                gap = _tokens_between(doc, tok, reg)
+                if gap > (6 if not near_end else 3):
+                    # far from the cue: a quoted fragment inside the cue's clause -> mixed
+                    _mixed_from_fragment(doc, tok, reg, found)
+                    return None
                 return _Cue(tok, _cue_span(doc, tok), None, _speaker_of(doc, tok) or _nearby_name(doc, tok, reg))
             if tok.text in (".", "!", "?") and not near_end and tok.i > span.start + 0 and tok.idx > reg.end + 1:
                 break
@@ -341,6 +352,34 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 if ents:
                     return _Cue(colon_tok, (colon_tok.idx, colon_tok.idx + 1), None, ents[-1])
     return None
+
+
+def _tokens_between(doc, tok, reg: QuoteRegion) -> int:
+    """Words between a cue and a quote, not counting punctuation."""
+    if tok.idx >= reg.end:
+        span = doc.char_span(reg.end, tok.idx, alignment_mode="expand")
+    else:
+        span = doc.char_span(tok.idx + len(tok), reg.start, alignment_mode="expand")
+    return sum(1 for t in span if not t.is_punct and not t.is_space) if span is not None else 0
+
+
+def _mixed_from_fragment(doc, tok, reg: QuoteRegion, found: list[_Cue]) -> None:
+    """A speech verb whose complement holds a quoted fragment: the complement is a mixed quote."""
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis"):
+            s, e = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if s <= reg.start and reg.end <= e + 1:
+                found.append(_Cue(tok, _cue_span(doc, tok), _trim(doc.text, s, e), _speaker_of(doc, tok)))
+                return
+
+
+def _sentence_like(text: str, reg: QuoteRegion, para_start: int) -> bool:
+    """A quote that stands as a sentence of its own: it opens its paragraph or follows a sentence
+    end, and ends with the sentence inside it."""
+    before = text[para_start:reg.start].rstrip()
+    opens = not before or before[-1] in ".!?:\"”…"
+    inner = text[reg.start:reg.end].rstrip("\"”'’ ")
+    return opens and (not inner or inner[-1] in ".!?,…-—" or not reg.balanced)
 
 
 def _nearby_name(doc, tok, reg):
