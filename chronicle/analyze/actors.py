@@ -483,7 +483,7 @@ def _acting(ent) -> bool:
             return True
         if dep == "compound" and tok.head.lower_ in _GOV_NOUNS:
             return True
-        if dep in ("conj", "appos") and tok.head is not tok:
+        if dep in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
             continue
         return False

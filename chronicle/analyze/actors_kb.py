@@ -551,3 +551,83 @@ def load(path: str | Path | None = None) -> Knowledge:
         apply_yaml(kb, _read_yaml(path), str(path))
         kb.sources.append(str(path))
     return kb
+
+
+# --- one lookup for other stages (events) ----------------------------------------------------
+
+_DEFAULT_KB: list[Knowledge] = []
+# Regular adjective endings back to a name: Kampuchean -> Kampuchea, Ukrainian -> Ukraine,
+# Iraqis -> Iraq, Serbs -> Serb (tried only when the word itself is unknown).
+_ADJ_ENDINGS = (("s", ""), ("ians", "e"), ("ian", "e"), ("ians", ""), ("ian", ""), ("ans", ""),
+                ("an", ""), ("ns", ""), ("n", ""), ("is", ""), ("i", ""))
+
+
+def _code_of_entity(e: Entity, day: str | None) -> str | None:
+    """A person's code on ``day`` (the role then valid, else the last one before it); an
+    organisation's or group's own code."""
+    if e.type == "PERSON" and e.roles:
+        r = e.role_on(day) or e.last_role_before(day)
+        if r is not None and r.code:
+            return r.code
+    return e.code or e.country
+
+
+def _short(code: str | None) -> str | None:
+    """ISO3 when the code starts with a country (RUSGOV -> RUS), else the organisation code."""
+    if not code:
+        return None
+    return country_of_code(code) or code
+
+
+def lookup_code(text: str, date=None, kb: Knowledge | None = None,
+                demonym: bool = False) -> tuple[str, str | None] | None:
+    """(code, sector) for a name as written: a country name or adjective, a capital or city (its
+    country; a seat of government -> sector "government"), an IGO/organisation/group, or a person
+    with the code of the role held on ``date`` ("President Bush" -> ("USA", "government")).
+
+    ``code`` is ISO 3166 alpha-3 for anything national and the organisation's own code otherwise
+    (NATO, UN, IAEA, IGOAFROAU, ...). A name several entries share is coded only when they agree
+    on it. None when the knowledge base does not know the name. ``kb`` defaults to the shipped
+    knowledge (pass the pipeline's own when it has a user's file). ``demonym``: the word is known
+    to be a nationality (spaCy NORP), so a 4-letter one ("Serb") may be read by its stem too.
+    """
+    if kb is None:
+        if not _DEFAULT_KB:
+            _DEFAULT_KB.append(load())
+        kb = _DEFAULT_KB[0]
+    key = fold(text)
+    if not key:
+        return None
+    day = _date(date)
+    p = kb.place(text, key)
+    if p is not None:
+        t = p.target[0] if isinstance(p.target, tuple) else p.target
+        kind, _, code = t.partition(":")
+        if kind == "country":
+            return code, ("government" if p.kind == "seat" else None)
+        e = kb.get(t)
+        return (_short(e.code) if e else code), "igo"
+    cands: list[Entity] = []
+    for k in name_variants(key):
+        cands = kb.lookup(k, key=k)
+        if cands:
+            break
+    if cands:
+        curated = [e for e in cands if e.curated]
+        codes = {c for e in (curated or cands) if (c := _code_of_entity(e, day))}
+        shorts = {_short(c) for c in codes}
+        if len(shorts) == 1:
+            code = codes.pop() if len(codes) == 1 else None
+            igo = all(e.type == "IGO" for e in (curated or cands))
+            return shorts.pop(), ("igo" if igo else sector_of(code) if code else None)
+        return None
+    if " " not in key and len(key) >= 4 and text[:1].isupper():
+        for end, add in _ADJ_ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 3:
+                p = kb.place(key[: len(key) - len(end)] + add)
+                if p is not None and isinstance(p.target, str) and p.target.startswith("country:"):
+                    return p.target.split(":", 1)[1], None
+        cid = kb.demonym_stems.get(key[:4]) if len(key) >= 5 or demonym else None
+        if cid:
+            return cid.split(":", 1)[1], None
+    return None

@@ -72,7 +72,7 @@ def _clean_name(toks) -> str:
     return " ".join(t.text for t in toks)
 
 
-def cluster_people(doc, quotes) -> list[PersonCluster]:
+def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]:
     people: list[PersonCluster] = []
     # position -> cluster, for "most recent" look-ups
     timeline: list[tuple[int, PersonCluster]] = []
@@ -113,7 +113,10 @@ def cluster_people(doc, quotes) -> list[PersonCluster]:
     for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-        cluster = _resolve(doc, span, people, timeline, last_speaker) if span is not None else None
+        if sp.mention_type == "turn":
+            cluster = _turn_person(sp.text, sp.start, people, title, doc.text)
+        else:
+            cluster = _resolve(doc, span, people, timeline, last_speaker) if span is not None else None
         if cluster is None:
             continue
         cluster.add(sp.start, sp.end)
@@ -129,6 +132,61 @@ def cluster_people(doc, quotes) -> list[PersonCluster]:
             if p is not None:
                 q.speaker.name, q.speaker.role, q.speaker.affiliation = p.name, p.role, p.affiliation
     return people
+
+
+# Capitalized words that are titles, not names, in "Press Secretary Jen Psaki".
+ROLE_WORDS = PERSON_NOUNS | {
+    "press", "deputy", "principal", "vice", "national", "security", "homeland", "first", "second",
+    "attorney", "state", "defense", "treasury", "foreign", "prime", "general", "senior", "special",
+    "assistant", "coordinator", "communications", "council", "house", "white", "economic", "federal",
+    "administrator", "surgeon", "lady", "gentleman", "acting", "chief", "staff", "of", "the", "for",
+}
+_CAPS_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,6}")
+
+
+def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str | None,
+                 text: str) -> PersonCluster | None:
+    """A transcript label ("MS. PSAKI", "THE PRESIDENT") resolved to the person the document
+    names in full, in its title or text ("Press Secretary Jen Psaki")."""
+    words = [w for w in label.split() if w.rstrip(".").lower() not in HONORIFICS and w.lower() != "the"]
+    if not words or words == ["Q"]:
+        return None
+    key = words[-1].lower()
+    found = _by_partial(people, key, pos)
+    if found is not None:
+        return found
+    for source in (title or "", text[:20000]):
+        for m in re.finditer(r"\b" + re.escape(key.title()) + r"\b", source):
+            run = source[max(0, m.start() - 80):m.end()]
+            tail = re.findall(r"[A-Z][\w.'’-]*", run.split("\n")[-1])
+            # the longest run of capitalized words ending at the key
+            seq = []
+            for w in reversed(re.split(r"\s+", run.split("\n")[-1].strip())):
+                if not w or not w[0].isupper():
+                    break
+                seq.insert(0, w.strip(",;:"))
+            if not tail or not seq:
+                continue
+            name_words = []
+            for w in reversed(seq):
+                if w.lower().rstrip(".") in ROLE_WORDS:
+                    break
+                name_words.insert(0, w)
+            role_words = seq[:len(seq) - len(name_words)]
+            if not name_words:  # "THE PRESIDENT" -> "President Biden": the name follows the role
+                after = re.match(r"\s+((?:[A-Z][\w'’-]+\s?){1,3})", source[m.end():])
+                if not after:
+                    continue
+                name_words = after.group(1).split()
+                role_words = seq
+            name = " ".join(name_words)
+            for p in people:
+                if p.name == name or (len(name_words) == 1 and p.surname == name.lower()):
+                    return p
+            cluster = PersonCluster(name, role=" ".join(role_words) or None, first=pos)
+            people.append(cluster)
+            return cluster
+    return None
 
 
 def _by_partial(people: list[PersonCluster], word: str, pos: int) -> PersonCluster | None:

@@ -35,7 +35,12 @@ def features(tok, rel: str, ctok) -> list[str]:
     neg = any(c.dep_ == "neg" for c in tok.children)
     side = "R" if ctok.i > tok.i else "L"
     cls = _classes().get(lemma, "other")
-    return [
+    extra = []
+    if rel == "prep" or rel == "agent":
+        # which preposition: "call for", "speak about" cue; "attack in", "mention since" do not
+        extra = ["prep=" + ctok.lower_, "l_prep=" + lemma + "|" + ctok.lower_,
+                 "prep_gap=" + str(min(3, ctok.i - tok.i))]
+    return extra + [
         "cls=" + cls + "|" + rel, "cls_subj=" + cls + "|" + stype.split(":")[0],
         "bias",
         "l=" + lemma, "r=" + rel, "lr=" + lemma + "|" + rel,

@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from chronicle.analyze.actors import load_knowledge
+from chronicle.analyze.actors_kb import country_of_code, fold, lookup_code
 from chronicle.analyze.events_lexicon import Lexicon, lexicon
 from chronicle.model import Event, Span
 
@@ -49,7 +51,7 @@ INTENT_VERBS = frozenset("plan intend prepare aim expect decide".split())
 NEGATING_VERBS = frozenset("fail".split())  # "failed to reach agreement" ~ not reach
 BACKGROUND_MARKS = frozenset("after since before following when while as once until".split())
 RECIPIENT_PREPS = ("to", "against", "with", "on", "at", "from", "into", "toward", "towards",
-                   "for", "in")
+                   "for", "in", "between")
 CROWD_WORDS = frozenset("thousand thousands hundred hundreds crowd crowds demonstrator protester "
                         "protestor student worker people resident villager farmer".split())
 NP_PREPS = frozenset("of in from for by".split())
@@ -62,6 +64,9 @@ PURPOSE_TYPES = frozenset("ACCUSE REJECT REQUEST THREATEN".split())
 FUTURE_AS_THREAT = frozenset("SANCTION COERCE ASSAULT MOBILIZE PROTEST".split())
 NP_SKIP_DEPS = frozenset("conj cc relcl acl advcl ccomp xcomp punct prep case".split())
 GOVERNING_DEPS = frozenset("xcomp ccomp advcl conj acomp pcomp".split())
+
+
+_NAME_STARTS: dict[int, frozenset[str]] = {}
 
 
 @dataclass
@@ -88,6 +93,9 @@ class _Extractor:
         self.timexes = list(getattr(analysis, "timexes", None) or [])
         self._mention_index = [(m.start, m.end, a) for a in self.actors for m in a.mentions]
         self._date_for_span = _date_function()
+        self.kb = load_knowledge()
+        self.day = pub_date.isoformat()[:10] if isinstance(pub_date, dt.date) else None
+        self._codes: dict[tuple[str, bool], tuple[str, int] | None] = {}
 
     # --- names -----------------------------------------------------------------------------
     def _np_tokens(self, head) -> list:
@@ -105,28 +113,73 @@ class _Extractor:
         return out
 
     def _lookup(self, toks) -> tuple[str | None, bool]:
-        """First country or IGO name in a list of tokens (longest match first)."""
-        lex = self.lex
+        """(code, is an organisation) of the names in a list of tokens, looked up in the actors
+        knowledge base (longest match first). An international organisation anywhere in the
+        list wins ("U.N. Secretary-General Kofi Annan", "Red Cross officials"); then a country
+        named ("King Hassan of Morocco": the text says which country, not a namesake in the
+        knowledge base); then a person's or group's country; a regional or unplaced group's
+        own code last ("the Palestinian Islamic Jihad movement" -> PSE)."""
         n = len(toks)
-        country = None
+        text = self.text
+        best: tuple[int, str] | None = None
         for i in range(n):
             if not toks[i].text[:1].isupper() or toks[i].pos_ == "PRON":
                 continue
             for k in range(min(6, n - i), 0, -1):
-                if toks[i + k - 1].i - toks[i].i != k - 1:
+                last = toks[i + k - 1]
+                if last.i - toks[i].i != k - 1:
                     continue  # not contiguous
-                key = " ".join(t.text.lower() for t in toks[i:i + k])
-                if key in lex.igos:
-                    code = lex.igos[key]
-                    return lex.igo_short.get(code, code), True
-                if country is None:
-                    code = lex.countries.get(key)
-                    if code is None and k == 1 and key.endswith("s"):
-                        code = lex.countries.get(key[:-1])  # Brazilians, Iraqis
-                    if code is not None:
-                        country = code
-                        break
-        return country, False
+                got = self._span_code(toks[i], last)
+                if got is None:
+                    continue
+                code, rank = got
+                if rank == 0:
+                    return code, True
+                if best is None or rank < best[0]:
+                    best = (rank, code)
+                break
+        if best is None:
+            return None, False
+        return best[1], best[0] == 3
+
+    def _span_code(self, first, last) -> tuple[str, int] | None:
+        """``_code`` of the tokens first..last. A lone word that only starts a longer name
+        the knowledge base does not know ("United" of "United Bus Company", "Anti" of
+        "Anti-Corruption Commission") is not looked up alone."""
+        if first.i == last.i:
+            if first.dep_ == "compound" and first.pos_ == "PROPN" and \
+                    first.lower_ in self._name_starts() and first.ent_type_ != "NORP" and \
+                    not first.text.isupper():
+                return None
+            return self._code(first.text, demonym=first.ent_type_ == "NORP")
+        return self._code(self.text[first.idx:last.idx + len(last.text)])
+
+    def _name_starts(self) -> frozenset[str]:
+        """First words of the knowledge base's multi-word place names ("united", "new")."""
+        got = _NAME_STARTS.get(id(self.kb))
+        if got is None:
+            got = _NAME_STARTS[id(self.kb)] = frozenset(
+                k.split(" ", 1)[0] for k in self.kb.places if " " in k)
+        return got
+
+    def _code(self, name: str, demonym: bool = False) -> tuple[str, int] | None:
+        """(code, rank) for a name via the actors stage's lookup; rank 0 an IGO/NGO, 1 a
+        place (country, adjective, capital, city), 2 a person or group of a country, 3 a
+        group or organisation with a regional or other non-country code."""
+        got = self._codes.get((name, demonym), False)
+        if got is False:
+            hit = lookup_code(name, self.day, self.kb, demonym=demonym)
+            if hit is None:
+                got = None
+            elif country_of_code(hit[0]):
+                key = fold(name)
+                place = self.kb.place(name, key) is not None or not self.kb.lookup(name, key=key)
+                got = (hit[0], 1 if place else 2)
+            else:
+                org = hit[1] in ("igo", "ngo") or hit[0][:3] in ("IGO", "NGO", "IMG")
+                got = (hit[0], 0 if org else 3)
+            self._codes[(name, demonym)] = got
+        return got
 
     def party(self, head, quote_idx: int | None = None) -> _Party | None:
         """The actor a noun phrase denotes, with its code; pronouns resolved simply."""
@@ -145,6 +198,10 @@ class _Extractor:
         code, igo = self._lookup(toks)
         if actor is not None and _actor_code(actor):
             code, igo = _actor_code(actor), actor.type == "IGO"
+        if code is not None and not igo:
+            home = self._residence(head, toks, code)
+            if home is not None:
+                code, actor = home, None
         sector = None
         if not igo:
             sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(low)
@@ -153,6 +210,25 @@ class _Extractor:
         if code is None and actor is None:
             return _Party(None, False, start, end, None, sector)
         return _Party(code, igo, start, end, actor.id if actor else _default_id(code, igo), sector)
+
+    def _residence(self, head, toks, code: str) -> str | None:
+        """CAMEO/PLOVER code people by the country they live in: "the Albanians of southern
+        Serbia" are SRB, and "ethnic Albanians" (in Macedonia, in Serbia) are of the country
+        the sentence places them in, not of Albania."""
+        own = self._span_code(head, head) if head.text[:1].isupper() else None
+        if own is not None and own[0] == code:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            name = [*(x for x in p.lefts if x.dep_ == "compound"), p]
+                            there = self._lookup(name)[0]
+                            if there and there != code and country_of_code(there):
+                                return there
+        if any(c.lower_ == "ethnic" for c in head.children):
+            ctx = self._context_codes(head.sent)
+            return next((c for c in ctx if c != code and country_of_code(c)), None)
+        return None
 
     def _complement_type(self, verb) -> str | None:
         """The type a verb's to-complement or purpose clause would have on its own."""
@@ -229,7 +305,8 @@ class _Extractor:
             if span is not None:
                 code, igo = self._lookup(list(span))
             if code is None and sp.affiliation:
-                code = self.lex.countries.get(sp.affiliation.lower())
+                got = self._code(sp.affiliation)
+                code, igo = (got[0], got[1] in (0, 3)) if got else (None, False)
         return _Party(code, igo, sp.start, sp.end, sp.actor_id or _default_id(code, igo))
 
     def _antecedent(self, pron) -> _Party | None:
@@ -408,14 +485,23 @@ class _Extractor:
                         kind = lex.core_nouns.get(word)
                         if kind and kind[0] in ("CONSULT", "AID", "SUPPORT", "COOPERATE"):
                             return ("SANCTION", None, None, None), verb, None
-        if lemma in lex.light_verbs:
+        light = lemma in lex.light_verbs
+        if light or lemma in lex.prep_light_verbs:
+            preps = ("", "in", "on", "for", "into", "under") if lemma in lex.prep_light_verbs \
+                else ("", "in")
             for p, n, tok in objs:
-                if p not in ("", "in"):
+                if p not in preps:
                     continue
-                for word in (n, *[x.lower_ for x in tok.children if x.dep_ == "compound"]):
-                    if word in lex.core_nouns:
-                        t, m = lex.core_nouns[word]
-                        return (t, m, None, None), tok, tok
+                # "tons of aid", "days of war games", "a state of siege": a measure or
+                # state noun carries the event noun it is "of"
+                for cand in (tok, *[o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for o in c.children if o.dep_ == "pobj"]):
+                    low = cand.lemma_.lower() if cand is not tok else n
+                    mods = [x.lower_ for x in cand.children if x.dep_ in ("compound", "amod")]
+                    for word in (*[f"{m} {low}" for m in mods], low, cand.lower_, *mods):
+                        if word in lex.core_nouns:
+                            t, m = lex.core_nouns[word]
+                            return (t, m, None, None), cand, cand
         if lemma in SPEECH_VERBS and lemma not in lex.core_verbs:
             return None  # saying/thinking is how statements are made, not an event itself
         e = lex.verb_entry(lemma, pairs)
@@ -570,6 +656,12 @@ class _Extractor:
             sp = self._child(v, "nsubjpass")
             if sp is not None and not self._agentive(sp) and not self._lookup(self._np_tokens(sp))[0]:
                 return None  # "the content would be released": nobody acts on anybody
+        if passive and actor is None and noun is not None and noun.dep_ == "pobj":
+            # "forces were engaged in ethnic cleansing", "were involved in talks": a state
+            # passive whose subject does the event the noun names
+            sp = self._child(v, "nsubjpass")
+            actor = self.party(sp, qi) if sp is not None else None
+            passive = False
         recips = self.recipients(v, noun, actor, qi)
         if passive:
             sp = self._child(v, "nsubjpass")
@@ -599,10 +691,74 @@ class _Extractor:
         return [self.make(typ, mode, context, trig, sent, actor, r, modality, qi)
                 for r in (recips or [None])]
 
+    def _context_codes(self, sent) -> list[str]:
+        """Codes of the names a sentence mentions, in order, leaving out who reports it ("...,
+        Thai police said", "according to the US government")."""
+        toks = list(sent)
+        out: list[str] = []
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if t.text[:1].isupper() and t.pos_ != "PRON" and not self._attribution(t) and \
+                    not any(c.lower_ == "ethnic" for c in t.children):
+                for k in range(min(6, n - i), 0, -1):
+                    last = toks[i + k - 1]
+                    if not last.text[:1].isupper():
+                        continue
+                    got = self._span_code(t, last)
+                    if got is not None:
+                        if got[1] < 3 and got[0] not in out:
+                            out.append(got[0])
+                        i += k - 1
+                        break
+            i += 1
+        return out
+
+    @staticmethod
+    def _attribution(tok) -> bool:
+        t = tok
+        for _ in range(12):
+            if t.dep_ == "prep" and t.lower_ == "according":
+                return True
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS and \
+                    any(c.dep_ in ("ccomp", "conj") or (c.dep_ == "punct" and c.i < t.i)
+                        for c in t.head.children if c.i != t.i):
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    def _fill_defaults(self, ev: Event, sent, ctx: list[str] | None) -> list[str]:
+        """An unnamed party is of the country the sentence is about (PLOVER/CAMEO code actors
+        and targets by country; domestic ones by the country of residence): a missing recipient
+        is the sentence's other country, else the actor's own; a missing actor likewise."""
+        if ev.actor_code and ev.recipient_code:
+            return ctx
+        if ctx is None:
+            ctx = self._context_codes(sent)
+        if not ev.recipient_code and ev.actor_code:
+            other = next((c for c in ctx if c != ev.actor_code), None)
+            ev.recipient_code = other or ev.actor_code
+        elif not ev.actor_code and ev.recipient_code:
+            other = next((c for c in ctx if c != ev.recipient_code), None)
+            ev.actor_code = other or ev.recipient_code
+        elif not ev.actor_code and ctx:
+            ev.actor_code = ctx[0]
+            ev.recipient_code = ctx[1] if len(ctx) > 1 else ctx[0]
+        if ev.actor is None and ev.actor_code:
+            ev.actor = _default_id(ev.actor_code, country_of_code(ev.actor_code) is None)
+        if ev.recipient is None and ev.recipient_code:
+            ev.recipient = _default_id(ev.recipient_code, country_of_code(ev.recipient_code) is None)
+        return ctx
+
     def run(self) -> list[Event]:
         events: list[Event] = []
         for sent in self.doc.sents:
             found = self.sentence_events(sent)
+            ctx = None
+            for _, ev in found:
+                ctx = self._fill_defaults(ev, sent, ctx)
             seen = set()
             for _, ev in sorted(found, key=lambda x: (x[0], x[1].trigger.start)):
                 key = (ev.type, ev.actor_code, ev.recipient_code, ev.trigger.start)

@@ -1,11 +1,9 @@
-"""The event lexicon and the country/IGO name tables, loaded once per process.
+"""The event lexicon, loaded once per process.
 
 Built by scripts/build_event_lexicon.py into chronicle/data/events/ (see the NOTICE there):
-verbs and event nouns -> PLOVER (type, mode, context), CAMEO verb + object patterns, and
-country / IGO names -> codes with agent nouns -> sector.
-
-The name tables are a stop-gap lookup for events until the actors stage offers one
-(chronicle.analyze.actors); events prefer the actors the pipeline found.
+verbs and event nouns -> PLOVER (type, mode, context), CAMEO verb + object patterns, and agent
+nouns -> CAMEO sector ("police" -> COP). Names (countries, capitals, IGOs, people) are not here:
+events look them up in the actors knowledge base (``actors_kb.lookup_code``).
 """
 from __future__ import annotations
 
@@ -24,13 +22,12 @@ class Lexicon:
     core_verbs: dict[str, Entry]
     core_nouns: dict[str, Entry]
     light_verbs: frozenset[str]
+    prep_light_verbs: frozenset[str]  # "went on strike", "returned for talks"
     aspectual_verbs: frozenset[str]
     stop_verbs: frozenset[str]
     cameo_verbs: dict[str, Entry]
+    cameo_block_verbs: dict[str, Entry]  # a synonym's block code: the last resort
     cameo_patterns: dict[str, dict[str, Entry | None]]
-    countries: dict[str, str]  # lower-case name/adjective/capital -> ISO3
-    igos: dict[str, str]  # lower-case name -> Phoenix IGO/NGO code
-    igo_short: dict[str, str]  # Phoenix code -> short display code (NATO, UN, ...)
     agents: dict[str, str]  # lower-case agent noun -> sector (GOV, MIL, REB, ...)
 
     def _intent_verb(self, lemma: str, core) -> bool:
@@ -57,29 +54,22 @@ class Lexicon:
                     return e or None
         if core:
             return (core[0], core[1], None, None)
-        return self.cameo_verbs.get(lemma)
+        return self.cameo_verbs.get(lemma) or self.cameo_block_verbs.get(lemma)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
-    names = json.loads((DATA / "names.json").read_text(encoding="utf-8"))
-    short: dict[str, str] = {}
-    for name, code in names["igos"].items():
-        if name.isalpha() and len(name) <= 6 and " " not in name:
-            if code not in short or len(name) < len(short[code]):
-                short[code] = name
     return Lexicon(
         core_verbs={k: tuple(v) for k, v in lex["core_verbs"].items()},
         core_nouns={k: tuple(v) for k, v in lex["core_nouns"].items()},
         light_verbs=frozenset(lex["light_verbs"]),
+        prep_light_verbs=frozenset(lex.get("prep_light_verbs", ())),
         aspectual_verbs=frozenset(lex.get("aspectual_verbs", ())),
         stop_verbs=frozenset(lex.get("stop_verbs", ())),
         cameo_verbs={k: tuple(v) for k, v in lex["cameo_verbs"].items()},
+        cameo_block_verbs={k: tuple(v) for k, v in lex.get("cameo_block_verbs", {}).items()},
         cameo_patterns={v: {k: (tuple(e) if e else None) for k, e in d.items()}
                         for v, d in lex["cameo_patterns"].items()},
-        countries=names["countries"],
-        igos=names["igos"],
-        igo_short={c: n.upper() for c, n in short.items()},
-        agents=names["agents"],
+        agents=lex["agents"],
     )

@@ -44,7 +44,7 @@ class Pipeline:
         result = Analysis(article=article)
         result.timexes = time.extract_timexes(doc, article.date)
         result.quotes = quotes.extract_quotes(doc)
-        people = coref.cluster_people(doc, result.quotes)
+        people = coref.cluster_people(doc, result.quotes, article.title)
         result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date,
                                                   self.knowledge)
         time.date_quotes(doc, result.quotes, result.timexes, article.date)

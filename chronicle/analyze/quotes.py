@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from chronicle.analyze import cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
-from chronicle.analyze.turns import Turn, find_turns
+from chronicle.analyze.turns import Turn, find_colon_attributions, find_turns
 from chronicle.model import Quote, Span, Speaker
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -44,13 +44,13 @@ def extract_quotes(doc) -> list[Quote]:
     text = doc.text
     if not text.strip():
         return []
-    turns = find_turns(text)
+    turns = find_turns(text) or find_colon_attributions(doc)
     regions = find_quote_regions(text)
     found = _find_cues(doc)
     quotes: list[Quote] = [_turn_quote(text, t) for t in turns]
     if turns:
         # words inside a turn are that speaker's; quotes they hold are nested, not new
-        spans = [(t.label[0], t.content[1]) for t in turns]
+        spans = [(t.start, t.content[1]) for t in turns]
         regions = [r for r in regions if not _within(r.start, spans)]
         found = [c for c in found if not _within(c.span[0], spans)]
     quotes.extend(_direct_quotes(doc, regions, found))
@@ -93,14 +93,33 @@ def _find_cues(doc) -> list[_Cue]:
                     continue
             elif score < cue_lexicon.MIN_PRECISION:
                 continue
-            # among several complements prefer the one after the cue: "A believes X; B stressed Y"
-            if best is None or (cand[2].i > tok.i, score) > (best[1][2].i > tok.i, best[0]):
-                best = (score, cand)
+            # among several complements prefer the one after the cue ("A believes X; B stressed
+            # Y"), then the likelier
+            rank = (cand[2].i > tok.i, score)
+            if best is None or rank > best[0]:
+                best = (rank, cand)
         if best is None:
             continue
-        _, rel, _, (cstart, cend) = best[1]
-        found.append(_Cue(tok, _cue_span(doc, tok), (cstart, cend), _speaker_of(doc, tok)))
+        _, rel, ctok, (cstart, cend) = best[1]
+        cue_span = _cue_span(doc, tok)
+        if rel == "prep" and ctok.i > tok.i and ctok.idx - cue_span[1] < 20:
+            cue_span = (cue_span[0], ctok.idx + len(ctok))  # "called for", "spoke about"
+        found.append(_Cue(tok, cue_span, (cstart, cend), _speaker_of(doc, tok)))
     return found
+
+
+def _content_end(head) -> int:
+    """End of ``head``'s subtree, leaving out a trailing non-restrictive relative clause
+    (", which ...", ", who ...") that only describes the last noun."""
+    right = head.right_edge
+    end = right.idx + len(right)
+    doc = head.doc
+    for t in head.subtree:
+        if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > head.i:
+            before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+            if before is not None and before.text == "," and t.left_edge.lower_ in ("which", "who", "whose", "whom"):
+                return before.idx
+    return end
 
 
 def _plain_report(tok, lemma: str, rel: str) -> bool:
@@ -136,8 +155,16 @@ def cue_candidates(doc, tok, pairs):
                     cstart, cend, verb = repaired
                     out.append((pairs.get((lemma, "ccomp"), conf), "ccomp", verb, _trim(text, cstart, cend)))
                     continue
+            if rel == "prep":
+                # "called for X", "spoke about X": the preposition belongs to the cue
+                pobj = next((c for c in ctok.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None:
+                    continue
+                ctok_content = pobj
+            else:
+                ctok_content = ctok
             # the complementizer ("that") belongs to the content, as annotators mark it
-            cstart, cend = ctok.left_edge.idx, ctok.right_edge.idx + len(ctok.right_edge)
+            cstart, cend = ctok_content.left_edge.idx, _content_end(ctok_content)
             if cue_span[0] < cend and cstart < cue_span[1]:
                 continue
         cstart, cend = _trim(text, cstart, cend)
@@ -154,7 +181,7 @@ def cue_candidates(doc, tok, pairs):
 def _relations(tok):
     """(relation, content head) pairs through which ``tok`` may cue (see scripts/mine_cues.py)."""
     rels = [(c.dep_, c) for c in tok.children]
-    if tok.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl") and tok.head is not tok:
+    if tok.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl") and tok.head.i != tok.i:
         rels.append(("head:" + tok.dep_, tok.head))
     return rels
 
@@ -235,7 +262,7 @@ def _speaker_of(doc, tok):
                     return _head_mention(doc, pobj)
         if cur.dep_ == "relcl":
             return _head_mention(doc, cur.head)
-        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and cur.head is not cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and cur.head.i != cur.i:
             cur = cur.head  # "..., adding that", "went on to say" take the main subject
             continue
         break
@@ -303,8 +330,9 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         if reg.start <= cue.span[0] < reg.end:
             continue  # a cue word inside the quote is the quoted speaker's, not ours
         ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
-        if ov > 0 and ov < 0.5 * (cue.content[1] - cue.content[0]):
-            continue  # a quoted fragment of a longer reported clause: a mixed quote
+        if ov > 0 and (ov < 0.5 * (cue.content[1] - cue.content[0])
+                       or doc.text[cue.content[0]:reg.start].strip(" \n\t,:")):
+            continue  # a quoted fragment ending a longer reported clause: a mixed quote
         if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
             if best is None or d < best[0]:
@@ -395,7 +423,8 @@ def _nearby_name(doc, tok, reg):
 def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
     """True when only the previous quote's cue and speaker stand between it and ``reg``."""
     gap = doc.text[prev.content.end:reg.start]
-    return len(gap) < 120 and prev.cue is not None and prev.cue.start >= prev.content.end - 1
+    return (len(gap) < 300 and "\n" not in gap and prev.cue is not None
+            and prev.cue.start >= prev.content.end - 1)
 
 
 def _inside_reported(reg: QuoteRegion, found: list[_Cue]) -> bool:

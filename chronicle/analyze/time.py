@@ -1,9 +1,9 @@
 """Time expressions: find them, normalize them to TIMEX3 values against the publication date.
 
-Candidates come from one pass of compiled regular expressions over ``doc.text`` (the English
-temporal grammar below: dates, weekdays, months, "last week", "two weeks ago", "the past two
-days", quarters, seasons, decades, clock times, "soon", "currently", ...). Overlaps are resolved
-longest-first. Each candidate is then normalized by deterministic rules to a TimeML TIMEX3
+Candidates come from compiled regular expressions over ``doc.text`` (the English temporal
+grammar in ``timex_grammar.py``: dates, weekdays, months, "last week", "two weeks ago", "the
+past two days", quarters, seasons, decades, clock times, "soon", "currently", ...). Overlaps are
+resolved longest-first. Each candidate is then normalized by deterministic rules to a TimeML TIMEX3
 type and value, anchored to the publication date (never to the machine's clock); where the
 anchor is needed but unknown, the unknown parts of the value are ``X`` (e.g. ``XXXX-WXX-5``).
 
@@ -21,279 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from chronicle.analyze.timex_grammar import (
+    MOD_WORDS, MONTH_FULL, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, SMALL, TENS, UNIT_CODE,
+    WEEKDAY, WEEKDAYS, YEAR, Candidate, candidates,
+)
 from chronicle.model import Quote, TimeExpr
-
-# --- vocabulary -------------------------------------------------------------------------------
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1, "couple": 2, "a couple of": 2, "dozen": 12,
-    "a dozen": 12, "half a dozen": 6, "a half": 0.5, "half a": 0.5, "half an": 0.5,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "fifth": 5, "last": -1, "final": -1}
-FUZZY = ("few", "a few", "several", "many", "some", "numerous", "a number of", "multiple")
-UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
-             "week": "W", "weekend": "WE", "fortnight": "W", "month": "M", "year": "Y",
-             "decade": "DE", "century": "CE", "quarter": "Q"}
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "overnight": "NI", "midday": "MI"}
-
-_MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|"
-          r"july?\.?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
-          r"dec(?:ember|\.)?)")
-_MONTH_FULL = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-               r"november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|"
-               r"nov\.|dec\.|aug|sept|oct|nov|dec|jan|feb)")
-_WEEKDAY = r"(?:mon|tues?|wednes|thurs|fri|satur|sun)day"
-_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + _DIGIT_WORD
-            + r")?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|"
-            r"(?:a |one )?thousand)")
-_NUM = (r"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|" + _NUMWORD + r"(?:[- ](?:hundred|thousand))?(?:[- ]and[- ]a[- ]half)?|"
-        r"a couple of|couple of|half a dozen|a dozen|dozens of|a few|few|several|many|some|"
-        r"numerous|a number of|multiple|an?|single|half an?)")
-_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
-         r"years?|decades?|centur(?:y|ies)|quarters?)")
-_UNIT_SG = r"(?:second|minute|hour|day|week|month|year|decade|century|quarter)"
-_PART = r"(?:morning|afternoon|evening|night)"
-_SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_APPROX = (r"(?:(?:about|around|approximately|nearly|almost|roughly|some|only|just|"
-           r"at least|at most|more than|less than|fewer than|no more than|"
-           r"no less than|as many as|as much as|as long as|as few as|upwards of)\s+"
-           r"|(?:over|under|within|up to)\s+(?!the\b|past\b|last\b|next\b))")
-_TZ = r"(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local time)\)?)?"
-_AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
-_HOLIDAY = (r"(?:christmas(?: eve| day)?|new year'?s(?: eve| day)?|thanksgiving(?: day)?|"
-            r"easter(?: sunday)?|halloween|valentine'?s day|independence day|july fourth|"
-            r"fourth of july|memorial day|labor day|veterans day|new year)")
-
-MOD_WORDS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "over": "MORE_THAN",
-    "more than": "MORE_THAN", "upwards of": "MORE_THAN", "under": "LESS_THAN",
-    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "within": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "as many as": "EQUAL_OR_LESS",
-    "as much as": "EQUAL_OR_LESS", "as long as": "EQUAL_OR_LESS",
-    "early": "START", "earlier": "START", "beginning": "START", "start": "START",
-    "late": "END", "later": "END", "end": "END", "mid": "MID", "middle": "MID",
-}
-
-
-# --- the grammar: named rules, each a compiled pattern and a normalizer -------------------
-@dataclass(slots=True)
-class Candidate:
-    start: int
-    end: int
-    rule: str
-    match: re.Match
-
-
-_RULES: list[tuple[str, str]] = [
-    # dates with a year: "Aug. 7, 1998", "March 5 1946", "7 August 1998", "August 1998"
-    ("month_day_year", rf"\b(?P<m>{_MONTH_FULL})\s+(?P<d>{_DAYNUM})(?:,\s*|\s+)(?P<y>{_YEAR})\b"),
-    ("day_month_year", rf"\b(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH_FULL})(?:,\s*|\s+)(?P<y>{_YEAR})\b"),
-    ("iso_date", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
-    ("slash_date", r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b"),
-    ("month_year", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>{_MONTH_FULL})(?:,\s*|\s+|\s+of\s+)(?P<y>{_YEAR})\b"),
-    ("month_this_year", rf"\b(?P<m>{_MONTH_FULL})\s+(?P<rel>this|last|next)\s+year\b"),
-    # dates without a year: "Sept. 30", "the 25th of March", weekday-prefixed "Sunday, March 8"
-    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH_FULL})\s+(?P<d>{_DAYNUM})(?![\d,.]\d|\s*%|\s*(?:{_UNIT}|percent|million|billion)\b)"),
-    ("day_month", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH_FULL})\b(?!\s+{_YEAR})"),
-    # clock times: "10:35 a.m.", "5 p.m. EST, Nov. 9", "noon Saturday"
-    ("clock", rf"\b(?:(?P<mod>about|around|approximately)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM}){_TZ}(?:,?\s+(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)|,?\s+(?P<m>{_MONTH_FULL})\s+(?P<d>{_DAYNUM}))?"),
-    ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:hours|hrs|gmt|utc|[ecmp][sd]t)\b"),
-    ("noon", rf"\b(?P<n>noon|midnight|midday)(?:,?\s+(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday))?"),
-    # "Friday", "last Friday", "Friday morning", "this coming Sunday"
-    ("weekday", rf"\b(?:(?P<rel>last|next|this(?:\s+(?:coming|past))?|coming|the following|the previous|the next|early|late)\s+)?(?P<wd>{_WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{_PART}))?\b"),
-    ("weekday_short", r"\b(?P<wd>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.(?=\s|,)"),
-    # "yesterday", "late yesterday", "tomorrow morning", "tonight", "last night", "this morning"
-    ("deictic_day", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{_PART}))?\b"),
-    ("part_of_day", rf"\b(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday|the|that)\s+(?P<part>{_PART})\b"),
-    ("part_deictic", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<part>{_PART})(?:\s+(?P<w>yesterday|today|tomorrow))?\b"),
-    ("overnight", r"\bovernight\b"),
-    # holidays
-    ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
-    # "the 1990s", "the early '80s", "the nineties", "the 20th century"
-    ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<c>1[6-9]|20)(?P<dd>\d)0'?s\b"),
-    ("decade_short", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?'(?P<dd>[1-9])0s\b"),
-    ("decade_word", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
-    ("century", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),
-    ("this_century", r"\b(?P<rel>this|last|next|the past|the last)\s+century\b"),
-    # quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
-    # "the year-ago quarter", "the first half of 1989", "the latest quarter"
-    ("quarter", rf"\b(?:(?P<the>the|its|this|that|last|next|a)\s+)?(?:(?P<yr>{_YEAR}|year-(?:earlier|ago)|year-before|this year's|last year's|next year's)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|recent|same|fiscal|comparable|year-ago|year-earlier|june|september|december|march)?[\s-]*(?:fiscal\s+)?(?P<q>quarter|half|period)\b(?:(?:\s+of|,)\s+(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next)\s+year|(?P<fy>fiscal\s+{_YEAR})))?"),
-    ("first_months", rf"\b(?:the\s+)?(?P<ord>first|last|latest|past|final)\s+(?P<n>{_NUM})\s+months\b"),
-    ("year_mod", rf"\b(?:the\s+)?(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+(?P<y>{_YEAR})\b(?!['’]?s)"),
-    ("the_n_months", r"\bthe\s+(?P<n>six|nine|three|twelve|\d+)\s+months\b(?!\s+(?:ago|earlier|later|before|after))"),
-    # "fiscal 1989", "fiscal 1990's first half" (the half is a separate candidate)
-    ("fiscal_year", rf"\b(?P<rel>(?:the\s+)?(?:current|latest|last|next|previous|this)\s+|the\s+)?fiscal(?:\s+year)?\s*(?P<y>{_YEAR}|'\d\d)?\b"),
-    # seasons: "last fall", "this past spring", "the summer of 1998", "early summer"
-    ("season", rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|past|coming|early|late|mid)[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>{_SEASON})(?P<pl>s)?\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"),
-    ("year_season", rf"\b(?P<y>{_YEAR})(?:'s)?\s+(?P<s>{_SEASON})\b"),
-    # "the end of 1990", "the beginning of the year", "year-end", "the end of this week"
-    ("edge_of", rf"\b(?P<edge>the end|the beginning|the start|the middle|the close|the turn)\s+of\s+(?:the\s+)?(?P<what>(?:this|last|next|the)\s+(?:year|month|week|decade|century|quarter)|{_YEAR}|(?:the\s+)?{_MONTH_FULL}(?:\s+{_YEAR})?|year|month|week|decade|century|quarter)\b"),
-    ("year_end", r"\b(?P<rel>this|last|next)?[\s-]*(?:year[- ]end|year's end|end of the year)\b"),
-    # "earlier this year", "late last month", "early next week", "later this year"
-    ("edge_rel", rf"\b(?P<mod>earlier|later|early|late|mid)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|quarter|{_MONTH_FULL}|{_SEASON})\b"),
-    # "last week", "this year", "next month", "the past year", "the coming week", "the current year"
-    ("rel_unit", rf"\b(?P<rel>last|this|next|the past|past|the last|the coming|the next|the previous|the current|current|the latest|the same|that|the following)\s+(?P<u>{_UNIT_SG}|weekend)\b"),
-    # "last March", "this September", "next June"
-    ("rel_month", rf"\b(?P<rel>last|this|next|this past|this coming)\s+(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)\b"),
-    # "two weeks ago", "a year earlier", "nearly four years ago", "three days later", "years ago"
-    ("ago", rf"\b{_APPROX}?(?:(?P<n>{_NUM})\s+)?(?:(?P<more>more|other|full|long|whole)\s+)?(?P<u>{_UNIT})\s+(?P<dir>ago|earlier|hence|from now)\b(?!\s+(?:that|the|a|an|his|her|its|their|this|he|she|they|it|we)\b)"),
-    ("year_ago_adj", r"\b(?P<w>year|month|quarter|week)[- ](?P<dir>ago|earlier|before)\b"),
-    # "the day before", "the next day", "that day", "the same day", "the following week"
-    ("anaphoric_day", r"\b(?P<rel>that|the same|the next|the following|the previous|the prior|that same)\s+(?P<u>day|morning|evening|night|afternoon)\b|\bthe day (?P<dir>before|after)\b"),
-    # durations: "the past two days", "the next 14 months", "two weeks", "five-year", "16-hour"
-    ("duration", rf"\b{_APPROX}?(?:(?P<lead>the\s+(?:past|last|next|first|coming|previous|final|latest|remaining|following)|past|last|next|first|coming|previous|another|the|each\s+of\s+the\s+(?:past|last|next))\s+)?(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+(?:(?P<more>more|other|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<u>{_UNIT})(?:\s+(?P<or_so>or so|and a half))?\b"),
-    ("duration_adj", rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|half)-(?P<u>{_UNIT_SG}|night)(?:s)?(?:-(?P<old>old|long))?\b"),
-    ("fuzzy_units", rf"\b(?:(?P<lead>the\s+(?:past|last|next|coming|recent)|past|recent|coming|the)\s+)?(?:(?P<adj>recent|coming|next|past|few|many|several|numerous)\s+)?(?P<u>(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b(?:\s+(?P<dir>ago|earlier))?"),
-    ("decades_long", r"\b(?P<u>decades|years|months|weeks|centuries)-(?:long|old)\b"),
-    # sets: "daily", "every week", "each year", "a year", "twice a week"
-    ("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|bimonthly)\b"),
-    ("set_every", rf"\b(?P<q>every|each|per|a)\s+(?:(?P<n>{_NUM}|other)\s+)?(?P<u>{_UNIT_SG}|{_WEEKDAY}|{_PART}|{_SEASON})\b"),
-    # fuzzy references
-    ("present_ref", r"\b(?:right\s+)?now\b|\bcurrently\b|\bnowadays\b|\bthese days\b|\bat present\b|\bat the moment\b|\bat this time\b|\bpresently\b|\bthe present\b|\bcurrent\b(?!\s+(?:account|accounts|events|affairs|law|policy|policies))"),
-    ("past_ref", r"\b(?:recently|lately|once upon a time|(?:the\s+)?(?:recent|distant|not-too-distant)\s+past|the past)\b"),
-    ("future_ref", r"\b(?:(?:very\s+)?soon(?:er)?(?!\s+(?:as|after|before|afterwards?|thereafter)\b)|(?:very\s+)?shortly(?!\s+(?:after|before|afterwards?|thereafter)\b)|(?:the\s+)?(?:very\s+)?(?:near|immediate|foreseeable|distant|not-too-distant)\s+future|the future|(?<=in )future|as soon as possible|in due course|the\s+coming\s+(?:decades|quarters))\b"),
-    # bare months: "in March", "early December", "mid-November" (capitalized in the text)
-    ("month", r"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)(?!\w)"),
-    # years in words: "nineteen ninety-six", "the year two thousand"
-    ("year_words", rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<yy>{_NUMWORD}|oh[\s-]+{_DIGIT_WORD})|two thousand(?:\s+and\s+(?P<y2>{_DIGIT_WORD}|ten))?)\b(?!\s+(?:{_UNIT}|percent|dollars|people|million|billion)\b)"),
-    # "the year", "the full year", "the fiscal year": the year being reported on
-    ("the_year", r"\bthe\s+(?:(?P<adj>full|whole|entire|fiscal|current|calendar)\s+)?year\b(?!\s+(?:two|nineteen|\d)|'s|-)"),
-    # "that year", "the following year", "later that month", "earlier that day"
-    ("anaphoric", r"\b(?:(?P<mod>earlier|later|early|late)\s+(?:in\s+)?)?(?P<rel>that|that same|the same|the following|the previous|the prior|the next)\s+(?P<u>year|month|week|day)\b"),
-    # "over the weekend"
-    ("the_weekend", r"\bthe\s+weekend\b(?!s)"),
-    # "the near term", "the long run"
-    ("term_ref", r"\bthe\s+(?P<w>near|short)[\s-]+term\b(?!-)"),
-    # bare years last: "in 1998", "1998's", "'98"
-    ("year", rf"(?<![\d$£€.,/:-])(?P<y>{_YEAR})(?:'s)?(?![\d%,.]\d|-\d|\s*(?:percent|%|dollars|pounds|yen))"),
-]
-# The rules run over the lower-cased text without re.I (several times faster in Python's re).
-_COMPILED: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in _RULES]
-_COMPILED_I: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in _RULES]
-
-# Speed: the rules are not run over the whole text but only over windows around trigger words
-# (a month, a weekday, a digit, a unit, ...) that each rule needs; one cheap pass finds them.
-_TRIGGER = re.compile(  # longer words first: "month" is a unit, not "mon"(day)
-    r"\b(?:(?P<setw>daily|weekly|monthly|quarterly|yearly|annual|hourly|nightly|biweekly"
-    r"|semiannual|bimonthly)"
-    r"|(?P<cal>second|minute|hour|day|week|fortnight|month|year|decade|centur)"
-    r"|(?P<qtr>quarter|half|period)"
-    r"|(?P<part>morning|afternoon|evening|night|overnight|noon|midnight|midday)"
-    r"|(?P<deic>today|yesterday|tomorrow|tonight)"
-    r"|(?P<season>spring|summer|fall|autumn|winter)"
-    r"|(?P<fisc>fiscal)"
-    r"|(?P<ref>now|current|these days|present|moment|this time|recent|lately|previous|formerly"
-    r"|past|soon|shortly|future|coming|due course|near|short)"
-    r"|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|(?P<wd>mon|tue|wed|thu|fri|sat|sun)"
-    r"|(?P<num>\d|'\d)"
-    r"|(?P<num_word>nineteen|twenty|two thousand)"
-    r"|(?P<hol>christmas|new year|thanksgiving|easter|halloween|valentine|independence"
-    r"|july fourth|fourth of july|memorial day|labor day|veterans day|election day)"
-    r"|(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")
-_TRIGGER_I = re.compile(_TRIGGER.pattern, re.I)
-_ALL = ("setw", "cal", "qtr", "part", "deic", "season", "fisc", "ref", "mon", "wd", "num",
-        "num_word", "hol", "dec")
-_RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "month_day_year": ("mon",), "day_month_year": ("mon",), "iso_date": ("num",),
-    "slash_date": ("num",), "month_year": ("mon",), "month_this_year": ("mon",),
-    "month_day": ("mon",), "day_month": ("mon",), "clock": ("num",), "clock24": ("num",),
-    "noon": ("part",), "weekday": ("wd",), "weekday_short": ("wd",), "deictic_day": ("deic",),
-    "part_of_day": ("part",), "part_deictic": ("part",), "overnight": ("part",), "holiday": ("hol",),
-    "decade": ("num",), "decade_short": ("num",), "decade_word": ("dec",), "century": ("num",),
-    "this_century": ("cal",), "quarter": ("qtr",), "first_months": ("cal",),
-    "the_n_months": ("cal",), "fiscal_year": ("fisc",), "season": ("season",),
-    "year_season": ("season",), "edge_of": ("cal", "qtr", "num", "mon"), "year_end": ("cal",),
-    "edge_rel": ("cal", "qtr", "mon", "season"), "rel_unit": ("cal",), "rel_month": ("mon",),
-    "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"),
-    "duration": ("cal", "qtr", "part"), "duration_adj": ("cal", "qtr", "part"),
-    "fuzzy_units": ("cal",), "decades_long": ("cal",), "set_adverb": ("setw",),
-    "set_every": ("cal", "wd", "part", "season"),
-    "present_ref": ("ref",), "past_ref": ("ref",), "future_ref": ("ref",), "year": ("num",),
-    "month": ("mon",), "year_mod": ("num",), "year_words": ("num_word",), "the_year": ("cal",),
-    "anaphoric": ("cal",), "term_ref": ("ref",), "the_weekend": ("cal",),
-}
-_BEFORE, _AFTER = 70, 70  # window around a trigger: the longest prefix / suffix a rule takes
-
-
-def _merge(windows) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for ws, we in sorted(windows):
-        if merged and ws <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], we)
-        else:
-            merged.append([ws, we])
-    return [(a, b) for a, b in merged]
-
-
-def _candidates(text: str, viable: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
-    """All rule matches over the text, overlaps resolved longest first (ties: rule order).
-
-    ``viable`` rejects a match that normalization would drop, so a shorter one may win.
-    """
-    n = len(text)
-    low = text.lower()
-    trigger, rules = _TRIGGER, _COMPILED
-    if len(low) != n:  # a few Unicode letters change length when lower-cased
-        low, trigger, rules = text, _TRIGGER_I, _COMPILED_I
-    hits: dict[str, list[tuple[int, int]]] = {k: [] for k in _ALL}
-    for t in trigger.finditer(low):
-        hits[t.lastgroup].append((max(0, t.start() - _BEFORE), min(n, t.end() + _AFTER)))
-    found: list[tuple[int, int, int, Candidate]] = []
-    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for order, (name, pattern) in enumerate(rules):
-        classes = _RULE_TRIGGERS[name]
-        windows = merged.get(classes)
-        if windows is None:
-            windows = merged[classes] = _merge(w for k in classes for w in hits[k])
-        for ws, we in windows:
-            for m in pattern.finditer(low, ws, we):
-                s, e = m.span()
-                while e > s and text[e - 1] in " ,-":
-                    e -= 1
-                while s < e and text[s] in " ,-":
-                    s += 1
-                if e > s:
-                    found.append((-(e - s), order, s, Candidate(s, e, name, m)))
-    found.sort(key=lambda x: (x[0], x[1], x[2]))
-    taken = bytearray(len(text) + 1)
-    chosen: list[Candidate] = []
-    for _, _, _, c in found:
-        if any(taken[c.start:c.end]):
-            continue
-        if viable is not None and not viable(c):
-            continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
-    return chosen
-
 
 # --- arithmetic on dates -----------------------------------------------------------------
 def _num(s: str | None) -> float | None:
@@ -307,7 +40,7 @@ def _num(s: str | None) -> float | None:
         return 2 if s == "couple of" else None
     if s in SMALL:
         return SMALL[s]
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", s)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", s.replace(",", ""))
     if m:
         v = float(m.group(1))
         if m.group(2):
@@ -343,7 +76,7 @@ def _duration(n: float | None, unit: str) -> str:
         unit = unit[:-2] + "y"
     code = UNIT_CODE.get(unit, "D")
     if n is None:
-        return {"DE": "P1E" if False else "PXE", "CE": "PXC", "Q": "PXQ",
+        return {"DE": "PXE", "CE": "PXC", "Q": "PXQ",
                 "WE": "PXWE"}.get(code, ("PTX" if code in "HS" or unit == "minute" else "PX")
                                     + ("M" if unit == "minute" else code))
     if code == "DE":
@@ -352,6 +85,8 @@ def _duration(n: float | None, unit: str) -> str:
         n, code = n * 100, "Y"
     elif code == "WE":
         return f"P{_fmt(n)}WE"
+    elif code == "Q":
+        n, code = n * 3, "M"  # "the next three quarters": P9M
     if n != int(n):
         whole, frac = int(n), n - int(n)
         sub = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "W": (7, "D"), "H": (60, "M"),
@@ -440,6 +175,10 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 # --- tense of the governing clause ---------------------------------------------------------
 PAST, PRESENT, FUTURE = -1, 0, 1
+SCHEDULED = 2  # simple present of an action verb: "the ministers meet Monday" (news: a plan)
+_STATIVE = {"be", "have", "say", "tell", "add", "note", "state", "report", "announce", "claim",
+            "insist", "argue", "write", "think", "believe", "know", "seem", "remain", "want",
+            "need", "hope", "expect", "show", "include", "continue", "mean", "appear"}
 
 
 def _tense(doc, start: int, end: int) -> int:
@@ -456,12 +195,14 @@ def _tense(doc, start: int, end: int) -> int:
     prep = None
     for _ in range(4):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return PRESENT
         if head.pos_ in ("VERB", "AUX"):
             tense = _verb_tense(head)
-            if prep in ("until", "till", "through", "by", "before"):
-                # a deadline: "extended the offer until Friday", "will double by August"
+            if prep in ("until", "till"):
+                tense = FUTURE  # a deadline: "postponed until Tuesday"
+            elif prep in ("through", "by", "before"):
+                # "extended the loans through January", "will double by August"
                 tense = PRESENT if tense == PAST else FUTURE
             return tense
         if head.pos_ == "ADP" or head.i in range(span.start, span.end):
@@ -481,15 +222,16 @@ _FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", 
 
 
 def _verb_tense(verb, depth: int = 0) -> int:
-    if verb.lemma_ in _PLAN_VERBS and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
-        return FUTURE  # "was planned for March", "scheduled a conference Thursday"
+    if verb.lemma_ in _PLAN_VERBS and (verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ == "auxpass" for c in verb.children)):
+        return FUTURE  # "was planned for March", "is scheduled for Thursday"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in aux]
     if any(w in _FUTURE_AUX for w in words):
         return FUTURE
     if "going" in words or "to" in words:
         # infinitive: "is expected to meet Friday", "plans to vote in March"
-        if depth < 3 and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl",
+        if depth < 3 and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl",
                                                                   "acl", "relcl", "conj"):
             if verb.head.lemma_ in _FUTURE_HEADS:
                 return FUTURE
@@ -510,9 +252,11 @@ def _verb_tense(verb, depth: int = 0) -> int:
     if verb.tag_ == "VBN":
         # a participle modifying a noun ("the summit held in April") has no tense of its own
         return PAST if verb.dep_ not in ("amod", "acl") else PRESENT
-    if verb.tag_ in ("VB", "VBG") and depth < 3 and verb.head is not verb and verb.dep_ in (
+    if verb.tag_ in ("VB", "VBG") and depth < 3 and verb.head.i != verb.i and verb.dep_ in (
             "ccomp", "advcl", "conj", "xcomp"):
         return _verb_tense(verb.head, depth + 1)
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATIVE:
+        return SCHEDULED
     return PRESENT
 
 
@@ -576,6 +320,8 @@ def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> st
     if pub is None:
         return _iso(None, m, d)
     tense = ctx.tense(c)
+    if tense == SCHEDULED:
+        tense = PRESENT
     day = d or 1
     if d is None:
         pub_key = dt.date(pub.year, pub.month, 1)
@@ -619,13 +365,11 @@ def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> s
     diff = wd - pub.weekday()
     if rel in ("next", "this coming", "coming", "the following", "the next"):
         delta = diff % 7 or 7
-        if rel == "next" and delta < 3 and False:
-            delta += 7
     elif rel in ("last", "this past", "the previous"):
         delta = -((-diff) % 7 or 7)
     else:
         tense = ctx.tense(c)
-        if tense == FUTURE:
+        if tense in (FUTURE, SCHEDULED):
             delta = diff % 7
         elif tense == PAST:
             delta = -((-diff) % 7)
@@ -926,7 +670,7 @@ def _base_day(ctx: _Context, c: Candidate, g: dict) -> str:
         return (pub + dt.timedelta({"today": 0, "yesterday": -1, "tomorrow": 1}[wd])).isoformat()
     # a later weekday/date in the same sentence ("at 10 a.m. (0735 GMT) Friday")
     sent_end = _sentence_end(ctx, c.end)
-    m = re.search(rf"\b({_WEEKDAY}|today|yesterday|tomorrow)\b", ctx.text[c.end:min(sent_end, c.end + 40)], re.I)
+    m = re.search(rf"\b({WEEKDAY}|today|yesterday|tomorrow)\b", ctx.text[c.end:min(sent_end, c.end + 40)], re.I)
     if m:
         w = m.group(1).lower()
         if w in WEEKDAYS:
@@ -942,7 +686,10 @@ def _sentence_end(ctx: _Context, pos: int) -> int:
     span = ctx.doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
     if span is None or len(span) == 0:
         return len(ctx.text)
-    return span[0].sent.end_char
+    try:
+        return span[0].sent.end_char
+    except ValueError:  # a pipeline without sentence boundaries
+        return len(ctx.text)
 
 
 def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
@@ -1038,17 +785,36 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
         h = 2 if n in (2, -1) else 1
         if year is None:
             return "DATE", f"XXXX-H{h}", None
+        if (pub is not None and shift == 0 and year == pub.year and not g.get("y")
+                and not g.get("fy") and not g.get("yrel") and not yr):
+            tense = ctx.tense(c)
+            current = 1 if pub.month <= 6 else 2
+            if h > current and tense != FUTURE:
+                shift = -1  # a half that has not begun at publication is last year's
         return "DATE", f"{year + shift}-H{h}", None
     if n is not None and n > 0 and n <= 4:
         if year is None:
             value = f"XXXX-Q{n}"
         else:
             if (pub is not None and year == pub.year and shift == 0 and not g.get("y")
-                    and not g.get("yrel") and n > _quarter(pub)[1] and ctx.tense(c) != FUTURE):
-                shift = -1  # "the fourth quarter" reported in January is last year's
+                    and not g.get("fy") and not g.get("yrel") and not yr):
+                # a quarter that has not begun at publication, unless spoken of as
+                # future, is last year's ("the fourth quarter" reported in January); the
+                # current one may be a fiscal quarter just reported, so it stays
+                if n > _quarter(pub)[1] and ctx.tense(c) != FUTURE:
+                    shift = -1
             value = f"{year + shift}-Q{n}"
         if not (g.get("y") or g.get("fy") or g.get("yrel") or yr) and ctx.ref_quarter is None:
             ctx.ref_quarter = value  # the quarter being reported on: the first one named
+        return "DATE", value, None
+    ended = re.match(rf"\s+(?:ended|ending)\s+(?:on\s+)?({MONTH_FULL})", c.match.string[c.end:c.end + 30])
+    if ended and kind in ("quarter", "period") and not ordw and not yr and pub is not None:
+        # "the quarter ended Sept. 30": the calendar quarter of that month
+        m = _month(ended.group(1))
+        y = pub.year if m <= pub.month else pub.year - 1
+        value = f"{y}-Q{(m - 1) // 3 + 1}"
+        if ctx.ref_quarter is None:
+            ctx.ref_quarter = value
         return "DATE", value, None
     # "the quarter", "last quarter", "the year-ago quarter": the last quarter talked about;
     # "the latest quarter" and no quarter talked about: the last one completed before publication
@@ -1125,10 +891,10 @@ def _edge_of(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
     mod = {"end": "END", "close": "END", "beginning": "START", "start": "START",
            "middle": "MID", "turn": "START"}[edge]
     what = g["what"].lower().strip()
-    ym = re.fullmatch(_YEAR, what)
+    ym = re.fullmatch(YEAR, what)
     if ym:
         return "DATE", what, mod
-    mm = re.fullmatch(rf"(?:the\s+)?({_MONTH_FULL})(?:\s+({_YEAR}))?", what, re.I)
+    mm = re.fullmatch(rf"(?:the\s+)?({MONTH_FULL})(?:\s+({YEAR}))?", what, re.I)
     if mm:
         m = _month(mm.group(1))
         if mm.group(2):
@@ -1229,6 +995,11 @@ def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | Non
         return None
     if rel in ("the current", "current", "the latest"):
         rel = "this"
+    if rel == "last" and u == "year" and _quarter_talk(ctx, c.start) and re.search(
+            r"\b(?:compared with|compared to|from|versus|vs\.|against)\b[^.;]{0,60}$",
+            ctx.text[max(0, c.start - 70):c.start].lower()):
+        # "net rose to $5 million from $3 million last year": the same quarter, a year back
+        return _year_ago(ctx, "year", c.start)
     if u == "quarter":
         return None  # the quarter rule handles it
     value = _rel_value(ctx, rel, u)
@@ -1336,8 +1107,6 @@ def _anaphoric_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str
     mod = _mod_word(g.get("mod"))
     k = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
     if u == "day":
-        if rel == "the next" and False:
-            return None
         ref = ctx.ref_day
         return "DATE", (ref + dt.timedelta(k)).isoformat() if ref else "XXXX-XX-XX", mod
     if u == "week":
@@ -1366,8 +1135,8 @@ def _duration_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str 
     if nword in ("a", "an", "single", "some") and not lead and not low.startswith(tuple(MOD_WORDS)):
         # "a year" alone is often "$5 a year" (a rate) or "a week of talks"; keep only plain uses
         prev = ctx.text[max(0, c.start - 12):c.start].lower()
-        if re.search(r"(\d|times?|once|twice|percent|%)\s*$", prev) or re.search(r"\b(per)\s*$", prev):
-            return "SET", _duration(1, unit), None
+        if re.search(r"\b(?:times|once|twice)\s*$", prev):
+            return "SET", _duration(1, unit), None  # "twice a week"
     if nword in ("many", "some", "multiple", "numerous") and not lead:
         return None
     if re.match(r"\s+old\b", ctx.text[c.end:c.end + 5]):
@@ -1424,8 +1193,8 @@ def _set_every(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | No
     prev = ctx.text[max(0, c.start - 14):c.start].lower()
     if q == "a" and nraw:
         return None
-    if q == "a" and not re.search(r"(\d[\d,.]*\s*(?:million|billion|%|percent|cents?|dollars?|pounds?|yen|marks)?|times|once|twice)\s*$", prev):
-        return None
+    if q in ("a", "per") and not re.search(r"\b(?:times|once|twice)\s*$", prev):
+        return None  # "$1.76 a year", "15 million per second": rates are not marked
     if u in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[u] + 1}", None
     if u in PARTS_OF_DAY:
@@ -1454,7 +1223,7 @@ def extract_timexes(doc, pub_date: dt.date | None) -> list[TimeExpr]:
 
     ctx = _Context(doc, pub_date, text)
     out: list[TimeExpr] = []
-    for c in _candidates(text, viable):
+    for c in candidates(text, viable):
         try:
             norm = _normalize(ctx, c)
         except (ValueError, KeyError, OverflowError):
@@ -1501,9 +1270,12 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0 or not timexes:
         return fallback
-    sent = span[0].sent
+    try:
+        sent = span[0].sent
+    except ValueError:  # a pipeline without sentence boundaries: the whole text
+        sent = doc[:]
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     best = None
     for t in timexes:
@@ -1516,7 +1288,7 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
             continue
         # the verb the timex hangs from
         head = tspan.root
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         score = 0 if head == verb else 1
         dist = min(abs(t.start - start), abs(t.end - end))

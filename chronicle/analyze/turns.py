@@ -17,7 +17,7 @@ from chronicle.analyze.quotemarks import paragraphs
 _LABEL = re.compile(
     r"""(?P<open>["“]?)(?P<label>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|GOV|AMB|SECRETARY|PRESIDENT|ADMIRAL|GENERAL)\.?\s+)?
         [A-Z][A-Z'’\-\.]*(?:\s+[A-Z][A-Z'’\-\.]*){0,4})(?P<cue>:)[ \t\u00a0]+(?=\S)
-      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,3}(?=[A-Z\"“])""",
+      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,8}(?=[A-Z\"“])""",
     re.VERBOSE,
 )
 # Labels that are headings or prose, not speakers.
@@ -28,6 +28,7 @@ _NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "V
 
 @dataclass(slots=True)
 class Turn:
+    start: int  # the paragraph start (an opening quotation mark may stand before the label)
     label: tuple[int, int]  # the speaker label ("MS. PSAKI")
     cue: tuple[int, int]  # the colon (or the Q itself when it has none)
     content: tuple[int, int]  # what was said, to the turn's end
@@ -62,5 +63,23 @@ def find_turns(text: str) -> list[Turn]:
         while end > body and text[end - 1].isspace():
             end -= 1
         if end > body:
-            turns.append(Turn((ls, le), (cs, ce), (body, end)))
+            turns.append(Turn(ps, (ls, le), (cs, ce), (body, end)))
     return turns
+
+
+def find_colon_attributions(doc) -> list[Turn]:
+    """Headline-style attributions: a paragraph that opens with a named speaker and a colon
+    ("Pat Caddell: Democrat voters worried ...")."""
+    text = doc.text
+    out = []
+    ent_at = {e.start_char: e for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+    for ps, pe in paragraphs(text):
+        ent = ent_at.get(ps)
+        if ent is None or ent.end_char >= pe or text[ent.end_char] != ":":
+            continue
+        body = ent.end_char + 1
+        while body < pe and text[body].isspace():
+            body += 1
+        if pe - body > 3:
+            out.append(Turn(ps, (ent.start_char, ent.end_char), (ent.end_char, ent.end_char + 1), (body, pe)))
+    return out
