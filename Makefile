@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean lock
+.PHONY: install demo test bench clean lock model
 
 install: $(STAMP)
 
@@ -24,6 +24,11 @@ test: install
 
 bench: install
 	$(BIN)/python -m chronicle.bench --shared $(SHARED)
+
+# Rebuild the cue lexicon and the learned cue layer from PolNeAR train (needs ../shared).
+model: install
+	$(BIN)/python scripts/mine_cues.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
+	$(BIN)/python scripts/train_cues.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 lock:

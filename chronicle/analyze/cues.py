@@ -26,6 +26,7 @@ testify allege speculate estimate indicate signal hint reveal disclose counter r
 whisper scream recount describe lament charge accuse blast slam criticize praise thank
 proclaim announce affirm agree disagree object protest demand propose recommend advise
 insist inform notify assure reassure promise guarantee threaten
+chant sing yell type label title dub nickname term headline tout brand
 """.split()
 
 SPEECH_SET = frozenset(SPEECH)

@@ -91,7 +91,32 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
                 continue  # the quote runs on into the next paragraph
             regions.append(_recover(text, open_at, pe))
             open_at = None
-    return [r for r in regions if r.end - r.start > 2]
+    regions = [r for r in regions if r.end - r.start > 2]
+    return _merge(regions, _single_quoted(text, paras, regions))
+
+
+# Single quotation marks as the main marks (headlines, British style): an opening mark after a
+# space, colon or line start; a closing one before a space, punctuation or line end, so that
+# apostrophes ("it’s", "voters’") are not taken for marks.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s:(—–-]))[‘'](?=[A-Z0-9])(?P<body>[^‘’'\n\"“”]{2,300}?[^\s‘’'])[’'](?=[\s.,;:!?)—–-]|$)",
+                     re.MULTILINE)
+
+
+def _single_quoted(text: str, paras: list[tuple[int, int]], doubles: list[QuoteRegion]) -> list[QuoteRegion]:
+    out = []
+    for ps, pe in paras:
+        if any(ps <= r.start < pe for r in doubles):
+            continue  # single marks inside a paragraph with double marks are nested quotes
+        for m in _SINGLE.finditer(text, ps, pe):
+            if len(m.group("body").split()) >= 2:
+                out.append(QuoteRegion(m.start(), m.end()))
+    return out
+
+
+def _merge(a: list[QuoteRegion], b: list[QuoteRegion]) -> list[QuoteRegion]:
+    if not b:
+        return a
+    return sorted(a + b, key=lambda r: r.start)
 
 
 def _recover(text: str, start: int, limit: int) -> QuoteRegion:

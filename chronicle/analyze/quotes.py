@@ -28,7 +28,7 @@ _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"
 # Minimum words for a quoted stretch with no cue to count as speech rather than a scare quote.
 _MIN_FREE_WORDS = 6
 # A quote signed after a dash: '"...," ― Carlos Raúl' (epigraphs, reader comments, letters).
-_DASH_BYLINE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t,.]*(?:$|(?=[“\"\n]))")
+_DASH_BYLINE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t\u00a0,.]*(?:$|(?=[“\"\n]))")
 
 
 @dataclass(slots=True)
@@ -322,6 +322,12 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
 
 
 def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int]) -> _Cue | None:
+    # 0. a signature after a dash: '"..." ― Carlos Raúl'
+    dash = _DASH_BYLINE.match(doc.text, reg.end, frame[1])
+    if dash:
+        name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
+        if name is not None:
+            return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
     best = None
     for cue in found:
@@ -346,11 +352,6 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
     text = doc.text
     after = doc.char_span(reg.end, frame[1], alignment_mode="expand") if frame[1] > reg.end else None
     before = doc.char_span(frame[0], reg.start, alignment_mode="expand") if reg.start > frame[0] else None
-    dash = _DASH_BYLINE.match(text, reg.end, frame[1])
-    if dash:
-        name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
-        if name is not None:
-            return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     for span, near_end in ((after, False), (before, True)):
         if span is None:
             continue
