@@ -20,6 +20,7 @@ from spacy.tokens import DocBin
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
+from chronicle.analyze.pipeline import load_spacy  # noqa: E402
 from chronicle.evaluate.brat import load_gold  # noqa: E402
 
 
@@ -43,7 +44,7 @@ def main() -> None:
 
     gold = load_gold(args.split_dir)
     ids = sorted(gold)
-    nlp = spacy.load(args.model)
+    nlp = load_spacy(args.model)
     if args.docbin and os.path.exists(args.docbin):
         docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
     else:

