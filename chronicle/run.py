@@ -58,6 +58,10 @@ def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | Non
         with progress_bar(progress) as bar:
             task = bar.add_task("analyzing", total=None, rate="") if bar else None
             for analysis in pipeline.stream(articles, workers=workers):
+                if isinstance(analysis, Reject):
+                    rejects.append(analysis)
+                    err.print(f"[yellow]rejected[/] {analysis}", highlight=False, soft_wrap=True)
+                    continue
                 sink.write(json.dumps(analysis.to_dict(with_text=with_text), ensure_ascii=False))
                 sink.write("\n")
                 n += 1

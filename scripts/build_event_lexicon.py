@@ -7,8 +7,10 @@ Writes
                 derived from the CAMEO verb patterns (Phoenix CAMEO.2.0.txt, MIT) mapped to PLOVER
                 with CAMEO2PLOVER-2021.txt (labels only, CC BY-SA 4.0), plus a small core of verbs and
                 event nouns written from the PLOVER category definitions (see CORE_* below).
-  names.json    country names/adjectives/capitals -> ISO3, IGO/NGO names -> code, agent nouns ->
-                sector, derived from the Phoenix actor and agent dictionaries (MIT).
+                It also holds agent nouns -> CAMEO sector ("police" -> COP, "rebels" -> REB) from the
+                Phoenix agent dictionary (MIT). Names (countries, capitals, IGOs, people) are not
+                here: events look them up in the actors knowledge base
+                (chronicle.analyze.actors_kb.lookup_code), the one name table of Chronicle.
   NOTICE        the licences of the sources.
 
 No text of the sources is copied: only lower-cased words and codes.
@@ -35,16 +37,19 @@ CORE_VERBS: dict[str, tuple[str, str | None]] = {}
 for _type, _mode, _words in [
     ("AGREE", None, "agree promise pledge vow swear offer accept commit undertake volunteer "
                     "consent"),
-    ("CONSULT", None, "meet consult discuss negotiate confer telephone phone mediate"),
+    ("CONSULT", None, "meet consult discuss negotiate confer telephone phone mediate talk"),
     ("CONSULT", "visit", "visit"),
     ("CONSULT", "host", "host receive"),
+    # (CAMEO 055 "apologize" is SUPPORT in CAMEO2PLOVER; PLOVER's CONCEDE takes pardons)
+    ("CONCEDE", None, "pardon accede relent yield back_down give_in"),
     ("SUPPORT", None, "praise support back commend hail applaud welcome recognize recognise "
-                      "apologize apologise forgive defend approve endorse ratify"),
+                      "apologize apologise forgive defend approve endorse ratify upgrade normalize normalise"),
     ("COOPERATE", None, "cooperate collaborate extradite share"),
-    ("AID", None, "evacuate donate deliver supply"),
+    ("AID", None, "evacuate donate deliver supply rescue airlift"),  # AID: hostage rescues
     ("RETREAT", None, "repatriate"),
     ("CONCEDE", None, "ease relax concede lift"),
-    ("RETREAT", None, "withdraw retreat release free surrender resign disarm demobilize"),
+    ("RETREAT", None, "withdraw retreat release free surrender resign disarm demobilize "
+                      "pull_out pull_back"),
     ("REQUEST", None, "demand urge request appeal press order insist petition seek pressure"),
     ("REQUEST", None, "call_on call_for ask_for appeal_for press_for push_for"),
     ("CONCEDE", None, "call_off"),
@@ -52,8 +57,8 @@ for _type, _mode, _words in [
                              "complain slam chastise rebuke censure"),
     ("ACCUSE", "allege", "accuse allege charge sue indict prosecute"),
     ("ACCUSE", "investigate", "investigate probe inspect"),
-    ("REJECT", None, "reject refuse decline deny veto rebuff spurn oppose dismiss renege defy "
-                     "boycott"),
+    ("REJECT", None, "reject refuse decline deny veto rebuff spurn oppose dismiss renege defy"),
+    ("PROTEST", "boycott", "boycott"),  # PLOVER PROTEST mode "boycott"
     ("THREATEN", None, "threaten warn"),
     ("PROTEST", "demo", "demonstrate rally march picket"),
     ("PROTEST", "riot", "riot"),
@@ -64,8 +69,10 @@ for _type, _mode, _words in [
     ("COERCE", None, "crack_down repress blockade"),
     ("COERCE", "deport", "deport"),
     ("COERCE", "ban", "ban outlaw"),
-    ("COERCE", "seize", "seize confiscate occupy annex"),
+    ("COERCE", "seize", "seize confiscate occupy annex raid"),  # COERCE seize: "... raid"
     ("COERCE", "censor", "censor"),
+    ("COERCE", "restrict", "restrict disperse"),
+    ("COERCE", "cyber", "hack deface"),
     ("ASSAULT", None, "attack kill shell bomb assassinate abduct kidnap torture massacre invade "
                       "shoot ambush raid wound fire strike fight clash bombard"),
 ]:
@@ -78,34 +85,58 @@ for _type, _mode, _words in [
 CORE_NOUNS: dict[str, tuple[str, str | None]] = {}
 for _type, _mode, _words in [
     ("AGREE", None, "promise pledge offer commitment"),
+    ("CONCEDE", None, "amnesty pardon concession concessions"),
     ("CONSULT", None, "talk talks meeting negotiation negotiations consultation consultations summit "
                       "visit call mediation"),
     ("SUPPORT", None, "agreement accord treaty pact apology recognition"),
-    ("AID", None, "aid assistance relief asylum grant loan credit"),
+    ("AID", None, "aid assistance relief asylum grant loan credit arms weapons medicine "
+                  "medicines supplies"),  # AID: "military ... assistance including arms"
     ("REQUEST", None, "request demand appeal call plea"),
     ("ACCUSE", "disapprove", "protest complaint criticism condemnation"),
     ("ACCUSE", "allege", "accusation allegation charge lawsuit"),
     ("ACCUSE", "investigate", "investigation inquiry probe hearing"),
     ("THREATEN", None, "threat warning ultimatum"),
-    ("MOBILIZE", None, "alert buildup build-up deployment mobilization mobilisation"),
+    ("MOBILIZE", None, "alert buildup build-up deployment mobilization mobilisation readiness "
+                       "reinforcements"),
     ("COOPERATE", None, "exercise exercises maneuvers manoeuvres games drills"),
-    ("COERCE", None, "curfew siege emergency crackdown blockade"),
+    ("COERCE", None, "curfew siege emergency crackdown blockade restrictions"),
+    ("COERCE", "martial-law", "martial_law"),
+    ("COERCE", "arrest", "arrest arrests detention custody"),
     ("PROTEST", "demo", "demonstration rally march"),
     ("PROTEST", "riot", "riot riots"),
-    ("PROTEST", "strike", "strike"),
+    ("PROTEST", "strike", "strike walkout"),
+    ("PROTEST", "boycott", "boycott"),
+    ("PROTEST", "demo", "sit-in"),
     ("SANCTION", None, "sanctions embargo suspension severance expulsion"),
     ("RETREAT", "ceasefire", "ceasefire cease-fire truce"),
     ("ASSAULT", None, "attack attacks assault offensive raid bombing invasion airstrike fire shelling "
                       "cleansing massacre killing killings fighting clashes"),
 ]:
     for _w in _words.split():
-        CORE_NOUNS.setdefault(_w, (_type, _mode))
+        CORE_NOUNS.setdefault(_w.replace("_", " "), (_type, _mode))
 
 # Verbs that only carry the event of their object noun.
 LIGHT_VERBS = ("send issue make submit deliver file lodge voice express launch stage hold open "
                "mount carry conduct begin start sign reach conclude impose announce declare "
                "present give put extend renew repeat reiterate level engage continue resume "
-               "intensify escalate step provide grant order").split()
+               "intensify escalate step provide grant order complete").split()
+# Verbs of motion or state that carry the event noun of their prepositional object: "went on
+# strike", "remained on alert", "returned for talks", "held in detention".
+PREP_LIGHT_VERBS = "remain stay keep put place go return come gather converge arrive travel head hold".split()
+# Verb + object patterns written from the PLOVER definitions, used like CAMEO's (a CAMEO pattern
+# for the same verb and noun wins): (verbs, object nouns, (type, mode)).
+CORE_PATTERNS = [
+    # MOBILIZE: "all military or police moves that fall short of the actual use of force"
+    ("strengthen boost bolster increase reinforce build_up beef_up mass move",
+     "forces troops presence patrols units soldiers", ("MOBILIZE", "troops")),
+    # COERCE: repression of protest ("police prevented/broke up the demonstration")
+    ("prevent break_up disperse ban forbid prohibit block stop crush suppress",
+     "demonstration demonstrations protest protests rally rallies march marches strike "
+     "sit-in gathering", ("COERCE", "restrict")),
+    # CONCEDE: "... suspending protests"
+    ("suspend call_off end cancel abandon halt", "protest protests strike strikes boycott "
+     "demonstration demonstrations hunger_strike", ("CONCEDE", None)),
+]
 # Stopping a cooperative relation is SANCTION (PLOVER: "halt negotiations", "stop aid").
 STOP_VERBS = "end halt suspend stop freeze cancel abandon cut break_off".split()
 # Verbs of happening whose subject noun is the event ("riots continued", "fighting erupted").
@@ -169,6 +200,7 @@ def build_verbs(cameo: Path, table) -> dict:
     verbs: dict[str, list] = {}
     patterns: dict[str, dict[str, list]] = {}
     block_verbs: list[str] = []
+    block: dict[str, list] = {}  # verb -> the code its block gives every synonym (last resort)
     block_code, block_name = "---", ""
 
     def add_pattern(verb_list, body: str, code: str) -> None:
@@ -230,90 +262,17 @@ def build_verbs(cameo: Path, table) -> dict:
         plover = _plover_for(code, table) if code != "---" else None
         if plover and verb not in verbs:
             verbs[verb] = [plover[0], plover[1], plover[2], code]
+        elif vm.group(4) is None and block_code != "---" and verb not in block:
+            inherited = _plover_for(block_code, table)
+            if inherited:
+                block[verb] = [inherited[0], inherited[1], inherited[2], block_code]
     pats = {v: {k: e for k, (e, _) in d.items()} for v, d in patterns.items()}
-    return {"verbs": verbs, "patterns": pats}
+    return {"verbs": verbs, "patterns": pats,
+            "block_verbs": {v: e for v, e in block.items() if v not in verbs}}
 
 
-def _tabari_entries(path: Path):
-    """(names, code) per TABARI actor entry: the head line, its + aliases, the first [code]."""
-    names: list[str] = []
-    code = None
-    for raw in path.read_text(encoding="latin-1").splitlines():
-        line = raw.split("#")[0].rstrip()
-        if not line.strip():
-            continue
-        if line.startswith("+"):
-            names.append(line[1:].split("[")[0].strip())
-        elif line[0].isspace() and line.strip().startswith("["):
-            code = code or line.strip()
-        else:
-            if names:
-                yield names, code
-            names = [line.split("[")[0].strip()]
-            code = line[line.index("["):] if "[" in line else None
-    if names:
-        yield names, code
-
-
-def _add_derived_names(countries: dict[str, str]) -> None:
-    """Country names from pycountry, and regular adjectives the Phoenix lists lack.
-
-    Adjectives by three regular English rules on one-word names: -a -> -an (Korea -> Korean),
-    -e -> -ian (Ukraine -> Ukrainian) and consonant + -i (Iraq -> Iraqi, Yemen -> Yemeni). Only added where the form is not yet known.
-    """
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        pycountry = None
-    if pycountry is not None:
-        for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                name = getattr(c, attr, None)
-                if name:
-                    countries.setdefault(name.lower(), c.alpha_3)
-    for name, code in list(countries.items()):
-        if " " in name or "-" in name or len(name) < 4 or not name.isalpha():
-            continue
-        if name.endswith("a"):
-            countries.setdefault(name + "n", code)
-        elif name.endswith("e"):
-            countries.setdefault(name[:-1] + "ian", code)  # Ukraine -> Ukrainian
-        elif name[-1] not in "aeiouy":
-            countries.setdefault(name + "i", code)
-
-
-def build_names(phoenix: Path) -> dict:
-    countries: dict[str, str] = {}
-    for names, code in _tabari_entries(phoenix / "Phoenix.Countries.actors.txt"):
-        m = re.match(r"\[([A-Z]{3})\]", code or "")
-        if not m:
-            continue
-        for n in names:
-            w = _word(n)
-            if w and len(w.split()) <= 5 and not any(c.isdigit() for c in w):
-                countries.setdefault(w, m.group(1))
-    _add_derived_names(countries)
-    # People (two words or more) and armed groups, by the country their code starts with:
-    # "YOWERI_MUSEVENI_ [UGAGOV ...]" -> UGA, "HAMAS_ [PSEREBHMS]" -> PSE.
-    iso3 = set(countries.values())
-    for fname, min_words in (("Phoenix.Countries.actors.txt", 2), ("Phoenix.MilNonState.actors.txt", 1)):
-        for names, code in _tabari_entries(phoenix / fname):
-            m = re.match(r"\[([A-Z]{3})", code or "")
-            if not m or m.group(1) not in iso3:
-                continue
-            for n in names:
-                w = _word(n)
-                if w and min_words <= len(w.split()) <= 5 and not any(c.isdigit() for c in w):
-                    countries.setdefault(w, m.group(1))
-    igos: dict[str, str] = {}
-    for names, code in _tabari_entries(phoenix / "Phoenix.International.actors.txt"):
-        m = re.match(r"\[((?:IGO|NGO|IMG)[A-Z]*)\]", code or "")
-        if not m:
-            continue  # people carry dated codes; only organisations are kept
-        for n in names:
-            w = _word(n)
-            if w and len(w.split()) <= 6:
-                igos.setdefault(w, m.group(1))
+def build_agents(phoenix: Path) -> dict[str, str]:
+    """Agent nouns -> CAMEO sector code from Phoenix.agents.txt ("POLICE_ [~COP]" -> COP)."""
     agents: dict[str, str] = {}
     for raw in (phoenix / "Phoenix.agents.txt").read_text(encoding="latin-1").splitlines():
         m = re.match(r"^([A-Z][A-Z_\-!]*?)_?\s*(\{[^}]*\})?\s*\[~([A-Z]{3})", raw)
@@ -321,12 +280,12 @@ def build_names(phoenix: Path) -> dict:
             name = m.group(1).replace("!MINIST!", "MINISTER")
             if "!" not in name:
                 agents.setdefault(_word(name), m.group(3))
-    return {"countries": countries, "igos": igos, "agents": agents}
+    return agents
 
 
 NOTICE = """Chronicle event data (chronicle/data/events/) — provenance and licences
 
-lexicon.json and names.json are derived (lower-cased words and codes only; no source text) by
+lexicon.json is derived (lower-cased words and codes only; no source text) by
 scripts/build_event_lexicon.py from:
 
 * the Phoenix CAMEO verb pattern dictionary (CAMEO.2.0.txt) and the Phoenix country, international
@@ -361,24 +320,29 @@ def main() -> None:
     shared = Path(args.shared)
     table = _plover_table(shared / "data/plover/CAMEO2PLOVER-2021.txt")
     cameo = build_verbs(shared / "data/actors/phoenix/CAMEO.2.0.txt", table)
+    for verbs, nouns, (typ, mode) in CORE_PATTERNS:
+        for v in verbs.split():
+            pats = cameo["patterns"].setdefault(v.replace("_", " "), {})
+            for n in nouns.split():
+                pats.setdefault("|" + n.replace("_", " "), [typ, mode, None, None])
     lexicon = {
         "core_verbs": CORE_VERBS,
         "core_nouns": CORE_NOUNS,
         "light_verbs": LIGHT_VERBS,
+        "prep_light_verbs": PREP_LIGHT_VERBS,
         "aspectual_verbs": ASPECTUAL_VERBS,
         "stop_verbs": [w.replace("_", " ") for w in STOP_VERBS],
         "cameo_verbs": cameo["verbs"],
         "cameo_patterns": cameo["patterns"],
+        "cameo_block_verbs": cameo["block_verbs"],
+        "agents": build_agents(shared / "data/actors/phoenix"),
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "lexicon.json").write_text(json.dumps(lexicon, sort_keys=True), encoding="utf-8")
-    names = build_names(shared / "data/actors/phoenix")
-    (OUT / "names.json").write_text(json.dumps(names, sort_keys=True), encoding="utf-8")
     (OUT / "NOTICE").write_text(NOTICE, encoding="utf-8")
     print(f"{len(CORE_VERBS)} core verbs, {len(cameo['verbs'])} CAMEO verbs, "
-          f"{sum(len(p) for p in cameo['patterns'].values())} verb+object patterns; "
-          f"{len(names['countries'])} country names, {len(names['igos'])} IGO/NGO names, "
-          f"{len(names['agents'])} agent nouns -> {OUT}")
+          f"{sum(len(p) for p in cameo['patterns'].values())} verb+object patterns, "
+          f"{len(lexicon['agents'])} agent nouns -> {OUT}")
 
 
 if __name__ == "__main__":

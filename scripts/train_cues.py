@@ -35,7 +35,7 @@ def examples(doc, attributions):
     contents = [a["content"] for a in attributions]
     gold_cues = [(a["cue"], a["content"]) for a in attributions if a["cue"]]
     for tok in doc:
-        if tok.lemma_.lower() not in lemmas or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") or (tok.lemma_.lower() not in lemmas and tok.pos_ != "VERB"):
             continue
         is_cue = [c for (cs, ce), c in gold_cues if cs <= tok.idx < ce]
         if not is_cue and any(s <= tok.idx < e for s, e in regions + contents):

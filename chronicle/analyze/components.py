@@ -14,6 +14,8 @@ paragraph's first sentence. The parser keeps boundaries set before it.
 """
 from __future__ import annotations
 
+from chronicle.analyze.doctext import text_of
+
 import datetime as dt
 import re
 
@@ -32,7 +34,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 @Language.component("chronicle_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     # Hard-wrapped prose separates paragraphs by blank lines; otherwise each line is one.
-    newlines = 2 if _BLANK_LINE.search(doc.text) else 1
+    newlines = 2 if _BLANK_LINE.search(text_of(doc)) else 1
     spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]).reshape(-1))
     n = len(doc)
     for i in spaces.tolist():
@@ -59,6 +61,6 @@ class ChronicleComponent:
         from chronicle.analyze.pipeline import analyze_parsed
         from chronicle.model import Article
 
-        article = Article(id=str(doc.user_data.get("id", "doc")), text=doc.text, date=self.date)
+        article = Article(id=str(doc.user_data.get("id", "doc")), text=text_of(doc), date=self.date)
         doc._.chronicle = analyze_parsed(article, doc, self.knowledge)
         return doc

@@ -13,6 +13,8 @@ Lavrov", "Lavrov, Russia's foreign minister").
 """
 from __future__ import annotations
 
+from chronicle.analyze.doctext import children, text_of
+
 import bisect
 import re
 from dataclasses import dataclass, field
@@ -114,7 +116,7 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if sp.mention_type == "turn":
-            cluster = _turn_person(sp.text, sp.start, people, title, doc.text)
+            cluster = _turn_person(sp.text, sp.start, people, title, text_of(doc))
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker) if span is not None else None
         if cluster is None:
@@ -215,7 +217,7 @@ def _take_role(cluster: PersonCluster, ent) -> None:
         i -= 1
     pre.reverse()
     words = [t for t in pre if t.lower_.rstrip(".") not in HONORIFICS]
-    appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i), None)
+    appos = next((c for c in children(root) if c.dep_ == "appos" and c.i > root.i), None)
     if not words and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
         words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]
     if not words:

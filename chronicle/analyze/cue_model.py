@@ -8,6 +8,8 @@ the file, the lexicon's confidences decide alone.
 """
 from __future__ import annotations
 
+from chronicle.analyze.doctext import child_deps, children
+
 import gzip
 import json
 import math
@@ -20,7 +22,8 @@ THRESHOLD = 0.4
 def features(tok, rel: str, ctok) -> list[str]:
     """Sparse features of a cue candidate: token ``tok`` taking ``ctok``'s subtree as content."""
     lemma = tok.lemma_.lower()
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")), None) if (
+        child_deps(tok) & {"nsubj", "nsubjpass"}) else None
     if subj is None:
         stype = "none"
     elif subj.pos_ == "PRON":
@@ -31,8 +34,8 @@ def features(tok, rel: str, ctok) -> list[str]:
         stype = "pos:" + subj.pos_
     clen = ctok.right_edge.i - ctok.left_edge.i + 1
     lb = "1" if clen <= 1 else "2-3" if clen <= 3 else "4-8" if clen <= 8 else "9-20" if clen <= 20 else "21+"
-    cdeps = {c.dep_ for c in ctok.children}
-    neg = any(c.dep_ == "neg" for c in tok.children)
+    cdeps = child_deps(ctok)
+    neg = "neg" in child_deps(tok)
     side = "R" if ctok.i > tok.i else "L"
     cls = _classes().get(lemma, "other")
     extra = []

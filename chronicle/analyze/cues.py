@@ -30,6 +30,7 @@ chant sing yell type label title dub nickname term headline tout brand
 """.split()
 
 SPEECH_SET = frozenset(SPEECH)
+ANY_VERB = "*"
 
 # Verbs of thinking and wanting: they attribute a belief or intention to their subject.
 COGNITION = """
@@ -82,6 +83,8 @@ def candidates() -> dict[tuple[str, str], float]:
     for row in _mined():
         key = (row["lemma"], row["rel"])
         lex[key] = max(lex.get(key, 0.0), int(row["cue"]) / int(row["total"]))
+    # any other verb taking a clause is a candidate too; the learned layer decides
+    lex[(ANY_VERB, "ccomp")] = 0.1
     return lex
 
 

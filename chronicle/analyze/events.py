@@ -19,9 +19,15 @@ How (docs/events.md has the whole story):
   are not events of the article.
 * **Modality**: negated, future (will/shall, reported would, plan/intend to), conditional
   (if/unless, could/might/may), else asserted.
+* **Codes** come from the pipeline's actors, else from the actors knowledge base through
+  ``actors_kb.lookup_code`` (the one name table: countries, capitals, IGOs, groups, people with
+  dated roles); people are coded where they live ("ethnic Albanians" in Serbia -> SRB); an actor or
+  recipient the sentence leaves unnamed takes the sentence's (other) country, as PLOVER codes
+  domestic parties by country of residence.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -55,6 +61,11 @@ RECIPIENT_PREPS = ("to", "against", "with", "on", "at", "from", "into", "toward"
 CROWD_WORDS = frozenset("thousand thousands hundred hundreds crowd crowds demonstrator protester "
                         "protestor student worker people resident villager farmer".split())
 NP_PREPS = frozenset("of in from for by".split())
+# A named body the knowledge base does not know and whose name places it in no country ("the
+# Third World Water Forum", "the Ceasefire Violations Committee") is a non-state organisation.
+BODY_WORDS = frozenset("committee commission council association organization organisation "
+                       "federation forum agency fund programme program foundation institute "
+                       "society tribunal conference".split())
 # PLOVER: cooperative actions reported in the future tense are intentions, coded AGREE; a
 # statement that one will do something hostile is a threat (THREATEN).
 FUTURE_AS_AGREE = frozenset("CONSULT SUPPORT COOPERATE AID".split())
@@ -67,6 +78,9 @@ GOVERNING_DEPS = frozenset("xcomp ccomp advcl conj acomp pcomp".split())
 
 
 _NAME_STARTS: dict[int, frozenset[str]] = {}
+_CODE_CACHE: dict[tuple, tuple[str, int] | None] = {}  # (kb, day, name, demonym) -> code
+_LONGEST_MENTION = 300  # characters; mentions and quotation parts are searched by start
+_LONGEST_QUOTE = 20_000
 
 
 @dataclass
@@ -82,20 +96,29 @@ class _Party:
 
 
 class _Extractor:
-    def __init__(self, doc, analysis, pub_date, lex: Lexicon):
+    def __init__(self, doc, analysis, pub_date, lex: Lexicon, knowledge=None):
         self.doc = doc
-        self.text = doc.text
+        self.text = _doc_text(doc, analysis)
         self.analysis = analysis
         self.pub_date = pub_date
         self.lex = lex
         self.quotes = list(getattr(analysis, "quotes", None) or [])
         self.actors = list(getattr(analysis, "actors", None) or [])
         self.timexes = list(getattr(analysis, "timexes", None) or [])
-        self._mention_index = [(m.start, m.end, a) for a in self.actors for m in a.mentions]
+        self._mention_index = sorted(
+            ((m.start, m.end, n, a) for n, a in enumerate(self.actors) for m in a.mentions),
+            key=lambda x: (x[0], x[1], x[2]))
+        self._mention_starts = [x[0] for x in self._mention_index]
+        self._quote_spans = sorted((sp.start, sp.end, i) for i, q in enumerate(self.quotes)
+                                   for sp in (q.parts or [q.content]))
+        self._quote_starts = [x[0] for x in self._quote_spans]
+        self._first_propn: dict[int, int] | None = None
+        self._verb_idx, self._cap_idx = _token_classes(doc, self.text)
         self._date_for_span = _date_function()
-        self.kb = load_knowledge()
+        self.kb = knowledge if knowledge is not None else load_knowledge()
         self.day = pub_date.isoformat()[:10] if isinstance(pub_date, dt.date) else None
         self._codes: dict[tuple[str, bool], tuple[str, int] | None] = {}
+        self._weak: set[int] = set()  # tokens triggering only by a CAMEO synonym block's code
 
     # --- names -----------------------------------------------------------------------------
     def _np_tokens(self, head) -> list:
@@ -166,7 +189,12 @@ class _Extractor:
         """(code, rank) for a name via the actors stage's lookup; rank 0 an IGO/NGO, 1 a
         place (country, adjective, capital, city), 2 a person or group of a country, 3 a
         group or organisation with a regional or other non-country code."""
-        got = self._codes.get((name, demonym), False)
+        key = (name, demonym)
+        got = self._codes.get(key, False)
+        if got is False:
+            got = _CODE_CACHE.get((id(self.kb), self.day, name, demonym), False)
+            if got is not False:
+                self._codes[key] = got
         if got is False:
             hit = lookup_code(name, self.day, self.kb, demonym=demonym)
             if hit is None:
@@ -178,7 +206,10 @@ class _Extractor:
             else:
                 org = hit[1] in ("igo", "ngo") or hit[0][:3] in ("IGO", "NGO", "IMG")
                 got = (hit[0], 0 if org else 3)
-            self._codes[(name, demonym)] = got
+            self._codes[key] = got
+            if len(_CODE_CACHE) > 200_000:
+                _CODE_CACHE.clear()
+            _CODE_CACHE[(id(self.kb), self.day, name, demonym)] = got
         return got
 
     def party(self, head, quote_idx: int | None = None) -> _Party | None:
@@ -207,6 +238,9 @@ class _Extractor:
             sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(low)
         if code is None and actor is None and head.pos_ == "PROPN":
             code, igo = self._earlier_mention(head)
+        if code is None and (actor is None or not _actor_code(actor)) and any(
+                t.pos_ == "PROPN" and t.lower_ in BODY_WORDS for t in toks):
+            code, igo, actor = "NGO", True, None  # a named body nobody places: non-state
         if code is None and actor is None:
             return _Party(None, False, start, end, None, sector)
         return _Party(code, igo, start, end, actor.id if actor else _default_id(code, igo), sector)
@@ -273,23 +307,37 @@ class _Extractor:
 
         A stop-gap until the actors stage gives every person an identity and a country.
         """
-        for t in self.doc[: head.i]:
-            if t.text == head.text and t.pos_ == "PROPN":
-                h = t
-                while h.dep_ in ("compound", "flat") and h.head.i != h.i:
-                    h = h.head
-                toks = [x for x in self._np_tokens(h) if x.dep_ != "appos" or True]
-                code, igo = self._lookup(toks)
-                if code:
-                    return code, igo
-                break
+        if self._first_propn is None:  # orth -> first PROPN token with it, once per Doc
+            from spacy.attrs import ORTH, POS
+            from spacy.symbols import PROPN
+            first: dict[int, int] = {}
+            for i, (o, p) in enumerate(self.doc.to_array([ORTH, POS]).tolist()):
+                if p == PROPN and o not in first:
+                    first[o] = i
+            self._first_propn = first
+        j = self._first_propn.get(head.orth)
+        if j is not None and j < head.i:
+            h = self.doc[j]
+            while h.dep_ in ("compound", "flat") and h.head.i != h.i:
+                h = h.head
+            code, igo = self._lookup(self._np_tokens(h))
+            if code:
+                return code, igo
         return None, False
 
     def _actor_at(self, start: int, end: int):
-        for s, e, a in self._mention_index:
-            if s < end and start < e:
-                return a
-        return None
+        """The first actor (in the actors' order) with a mention overlapping [start, end)."""
+        idx = self._mention_index
+        k = bisect.bisect_left(self._mention_starts, end)
+        best = None
+        while k > 0:
+            k -= 1
+            s, e, order, a = idx[k]
+            if s < start - _LONGEST_MENTION:
+                break
+            if start < e and (best is None or order < best[0]):
+                best = (order, a)
+        return best[1] if best else None
 
     def _speaker_party(self, quote_idx: int) -> _Party | None:
         q = self.quotes[quote_idx]
@@ -506,6 +554,8 @@ class _Extractor:
             return None  # saying/thinking is how statements are made, not an event itself
         e = lex.verb_entry(lemma, pairs)
         if e:
+            if e is lex.cameo_block_verbs.get(lemma):
+                self._weak.add(verb.i)  # a synonym's block code: the last resort
             return e, verb, None
         return None
 
@@ -538,11 +588,18 @@ class _Extractor:
 
     # --- events ------------------------------------------------------------------------------
     def quote_of(self, char: int) -> int | None:
-        for i, q in enumerate(self.quotes):
-            spans = q.parts or [q.content]
-            if any(s.start <= char < s.end for s in spans):
-                return i
-        return None
+        """The first quotation (by index) whose content holds the character offset."""
+        spans = self._quote_spans
+        k = bisect.bisect_right(self._quote_starts, char)
+        best = None
+        while k > 0:
+            k -= 1
+            s, e, i = spans[k]
+            if s < char - _LONGEST_QUOTE:
+                break
+            if char < e and (best is None or i < best):
+                best = i
+        return best
 
     def date(self, sent, quote_idx) -> str | None:
         if quote_idx is not None and self.quotes[quote_idx].said_on:
@@ -575,7 +632,11 @@ class _Extractor:
         """(depth of trigger, event) pairs for one sentence."""
         found: list[tuple[int, Event]] = []
         covered: set[int] = set()
-        verbs = [t for t in sent if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")]
+        # ("according to", "following", "including" are prepositions, not verbs of the news)
+        vi = self._verb_idx
+        doc = self.doc
+        verbs = [doc[i] for i in vi[bisect.bisect_left(vi, sent.start):
+                                    bisect.bisect_left(vi, sent.end)]]
         # outermost verbs first, so that a governing trigger covers its complements
         verbs.sort(key=_depth)
         for v in verbs:
@@ -585,8 +646,11 @@ class _Extractor:
             got = self._statement_event(v, sent, qi) or self._verb_event(v, sent, qi)
             if not got:
                 continue
+            weak = v.i in self._weak
             for ev in got:
-                found.append((_depth(v), ev))
+                found.append((_depth(v) + (100 if weak else 0), ev))
+            if weak:
+                continue  # a last-resort trigger does not hide the events of its complements
             # the complements of a trigger are part of its event
             for d in v.subtree:
                 if d.i != v.i and d.pos_ == "VERB" and _governed_by(d, v):
@@ -633,6 +697,8 @@ class _Extractor:
                 modality = "negated"
         if modality == "future" and typ in FUTURE_AS_AGREE:
             typ, mode = "AGREE", None
+        elif modality == "future" and typ == "RETREAT":
+            typ, mode = "CONCEDE", None  # PLOVER: "announcements of future retreats" are CONCEDE
         elif modality == "future" and typ in FUTURE_AS_THREAT and (
                 qi is not None or self._speech_head(v) is not None):
             typ, mode = "THREATEN", None
@@ -694,24 +760,28 @@ class _Extractor:
     def _context_codes(self, sent) -> list[str]:
         """Codes of the names a sentence mentions, in order, leaving out who reports it ("...,
         Thai police said", "according to the US government")."""
-        toks = list(sent)
+        doc = self.doc
+        caps = self._cap_idx
+        lo, hi = bisect.bisect_left(caps, sent.start), bisect.bisect_left(caps, sent.end)
+        capset = set(caps[lo:hi])
         out: list[str] = []
-        i, n = 0, len(toks)
-        while i < n:
-            t = toks[i]
-            if t.text[:1].isupper() and t.pos_ != "PRON" and not self._attribution(t) and \
-                    not any(c.lower_ == "ethnic" for c in t.children):
-                for k in range(min(6, n - i), 0, -1):
-                    last = toks[i + k - 1]
-                    if not last.text[:1].isupper():
-                        continue
-                    got = self._span_code(t, last)
-                    if got is not None:
-                        if got[1] < 3 and got[0] not in out:
-                            out.append(got[0])
-                        i += k - 1
-                        break
-            i += 1
+        done = sent.start
+        for i in caps[lo:hi]:
+            if i < done:
+                continue
+            t = doc[i]
+            if t.pos_ == "PRON":
+                continue
+            for j in range(min(i + 5, sent.end - 1), i - 1, -1):
+                if j not in capset:
+                    continue  # a name ends with a capitalised word
+                got = self._span_code(t, doc[j])
+                if got is not None:
+                    done = j + 1
+                    if got[1] < 3 and got[0] not in out and not self._attribution(t) and \
+                            not any(c.lower_ == "ethnic" for c in t.children):
+                        out.append(got[0])
+                    break
         return out
 
     @staticmethod
@@ -754,7 +824,7 @@ class _Extractor:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
-        for sent in self.doc.sents:
+        for sent in _sentences(self.doc):
             found = self.sentence_events(sent)
             ctx = None
             for _, ev in found:
@@ -766,6 +836,47 @@ class _Extractor:
                     seen.add(key)
                     events.append(ev)
         return events
+
+
+def _sentences(doc):
+    """The Doc's sentences as spans, from its SENT_START array (``doc.sents`` makes a Token
+    object for every word to find them)."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if n == 0:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [doc[:]]
+    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
+    return [doc[a:b] for a, b in zip(starts, [*starts[1:], n])]
+
+
+def _doc_text(doc, analysis) -> str:
+    """The Doc's text: the article's own when it is what was parsed (``doc.text`` joins every
+    token's text anew)."""
+    article = getattr(analysis, "article", None)
+    text = getattr(article, "text", None)
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws) \
+            and text.startswith(doc[0].text, doc[0].idx):
+        return text
+    return doc.text
+
+
+def _token_classes(doc, text: str) -> tuple[list[int], list[int]]:
+    """Indices of the Doc's candidate trigger verbs and of its capitalised tokens, read from
+    the Doc's arrays (no Token objects for the other words)."""
+    from spacy.attrs import DEP, IDX, POS
+    from spacy.symbols import AUX, VERB
+
+    if len(doc) == 0:
+        return [], []
+    prep, root = doc.vocab.strings.add("prep"), doc.vocab.strings.add("ROOT")
+    arr = doc.to_array([POS, DEP, IDX]).tolist()
+    verbs = [i for i, (p, d, _) in enumerate(arr)
+             if (p == VERB and d != prep) or (p == AUX and d == root)]
+    caps = [i for i, (_, _, c) in enumerate(arr) if text[c].isupper()]
+    return verbs, caps
 
 
 def _known_lemma(verb, lex) -> str:
@@ -831,9 +942,12 @@ def _date_function():
     return getattr(time_stage, "date_for_span", None)
 
 
-def extract_events(doc, analysis, pub_date) -> list[Event]:
-    """PLOVER events of one parsed article (``analysis`` gives quotes, actors, timexes)."""
-    return _Extractor(doc, analysis, pub_date, lexicon()).run()
+def extract_events(doc, analysis, pub_date, knowledge=None) -> list[Event]:
+    """PLOVER events of one parsed article (``analysis`` gives quotes, actors, timexes).
+
+    ``knowledge``: the actors knowledge base names are looked up in (the pipeline's, with the
+    user's ``--actors`` file); default the shipped one."""
+    return _Extractor(doc, analysis, pub_date, lexicon(), knowledge).run()
 
 
 def primary_event(events: list[Event]) -> Event | None:

@@ -18,7 +18,7 @@ import spacy
 
 from chronicle.analyze import actors as actors_stage
 from chronicle.analyze import coref, events, quotes, time
-from chronicle.model import Analysis, Article
+from chronicle.model import Analysis, Article, Reject
 
 # Longest text given to spaCy in one piece; longer articles are analyzed paragraph-wise in
 # chunks so that memory and time stay bounded (spaCy's own limit is 1,000,000 characters).
@@ -37,7 +37,9 @@ class Pipeline:
 
     # --- one document -------------------------------------------------------------------
     def analyze(self, article: Article) -> Analysis:
-        return next(self._analyze_docs([article]))
+        """Analyze one article; unlike ``stream``, an analysis failure raises."""
+        doc = next(self._docs([article]))[1]
+        return self.analyze_doc(article, doc)
 
     def analyze_doc(self, article: Article, doc) -> Analysis:
         """The analysis stages on an already parsed Doc of ``article.text``."""
@@ -50,14 +52,19 @@ class Pipeline:
                 doc = _parse_long(self.nlp, article.text)
             yield article, doc
 
-    def _analyze_docs(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+    def _analyze_docs(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | Reject]:
         for article, doc in self._docs(articles, batch_size):
-            yield self.analyze_doc(article, doc)
+            try:
+                yield self.analyze_doc(article, doc)
+            except Exception as exc:  # one bad article must not stop a corpus: set it aside
+                yield Reject(article.origin or article.id, article.id,
+                             f"analysis failed: {type(exc).__name__}: {exc}")
 
     # --- many documents -----------------------------------------------------------------
     def stream(self, articles: Iterable[Article], batch_size: int = 16,
                workers: int = 1) -> Iterator[Analysis]:
-        """Analyses in input order. ``workers > 1`` runs whole analyses in worker processes."""
+        """Analyses in input order. ``workers > 1`` runs whole analyses in worker processes.
+        An article whose analysis fails comes out as a ``Reject`` naming it and the reason."""
         if workers <= 1:
             yield from self._analyze_docs(articles, batch_size)
             return
@@ -120,6 +127,6 @@ def _init_worker(model: str, actors_file: str | None) -> None:
     _worker_pipeline = Pipeline(model, actors_file)
 
 
-def _work(chunk: list[Article]) -> list[Analysis]:
+def _work(chunk: list[Article]) -> list[Analysis | Reject]:
     assert _worker_pipeline is not None
     return list(_worker_pipeline._analyze_docs(chunk, batch_size=len(chunk)))

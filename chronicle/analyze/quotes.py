@@ -13,6 +13,8 @@ later by ``coref``.
 """
 from __future__ import annotations
 
+from chronicle.analyze.doctext import children, text_of
+
 import bisect
 import re
 from dataclasses import dataclass
@@ -41,7 +43,7 @@ class _Cue:
 
 
 def extract_quotes(doc) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     if not text.strip():
         return []
     turns = find_turns(text) or find_colon_attributions(doc)
@@ -82,7 +84,8 @@ def _find_cues(doc) -> list[_Cue]:
             if cue:
                 found.append(cue)
             continue
-        if lemma not in lemmas or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") or (lemma not in lemmas and (
+                model is None or tok.pos_ != "VERB")):
             continue
         best = None
         for cand in cue_candidates(doc, tok, pairs):
@@ -114,11 +117,13 @@ def _content_end(head) -> int:
     right = head.right_edge
     end = right.idx + len(right)
     doc = head.doc
-    for t in head.subtree:
+    t = right
+    while t.i != head.i and t.head.i != t.i:  # up the path from the last word to the head
         if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > head.i:
-            before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-            if before is not None and before.text == "," and t.left_edge.lower_ in ("which", "who", "whose", "whom"):
+            before = doc[t.left_edge.i - 1]
+            if before.text == "," and t.left_edge.lower_ in ("which", "who", "whose", "whom"):
                 return before.idx
+        t = t.head
     return end
 
 
@@ -126,18 +131,18 @@ def _plain_report(tok, lemma: str, rel: str) -> bool:
     """A verb of saying with a clause for content and a subject of its own ("X underlined
     [that] ...") reports speech whatever the learned layer thinks of the rare verb."""
     return (rel == "ccomp" and lemma in cue_lexicon.SPEECH_SET
-            and any(c.dep_ == "nsubj" for c in tok.children))
+            and any(c.dep_ == "nsubj" for c in children(tok)))
 
 
 def cue_candidates(doc, tok, pairs):
     """(lexicon confidence, relation, content head, content span) for each way ``tok`` may
     cue a quotation. Shared by the analysis and by the training of the learned layer."""
-    text = doc.text
+    text = text_of(doc)
     lemma = tok.lemma_.lower()
     cue_span = _cue_span(doc, tok)
     out = []
     for rel, ctok in _relations(tok):
-        conf = pairs.get((lemma, rel))
+        conf = pairs.get((lemma, rel)) or (tok.pos_ == "VERB" and pairs.get((cue_lexicon.ANY_VERB, rel)))
         if not conf or (rel == "dobj" and ctok.pos_ == "PRON"):
             continue
         if rel.startswith("head:"):
@@ -157,7 +162,7 @@ def cue_candidates(doc, tok, pairs):
                     continue
             if rel == "prep":
                 # "called for X", "spoke about X": the preposition belongs to the cue
-                pobj = next((c for c in ctok.children if c.dep_ in ("pobj", "pcomp")), None)
+                pobj = next((c for c in children(ctok) if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is None:
                     continue
                 ctok_content = pobj
@@ -180,7 +185,7 @@ def cue_candidates(doc, tok, pairs):
 
 def _relations(tok):
     """(relation, content head) pairs through which ``tok`` may cue (see scripts/mine_cues.py)."""
-    rels = [(c.dep_, c) for c in tok.children]
+    rels = [(c.dep_, c) for c in children(tok)]
     if tok.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl") and tok.head.i != tok.i:
         rels.append(("head:" + tok.dep_, tok.head))
     return rels
@@ -199,19 +204,19 @@ def _unmarked_clause(tok, lemma, lex):
     response, does not include ..." parsed as dobj "US" + conj "include" (no subject)."""
     if (lemma, "ccomp") not in lex:
         return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    obj = next((c for c in children(tok) if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
         return None
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > obj.i and not any(
-                g.dep_ in _SUBJ for g in c.children):
+                g.dep_ in _SUBJ for g in children(c)):
             return obj.left_edge.idx, c.right_edge.idx + len(c.right_edge), c
     return None
 
 
 def _cue_span(doc, tok) -> tuple[int, int]:
     start, end = tok.idx, tok.idx + len(tok)
-    for child in tok.children:  # phrasal particles: "point out", "call for"
+    for child in children(tok):  # phrasal particles: "point out", "call for"
         if child.dep_ == "prt" and child.i == tok.i + 1:
             end = child.idx + len(child)
     return start, end
@@ -219,21 +224,21 @@ def _cue_span(doc, tok) -> tuple[int, int]:
 
 def _according_to(doc, tok) -> _Cue | None:
     to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
     src = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
     sent = tok.sent
     # content: the rest of the sentence around the phrase
     phrase_start, phrase_end = tok.idx, src.end_char
-    before = doc.text[sent.start_char:phrase_start].strip(" ,")
+    before = text_of(doc)[sent.start_char:phrase_start].strip(" ,")
     after_start = phrase_end
-    while after_start < sent.end_char and doc.text[after_start] in " ,":
+    while after_start < sent.end_char and text_of(doc)[after_start] in " ,":
         after_start += 1
-    if len(doc.text[after_start:sent.end_char].strip()) > len(before):
+    if len(text_of(doc)[after_start:sent.end_char].strip()) > len(before):
         content = (after_start, sent.end_char)
     else:
-        content = (sent.start_char, sent.start_char + len(doc.text[sent.start_char:phrase_start].rstrip(" ,")))
+        content = (sent.start_char, sent.start_char + len(text_of(doc)[sent.start_char:phrase_start].rstrip(" ,")))
     if content[1] <= content[0]:
         return None
     return _Cue(tok, (tok.idx, to.idx + len(to)), content, _head_mention(doc, pobj))
@@ -243,7 +248,7 @@ def _speaker_of(doc, tok):
     """The mention that governs the cue: its subject, or the subject it inherits."""
     if tok.pos_ in ("NOUN", "PROPN"):
         # a noun cue: "Trump's claim that ...", "his announcement of ..."
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if poss is not None:
             return _head_mention(doc, poss)
         if tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
@@ -252,12 +257,12 @@ def _speaker_of(doc, tok):
     cur = tok
     while cur is not None and seen < 5:
         seen += 1
-        for child in cur.children:
+        for child in children(cur):
             if child.dep_ in _SUBJ and child.dep_ != "csubj":
                 # a relative pronoun ("..., who said") is the mention; coref finds its antecedent
                 return _head_mention(doc, child)
             if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _head_mention(doc, pobj)
         if cur.dep_ == "relcl":
@@ -273,7 +278,7 @@ def _head_mention(doc, head):
     """The noun phrase headed by ``head``, without relative clauses and appositions after it."""
     start = head.left_edge.i
     end = head.i + 1
-    for child in head.rights:
+    for child in (c for c in children(head) if c.i > head.i):
         if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
             end = child.right_edge.i + 1
     if head.pos_ == "PRON":
@@ -283,7 +288,7 @@ def _head_mention(doc, head):
 
 # --- direct quotes ------------------------------------------------------------------------
 def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     paras = paragraphs(text)
     para_starts = [p[0] for p in paras]
     out: list[Quote] = []
@@ -292,6 +297,9 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
     for idx, reg in enumerate(regions):
         pi = max(0, bisect.bisect_right(para_starts, reg.start) - 1)
         ps, pe = paras[pi] if paras else (0, len(text))
+        if reg.end > pe:  # a quote running over paragraphs: its cue follows in the last one
+            pi = max(0, bisect.bisect_right(para_starts, reg.end - 1) - 1)
+            pe = paras[pi][1]
         lo = regions[idx - 1].end if idx > 0 and regions[idx - 1].end > ps else ps
         hi = regions[idx + 1].start if idx + 1 < len(regions) and regions[idx + 1].start < pe else pe
         cue = _cue_for_region(doc, reg, found, (lo, hi))
@@ -323,7 +331,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
 
 def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int]) -> _Cue | None:
     # 0. a signature after a dash: '"..." ― Carlos Raúl'
-    dash = _DASH_BYLINE.match(doc.text, reg.end, frame[1])
+    dash = _DASH_BYLINE.match(text_of(doc), reg.end, frame[1])
     if dash:
         name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
         if name is not None:
@@ -337,7 +345,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             continue  # a cue word inside the quote is the quoted speaker's, not ours
         ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
         if ov > 0 and (ov < 0.5 * (cue.content[1] - cue.content[0])
-                       or doc.text[cue.content[0]:reg.start].strip(" \n\t,:")):
+                       or text_of(doc)[cue.content[0]:reg.start].strip(" \n\t,:")):
             continue  # a quoted fragment ending a longer reported clause: a mixed quote
         if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
@@ -349,7 +357,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         return None
     # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
     speech = cue_lexicon.speech_lemmas()
-    text = doc.text
+    text = text_of(doc)
     after = doc.char_span(reg.end, frame[1], alignment_mode="expand") if frame[1] > reg.end else None
     before = doc.char_span(frame[0], reg.start, alignment_mode="expand") if reg.start > frame[0] else None
     for span, near_end in ((after, False), (before, True)):
@@ -394,11 +402,11 @@ def _tokens_between(doc, tok, reg: QuoteRegion) -> int:
 
 def _mixed_from_fragment(doc, tok, reg: QuoteRegion, found: list[_Cue]) -> None:
     """A speech verb whose complement holds a quoted fragment: the complement is a mixed quote."""
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis"):
             s, e = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
             if s <= reg.start and reg.end <= e + 1:
-                found.append(_Cue(tok, _cue_span(doc, tok), _trim(doc.text, s, e), _speaker_of(doc, tok)))
+                found.append(_Cue(tok, _cue_span(doc, tok), _trim(text_of(doc), s, e), _speaker_of(doc, tok)))
                 return
 
 
@@ -423,7 +431,7 @@ def _nearby_name(doc, tok, reg):
 
 def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
     """True when only the previous quote's cue and speaker stand between it and ``reg``."""
-    gap = doc.text[prev.content.end:reg.start]
+    gap = text_of(doc)[prev.content.end:reg.start]
     return (len(gap) < 300 and "\n" not in gap and prev.cue is not None
             and prev.cue.start >= prev.content.end - 1)
 
@@ -450,7 +458,7 @@ def _speaker(text: str, mention) -> Speaker | None:
 
 # --- indirect and mixed quotes ------------------------------------------------------------
 def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     out: list[Quote] = []
     outer = [c.content for c in found if c.content is not None]
     outer += [(r.start, r.end) for r in regions]

@@ -170,6 +170,8 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "veterans day": lambda y: dt.date(y, 11, 11),
+    # US general elections: the Tuesday after the first Monday of November
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(1),
 }
 
 
@@ -200,7 +202,10 @@ def _tense(doc, start: int, end: int) -> int:
         if head.pos_ in ("VERB", "AUX"):
             tense = _verb_tense(head)
             if prep in ("until", "till"):
-                tense = FUTURE  # a deadline: "postponed until Tuesday"
+                # a deadline: "postponed until Tuesday"; but "until Thursday, they had not
+                # called him a suspect" looks back from a past perfect
+                had = any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in head.children)
+                tense = PAST if had else FUTURE
             elif prep in ("through", "by", "before"):
                 # "extended the loans through January", "will double by August"
                 tense = PRESENT if tense == PAST else FUTURE
@@ -215,7 +220,7 @@ def _tense(doc, start: int, end: int) -> int:
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+_MODALS = {"would", "might", "may", "should", "must", "can", "ca", "'d"}
 _PLAN_VERBS = {"plan", "schedule", "expect", "due", "slate", "set"}
 _FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "set", "due",
                  "prepare", "promise", "agree", "decide", "vow", "threaten", "seek", "try"}
@@ -362,6 +367,12 @@ def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> s
     if pub is None:
         return f"XXXX-WXX-{wd + 1}"
     rel = (rel or "").lower()
+    if rel in ("the previous", "the following") and ctx.ref_day is not None:
+        # "down 4.5% from the previous Friday": the one before the day being talked about
+        ref = ctx.ref_day
+        if rel == "the following":
+            return (ref + dt.timedelta((wd - ref.weekday()) % 7 or 7)).isoformat()
+        return (ref - dt.timedelta((ref.weekday() - wd) % 7 or 7)).isoformat()
     diff = wd - pub.weekday()
     if rel in ("next", "this coming", "coming", "the following", "the next"):
         delta = diff % 7 or 7
@@ -387,6 +398,10 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     pub = ctx.pub
     rule = c.rule
     mod = None
+    if rule != "holiday":
+        raw = ctx.text[c.start:c.end]
+        if _TITLE_UNIT.search(raw) and not raw.isupper():
+            return None  # a title: CBS's "60 Minutes", "This Week With David Brinkley"
 
     if rule in ("month_day_year", "day_month_year"):
         y, m, d = _year_of(g["y"]), _month(g["m"]), _day(g["d"])
@@ -416,6 +431,8 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule in ("weekday", "weekday_short"):
         return _weekday(ctx, c, g)
     if rule == "deictic_day":
+        if not g.get("part") and not g.get("mod") and _an_era(ctx, c, g["w"].lower()):
+            return None  # "today's world", "the people of tomorrow": an era, not a day
         return _deictic_day(ctx, g)
     if rule == "part_of_day":
         return _part_of_day(ctx, c, g)
@@ -431,7 +448,10 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
             base = ctx.ref_day.isoformat() if ctx.ref_day else "XXXX-XX-XX"
         return "TIME", f"{base}T{part}", _mod_word(g.get("mod"))
     if rule == "overnight":
-        base = _iso(pub.year, pub.month, pub.day) if pub else "XXXX-XX-XX"
+        # the night before the day being talked about ("overnight losses in New York" in a
+        # report on Friday's trading: Thursday night)
+        day = ctx.ref_day or pub
+        base = (day - dt.timedelta(1)).isoformat() if day else "XXXX-XX-XX"
         return "TIME", f"{base}TNI", None
     if rule == "holiday":
         name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
@@ -484,6 +504,8 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
             return "DATE", str(_year_of(g["y"])), None
         if "year" not in low:
             return None
+        if re.search(r"\ban?\s+$", ctx.text[max(0, c.start - 3):c.start]):
+            return None  # "changed from a fiscal year to a calendar year": a kind, not a time
         rel = (g.get("rel") or "").split()[-1:] or [""]
         rel = rel[0]
         if rel == "the":
@@ -502,13 +524,18 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "edge_of":
         return _edge_of(ctx, c, g)
     if rule == "year_end":
-        y = _rel_year(pub, g.get("rel") or "this")
+        rel = g.get("rel")
+        if not rel and re.search(r"\bsince\s+$", ctx.text[max(0, c.start - 7):c.start]):
+            rel = "last"  # "the change is since year-end": the last one passed
+        y = _rel_year(pub, rel or "this")
         return "DATE", (f"{y}-12-31" if y else "XXXX-12-31"), None
     if rule == "edge_rel":
         return _edge_rel(ctx, c, g)
     if rule == "rel_unit":
         return _rel_unit(ctx, c, g)
     if rule == "rel_month":
+        if not ctx.text[c.match.start("m")].isupper():
+            return None  # "this march" (a demonstration), "next may"
         m = _month(g["m"])
         rel = g["rel"].lower()
         if pub is None:
@@ -533,8 +560,9 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
             return None  # "three-quarters of its food"
         if g.get("old") == "old":
             return None  # ages ("6-year-old") are not time expressions in TimeML practice
-        n = 0.5 if g["n"].lower() == "half" else _num(g["n"])
-        if n is None:
+        nw = g["n"].lower()
+        n = 0.5 if nw == "half" else None if nw in ("several", "multi") else _num(nw)
+        if n is None and nw not in ("several", "multi"):
             return None
         if u == "night":
             u = "day"
@@ -548,8 +576,14 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "set_adverb":
         w = g["w"].lower()
         tok = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
-        if tok is not None and len(tok) == 1 and tok[0].pos_ in ("ADJ", "NOUN", "PROPN"):
-            return None  # "a quarterly dividend", "the Communist Party daily": not a time
+        if tok is not None and len(tok) == 1 and tok[0].pos_ in ("ADJ", "NOUN", "PROPN") and (
+                w == "quarterly" or re.search(r"\baverage\s*$", ctx.text[max(0, c.start - 9):c.start])):
+            # "daily life", "his weekly radio address" are sets (TimeML); "a quarterly
+            # dividend" and "average daily volume" are not marked in TimeBank
+            return None
+        if w in ("annually", "yearly") and re.search(
+                r"(?:\d%?|percent|million|billion|units|[a-z]+s)\s*$", ctx.text[max(0, c.start - 12):c.start]):
+            return None  # "rise 8.5% annually", "10,000 units annually": a rate
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                  "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
                  "biweekly": "P2W", "semiannually": "P6M", "bimonthly": "P2M"}[w]
@@ -561,6 +595,8 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "past_ref":
         return "DATE", "PAST_REF", None
     if rule == "future_ref":
+        if low in ("soon", "shortly") and ctx.tense(c) == PAST:
+            return None  # "he was soon released": soon after a past event, not after publication
         return "DATE", "FUTURE_REF", None
     if rule == "year_mod":
         return "DATE", g["y"], _mod_word(g["mod"])
@@ -610,6 +646,22 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "term_ref":
         return "DATE", "FUTURE_REF" if g["w"] in ("near", "short", "medium") else "FUTURE_REF", None
     return None
+
+
+def _an_era(ctx: _Context, c: Candidate, w: str) -> bool:
+    """"today's world", "today's youth", "the people of tomorrow": the present or the future
+    as an era (TimeBank leaves these unmarked), not the day before or after publication."""
+    if _GENERIC_AFTER.match(ctx.text, c.start + len(w)):
+        return True
+    return w in ("today", "tomorrow") and bool(
+        re.search(r"\bof\s+$", ctx.text[max(0, c.start - 4):c.start])
+        and re.match(r"\s*[,.;:!?\"']", ctx.text[c.end:c.end + 2]))
+
+
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|young|kids|teenagers|"
+    r"economy|standards|technology|computers|consumers|families|women|men|students|workers)\b")
+_TITLE_UNIT = re.compile(r"(?<=[\s-])(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|Years?|Decades?)\b")
 
 
 def _mod_word(w: str | None) -> str | None:
@@ -708,6 +760,11 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
             return None
         return "SET", f"XXXX-WXX-{wd + 1}", None
     value = _resolve_weekday(ctx, c, wd, rel)
+    part = (g.get("part") or "").lower()
+    if part in ("evening", "afternoon"):
+        # TimeML gives "Friday evening" its part of day (TimeBank: 3 of 3); for "Friday
+        # morning"/"Friday night" TimeBank mostly marks the day alone (15 of 28), kept here
+        return "TIME", f"{value}T{PARTS_OF_DAY[part]}", mod
     return "DATE", value, mod
 
 
@@ -860,6 +917,10 @@ def _season(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None]
         return "SET", f"XXXX-{s}", None
     if g.get("y"):
         return "DATE", f"{g['y']}-{s}", mod
+    if g.get("yw"):  # "the winter of nineteen ninety-four"
+        yy = _num(g["yw"].split(None, 1)[1])
+        if yy is not None and yy < 100:
+            return "DATE", f"{1900 + int(yy)}-{s}", mod
     if c.rule == "season" and not rel and not g.get("mod"):
         return None  # bare "spring", "fall" are too often other words
     if rel == "the" and g["s"].lower() in ("fall", "spring") and not g.get("mod"):
@@ -1015,7 +1076,7 @@ def _quarter_talk(ctx: _Context, pos: int) -> bool:
                 and re.search(r"quarter", ctx.text[max(0, pos - _QUARTER_REACH):pos], re.I))
 
 
-_QUARTER_REACH = 4000
+_QUARTER_REACH = 500  # about a paragraph: results talk names its quarter nearby
 
 
 def _year_ago(ctx: _Context, unit: str, pos: int = 0) -> tuple[str, str, str | None] | None:
@@ -1139,12 +1200,14 @@ def _duration_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str 
             return "SET", _duration(1, unit), None  # "twice a week"
     if nword in ("many", "some", "multiple", "numerous") and not lead:
         return None
+    if nword in ("a", "an") and (g.get("more") or "").lower() == "calendar" and not lead:
+        return None  # "a calendar year" is a kind of year, not a time
     if re.match(r"\s+old\b", ctx.text[c.end:c.end + 5]):
         return None  # ages ("52 years old") are not time expressions in TimeML practice
     if nword in ("a", "an", "one") and not lead and not g.get("more") and \
             not low.startswith(tuple(MOD_WORDS)):
         prev = ctx.text[max(0, c.start - 20):c.start].lower()
-        if re.search(r"(?:\d|million|billion|[a-z]{3,}s|\bper)\W*$", prev):
+        if nword != "one" and re.search(r"(?:\d|million|billion|[a-z]{3,}s|\bper)\s*$", prev):
             return None  # "$1.76 a year", "four flights a week": a rate, not a duration
         if unit == "second" or (nword == "one" and unit == "day" and not re.search(
                 r"\b(?:for|in|within|after|than|about|only|just|of|by|over)\s*$", prev)):
@@ -1181,8 +1244,12 @@ def _fuzzy_units(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | 
         return "DURATION", _duration(None, u), None
     if adj in ("few", "many", "several", "numerous"):
         return "DURATION", _duration(None, u), None
+    if lead == "the" and not adj and re.match(r"\s+ahead\b", ctx.text[c.end:c.end + 7]):
+        return "DURATION", _duration(None, u), None  # "in the weeks ahead"
+    if not lead and not adj and re.search(r"\b(?:for|in|within)\s+$", ctx.text[max(0, c.start - 8):c.start]):
+        return "DURATION", _duration(None, u), None  # "for weeks", "for the first time in years"
     if lead in ("the", "in") or not lead:
-        return None  # bare "for years", "the days": too vague to be marked (TimeBank practice)
+        return None  # "the days (before the slaying)": anchored to an event, left out
     return "DURATION", _duration(None, u), None
 
 
@@ -1202,6 +1269,8 @@ def _set_every(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | No
     if u in SEASONS:
         return "SET", f"XXXX-{SEASONS[u]}", None
     n = 2 if nraw == "other" else (_num(nraw) if nraw else 1)
+    if u == "quarter" and n == 1:
+        return "SET", "P1Q", None  # "every quarter"
     return "SET", _duration(n, u), None
 
 

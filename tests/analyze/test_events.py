@@ -118,6 +118,60 @@ def test_events_inside_a_quote_point_to_it_and_take_its_speaker(nlp):
     assert rej[0].date == "2024-03-04"
 
 
+def test_an_announced_retreat_is_a_concession(nlp):
+    evs = events_of(nlp, "Syria will withdraw its troops from Lebanon.")
+    assert (evs[0].type, evs[0].modality) == ("CONCEDE", "future")  # PLOVER RETREAT, ambiguities
+
+
+# --- names: one lookup, the actors stage's ------------------------------------------------------
+def test_names_are_looked_up_in_the_actors_knowledge_base():
+    from chronicle.analyze import events_lexicon
+    from chronicle.analyze.actors_kb import lookup_code
+
+    # a person has the code of the office held on the day; namesakes that agree still code
+    assert lookup_code("President Abdelaziz Bouteflika", "2003-05-01")[0] == "DZA"
+    assert lookup_code("Moscow") == ("RUS", "government")  # a seat of government
+    assert lookup_code("Iraqis")[0] == "IRQ" and lookup_code("Serbs")[0] == "SRB"
+    assert lookup_code("NATO") == ("NATO", "igo")
+    assert lookup_code("Quillhaven Harbour Board") is None
+    # events keep no name table of their own
+    assert not hasattr(events_lexicon.lexicon(), "countries")
+    assert not (events_lexicon.DATA / "names.json").exists()
+
+
+def test_a_person_actor_is_coded_by_the_country_of_the_office(nlp):
+    evs = events_of(nlp, "President Abdelaziz Bouteflika threatened to impose a curfew on the capital.",
+                    date=dt.date(2003, 5, 1))
+    assert evs[0].type == "THREATEN" and evs[0].actor_code == "DZA"
+
+
+def test_unnamed_agents_and_targets_take_the_sentence_country(nlp):
+    # police, rebels: Phoenix agent nouns; a domestic target is coded by its country
+    evs = events_of(nlp, "Police arrested dozens of opposition activists in Kenya.")
+    assert (evs[0].type, evs[0].actor_code, evs[0].recipient_code) == ("COERCE", "KEN", "KEN")
+
+
+def test_people_are_coded_by_where_they_live(nlp):
+    evs = events_of(nlp, "The Hungarians of southern Slovakia demanded autonomy from Slovak authorities.")
+    assert evs[0].type == "REQUEST" and evs[0].actor_code == "SVK"
+    evs = events_of(nlp, "Ethnic Russians in Latvia protested against the language law.")
+    assert evs[0].actor_code == "LVA"
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("The United Nations will provide thousands of tons of food aid to Sudan.", "AGREE"),
+    ("Nepal declared a state of emergency in the capital.", "COERCE"),
+    ("Chadian troops remained on alert along the border.", "MOBILIZE"),
+    ("Teachers in Ghana went on strike over pay.", "PROTEST"),
+    ("Greek police broke up a demonstration outside parliament.", "COERCE"),
+    ("Bolivian miners called off their strike after talks with the government.", "CONCEDE"),
+    ("Serb forces were engaged in fighting with Croatian troops.", "ASSAULT"),
+])
+def test_event_nouns_behind_light_verbs_and_phrases(nlp, text, type_):
+    evs = events_of(nlp, text)
+    assert evs and evs[0].type == type_
+
+
 # --- queries and summaries -------------------------------------------------------------------
 def _ev(t, a, r, date):
     return Event(type=t, evidence=Span(0, 1, "x"), actor_code=a, recipient_code=r, date=date)

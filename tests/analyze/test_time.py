@@ -135,6 +135,67 @@ def test_frequencies_are_sets(nlp):
     assert value_of(nlp, "They meet every month.", "every month") == ("SET", "P1M")
 
 
+def test_adjectival_sets_are_marked_but_dividends_and_rates_are_not(nlp):
+    assert value_of(nlp, "Clinton spoke in his weekly radio address.", "weekly") == ("SET", "P1W")
+    assert value_of(nlp, "They pay $100 million in interest every quarter.", "every quarter") == ("SET", "P1Q")
+    assert timexes(nlp, "The company raised its quarterly dividend.") == []
+    assert timexes(nlp, "Sales should rise 8.5% annually.") == []
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The government has held such rallies for weeks.", "weeks", "PXW"),
+    ("It grew for the first time in years.", "years", "PXY"),
+    ("Funds may sell junk bonds in the weeks ahead.", "the weeks", "PXW"),
+    ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+    ("He followed a several-year tenure as editor.", "several-year", "PXY"),
+    ("A service was held one year after he was killed.", "one year", "P1Y"),
+])
+def test_vague_and_modified_durations(nlp, sentence, phrase, value):
+    assert value_of(nlp, sentence, phrase) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Gonzalez said on CBS\'s "60 Minutes" that he was angry.',   # a title, not a duration
+    "The rate is just above its quarter-century low.",           # not a quarter
+    "The quarter-to-quarter comparison was helped by charges.",
+    "It changed from a fiscal year to a calendar year.",         # kinds of year, not times
+    "Police scanned the crowd at this march on the Capitol.",    # a walk, not the month
+    "Soldiers were soon released from the camp.",                # soon after a past event
+    "It matters to mothers in today's world.",                   # an era, not the day
+])
+def test_words_that_are_not_time_expressions_here(nlp, sentence):
+    assert timexes(nlp, sentence) == []
+
+
+def test_soon_in_a_future_clause_is_future_ref(nlp):
+    assert value_of(nlp, "The budget will soon move into surplus.", "soon") == ("DATE", "FUTURE_REF")
+
+
+def test_the_previous_weekday_is_relative_to_the_day_talked_about(nlp):
+    text = "Stocks fell on Friday, Jan. 21. The index was down 4.5% from the previous Friday."
+    assert value_of(nlp, text, "the previous Friday") == ("DATE", "2022-01-14")
+
+
+def test_weekday_evening_is_a_time_of_that_day(nlp):
+    assert value_of(nlp, "The offer expired Friday evening.", "Friday evening") == ("TIME", "2022-01-21TEV")
+
+
+def test_overnight_is_the_night_before_the_day_talked_about(nlp):
+    text = "Shares fell on Friday, Jan. 21, hurt by overnight losses in New York."
+    assert value_of(nlp, text, "overnight") == ("TIME", "2022-01-20TNI")
+
+
+def test_until_with_a_past_perfect_looks_back(nlp):
+    text = "Until Tuesday, the police had not called him a suspect."
+    assert value_of(nlp, text, "Tuesday") == ("DATE", "2022-01-25")
+
+
+def test_election_day_and_since_year_end(nlp):
+    assert value_of(nlp, "Voters go to the polls on Election Day.", "Election Day",
+                    pub=dt.date(1998, 10, 26)) == ("DATE", "1998-11-03")
+    assert value_of(nlp, "The percentage change is since year-end.", "year-end") == ("DATE", "2021-12-31")
+
+
 # --- explicit dates and times ---------------------------------------------------------------
 @pytest.mark.parametrize("sentence, phrase, typ, value", [
     ("The treaty was signed on Jan. 5, 2021.", "Jan. 5, 2021", "DATE", "2021-01-05"),

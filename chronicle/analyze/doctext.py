@@ -1,0 +1,63 @@
+"""Facts about a parsed Doc, computed once per Doc and shared by the stages.
+
+spaCy's ``Doc.text`` joins every token's text each time it is read, and ``Token.children``
+scans the token's whole subtree and makes new Token objects each time; stages that ask for
+them per cue or per quote turn linear work quadratic on long documents. They call
+``text_of(doc)`` and ``children(tok)`` instead. The cache holds the Doc being analyzed (one at a
+time per process), so nothing is added to the Doc itself.
+"""
+from __future__ import annotations
+
+_current: dict = {"doc": None}
+
+
+def _cache(doc) -> dict:
+    if _current["doc"] is not doc:
+        _current.clear()
+        _current["doc"] = doc
+    return _current
+
+
+def text_of(doc) -> str:
+    cache = _cache(doc)
+    text = cache.get("text")
+    if text is None:
+        text = cache["text"] = doc.text
+    return text
+
+
+def children_of(doc) -> list[list[int]]:
+    """Each token's children (indices, in order), built once per Doc from the head array."""
+    cache = _cache(doc)
+    kids = cache.get("children")
+    if kids is None:
+        from spacy.attrs import HEAD
+
+        heads = doc.to_array([HEAD]).reshape(-1).astype("int64")  # offsets relative to each token
+        kids = [[] for _ in range(len(doc))]
+        for i, off in enumerate(heads.tolist()):
+            if off:
+                kids[i + off].append(i)
+        cache["children"] = kids
+    return kids
+
+
+def children(tok) -> list:
+    """``tok.children`` as a list, materialized once per token."""
+    doc = tok.doc
+    cache = _cache(doc)
+    made = cache.setdefault("child_tokens", {})
+    out = made.get(tok.i)
+    if out is None:
+        out = made[tok.i] = [doc[j] for j in children_of(doc)[tok.i]]
+    return out
+
+
+def child_deps(tok) -> frozenset[str]:
+    """The dependency labels of ``tok``'s children, once per token."""
+    cache = _cache(tok.doc)
+    made = cache.setdefault("child_deps", {})
+    out = made.get(tok.i)
+    if out is None:
+        out = made[tok.i] = frozenset(c.dep_ for c in children(tok))
+    return out

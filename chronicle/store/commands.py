@@ -1,0 +1,350 @@
+"""The record's commands: ingest, rejects, quotes, actors, timeline, events, stats, export, load.
+
+Thin: each command parses options, calls chronicle.store (ingest / queries / export) and prints a
+rich table for people or JSON (``--json``) for machines. Heavy imports stay inside the bodies.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+DbOpt = Annotated[str, typer.Option(
+    "--db", envvar="CHRONICLE_DB",
+    help="Database URL: sqlite:///FILE (default, one file, no server) or postgresql://USER@HOST/DB.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")]
+SinceOpt = Annotated[Optional[str], typer.Option(help="From this date on (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option(help="Up to and including this date (YYYY-MM-DD).")]
+DEFAULT_DB = "sqlite:///chronicle.db"
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=name)
+
+
+def _engine(db: str):
+    from chronicle.store.db import StoreError, connect
+
+    try:
+        return connect(db)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2)
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    sys.stdout.write("\n")
+
+
+def _table(title: str, columns: list[str], rows: list[list], caption: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    Console().print(t)
+
+
+def _short(s: Optional[str], n: int = 160) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    from chronicle.api import DEFAULT_MODEL
+
+    @app.command()
+    def ingest(
+        paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+        db: DbOpt = DEFAULT_DB,
+        workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+        batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
+        date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+        model: Annotated[str, typer.Option("--model", "-m", help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+        progress: Annotated[Optional[bool], typer.Option(help="Progress bar (default: when stderr is a terminal).")] = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Add articles to the record: analyzed once, copies recognized, rejects kept with reasons.
+
+        Safe to repeat: an article is keyed by a hash of its normalized text, so ingesting the
+        same inputs again adds nothing, and a run that was interrupted (even killed) picks up
+        where it stopped. Republished and lightly edited copies are linked to the first copy
+        and their quotes are not counted twice.
+
+        Examples:
+
+            chronicle ingest ../shared/corpora/whitehouse --workers 2
+
+            chronicle ingest today/ --db postgresql://postgres@127.0.0.1/test
+
+            chronicle ingest story.txt --date 2022-01-27
+        """
+        from rich.console import Console
+
+        from chronicle.store.ingest import ingest as run_ingest
+
+        err = Console(stderr=True)
+        engine = _engine(db)
+
+        def report(kind, rec):
+            err.print(f"[yellow]rejected[/] {rec.origin} record {rec.record}: {rec.reason}",
+                      highlight=False, soft_wrap=True)
+
+        s = run_ingest(paths, engine=engine, date=_date(date, "--date"), workers=workers,
+                       batch_size=batch_size, model=model, progress=progress, report=report)
+        if as_json:
+            _print_json(s.to_dict())
+            return
+        rate = s.read / s.seconds if s.seconds else 0.0
+        err.print(f"[bold]{s.read}[/] records in {s.seconds:.1f} s ({rate:.1f}/s): "
+                  f"[green]{s.stored} stored[/], {s.copies} near copies linked, "
+                  f"{s.duplicates} duplicates ({s.already_stored} already in the record), "
+                  f"[yellow]{s.rejected} rejected[/]", highlight=False)
+        for reason, n in s.reasons.most_common():
+            err.print(f"  rejected {n} × {reason}  (details: chronicle rejects)", highlight=False)
+
+    @app.command()
+    def rejects(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 0) -> None:
+        """Input records that could not be stored, with the reason (file, record, reason).
+
+        Examples:
+
+            chronicle rejects
+
+            chronicle rejects --json | jq -r .[].reason | sort | uniq -c
+        """
+        from chronicle.store.queries import list_rejects
+
+        rows = list_rejects(_engine(db), limit=limit or None)
+        if as_json:
+            return _print_json(rows)
+        _table(f"{len(rows)} rejected records", ["file", "record", "reason", "run"],
+               [[r["origin"], r["record"], r["reason"], r["run_id"]] for r in rows])
+
+    @app.command("quotes")
+    def quotes_cmd(
+        speaker: Annotated[Optional[str], typer.Option(help="Who said it: part of a name, alias or actor id.")] = None,
+        about: Annotated[Optional[str], typer.Option(help="Words the quote contains (full-text, stemmed, all words).")] = None,
+        since: SinceOpt = None, until: UntilOpt = None,
+        kind: Annotated[Optional[str], typer.Option(help="direct | indirect | mixed")] = None,
+        db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 50,
+    ) -> None:
+        """Who said what, when: quotes by speaker, topic, date and kind, oldest first.
+
+        Examples:
+
+            chronicle quotes --speaker Psaki --about Russia
+
+            chronicle quotes --speaker "person:sergey-lavrov" --since 2022-01-01 --until 2022-03-01
+
+            chronicle quotes --about "sanctions" --kind direct --json
+        """
+        from chronicle.model import QUOTE_KINDS
+        from chronicle.store.queries import search_quotes
+
+        if kind and kind not in QUOTE_KINDS:
+            raise typer.BadParameter(f"{kind!r}: use one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
+        rows = search_quotes(_engine(db), speaker=speaker, about=about, since=_date(since, "--since"),
+                             until=_date(until, "--until"), kind=kind, limit=limit or None)
+        if as_json:
+            return _print_json(rows)
+        _table(f"{len(rows)} quotes", ["date", "speaker", "kind", "quote", "article"],
+               [[r["date"], r["speaker"], r["kind"], _short(r["content"]), r["article"]] for r in rows],
+               caption="--json for everything; --limit 0 for all")
+
+    @app.command("actors")
+    def actors_cmd(
+        name: Annotated[Optional[str], typer.Argument(help="Part of a name, alias or id (default: all).")] = None,
+        type: Annotated[Optional[str], typer.Option(help="PERSON | ORG | COUNTRY | IGO | GROUP")] = None,
+        db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 50,
+    ) -> None:
+        """The people, organisations and countries in the record, most quoted first.
+
+        Examples:
+
+            chronicle actors
+
+            chronicle actors lavrov --json
+
+            chronicle actors --type COUNTRY --limit 0
+        """
+        from chronicle.store.queries import list_actors
+
+        rows = list_actors(_engine(db), name=name, type=type, limit=limit or None)
+        if as_json:
+            return _print_json(rows)
+        _table(f"{len(rows)} actors", ["id", "name", "type", "roles", "aliases", "articles", "mentions", "quotes", "events", "seen"],
+               [[r["id"], r["name"], r["type"], _short("; ".join(r["roles"][:2]), 40),
+                 _short(", ".join(r["aliases"][:4]), 50), r["articles"], r["mentions"], r["quotes"],
+                 r["events"], f"{r['first_seen'] or ''} – {r['last_seen'] or ''}"] for r in rows])
+
+    @app.command("timeline")
+    def timeline_cmd(
+        actor: Annotated[str, typer.Argument(help="An actor id, name or alias (see `chronicle actors`).")],
+        since: SinceOpt = None, until: UntilOpt = None,
+        db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 100,
+    ) -> None:
+        """An actor's statements and events by date, with a month-by-month chart.
+
+        Examples:
+
+            chronicle timeline Psaki
+
+            chronicle timeline person:sergey-lavrov --since 2022-01-01 --json
+        """
+        from rich.console import Console
+
+        from chronicle.store.queries import monthly_counts, resolve_actor, timeline
+
+        engine = _engine(db)
+        found = resolve_actor(engine, actor)
+        if not found:
+            typer.echo(f"error: no actor matches {actor!r} (try `chronicle actors {actor}`)", err=True)
+            raise typer.Exit(code=1)
+        chosen = found[0]
+        rows = timeline(engine, chosen["id"], since=_date(since, "--since"), until=_date(until, "--until"))
+        if as_json:
+            return _print_json({"actor": chosen, "others": found[1:], "items": rows,
+                                "months": [{"month": m, "statements": s, "events": e}
+                                           for m, s, e in monthly_counts(rows)]})
+        console = Console()
+        if len(found) > 1:
+            console.print(f"[dim]{actor!r} also matches: {', '.join(f['id'] for f in found[1:6])}[/]")
+        console.print(f"[bold]{chosen['name']}[/] ({chosen['id']}): {len(rows)} statements and events")
+        months = monthly_counts(rows)
+        if months:
+            peak = max(s + e for _, s, e in months) or 1
+            width = 40
+            for m, s, e in months[-36:]:
+                ns = round(width * s / peak)
+                ne = round(width * e / peak)
+                console.print(f"{m} [cyan]{'█' * ns}[/][magenta]{'█' * ne}[/] {s} said, {e} events",
+                              highlight=False)
+            console.print("[cyan]█[/] statements  [magenta]█[/] events")
+        shown = rows[-limit:] if limit else rows
+        _table("", ["date", "what", "type", "other", "text", "article"],
+               [[r["date"], r["what"], r["type"], r["other"], _short(r["text"], 120), r["article"]] for r in shown])
+
+    @app.command("events")
+    def events_cmd(
+        actor: Annotated[Optional[str], typer.Option(help="Who acted: name, alias, id or code (RUS, NATO).")] = None,
+        recipient: Annotated[Optional[str], typer.Option(help="Who it was done to: name, alias, id or code.")] = None,
+        type: Annotated[Optional[str], typer.Option(help="A PLOVER type: ACCUSE, CONSULT, SANCTION, ...")] = None,
+        since: SinceOpt = None, until: UntilOpt = None,
+        dyads: Annotated[bool, typer.Option("--dyads", help="Counts of A -> B by type and month instead of the events.")] = False,
+        db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 50,
+    ) -> None:
+        """Who did what to whom: PLOVER events, or a --dyads summary (A -> B by type and month).
+
+        Examples:
+
+            chronicle events --actor Russia --type THREATEN
+
+            chronicle events --recipient Ukraine --since 2022-02-01
+
+            chronicle events --dyads --json
+        """
+        from chronicle.model import PLOVER_TYPES
+        from chronicle.store import queries
+
+        if type and type.upper() not in PLOVER_TYPES:
+            raise typer.BadParameter(f"{type!r}: use one of {', '.join(PLOVER_TYPES)}", param_hint="--type")
+        engine = _engine(db)
+        kw = dict(actor=actor, recipient=recipient, type=type, since=_date(since, "--since"),
+                  until=_date(until, "--until"))
+        if dyads:
+            rows = queries.dyads(engine, **kw)
+            if limit:
+                rows = rows[:limit]
+            if as_json:
+                return _print_json(rows)
+            return _table(f"{len(rows)} dyads", ["month", "actor", "", "recipient", "type", "events"],
+                          [[r["month"], r["actor"], "→", r["recipient"], r["type"], r["events"]] for r in rows])
+        rows = queries.search_events(engine, limit=limit or None, **kw)
+        if as_json:
+            return _print_json(rows)
+        _table(f"{len(rows)} events", ["date", "actor", "type", "recipient", "evidence", "article"],
+               [[r["date"], r["actor"] or r["actor_code"], r["type"] + ("" if r["modality"] == "asserted" else f" ({r['modality']})"),
+                 r["recipient"] or r["recipient_code"], _short(r["evidence"], 120), r["article"]] for r in rows])
+
+    @app.command()
+    def stats(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
+        """What the record holds: articles, copies, quotes, actors, events, rejects, runs, dates.
+
+        Examples:
+
+            chronicle stats
+
+            chronicle stats --db postgresql://postgres@127.0.0.1/test --json
+        """
+        from chronicle.store.queries import stats as get_stats
+
+        s = get_stats(_engine(db))
+        if as_json:
+            return _print_json(s)
+        rows = [[k, v] for k, v in s.items() if not isinstance(v, dict)]
+        rows += [[f"quotes: {k}", v] for k, v in s["quotes_by_kind"].items()]
+        rows += [[f"events: {k}", v] for k, v in s["events_by_type"].items()]
+        _table("the record", ["", ""], rows)
+
+    @app.command()
+    def export(
+        out: Annotated[Path, typer.Argument(help="Folder to write one file per table into.")],
+        format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "parquet",
+        table: Annotated[Optional[list[str]], typer.Option("--table", "-t", help="Only these tables (repeat).")] = None,
+        no_text: Annotated[bool, typer.Option("--no-text", help="Leave article texts out.")] = False,
+        db: DbOpt = DEFAULT_DB,
+    ) -> None:
+        """Write the record's tables as JSONL, CSV or Parquet (pyarrow), one file per table.
+
+        Examples:
+
+            chronicle export dump/ --format parquet
+
+            chronicle export quotes/ --format csv --table quotes --table actors
+        """
+        from chronicle.store.export import export as run_export
+
+        try:
+            counts = run_export(_engine(db), out, format, tables=table, with_text=not no_text)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc))
+        for name, n in counts.items():
+            typer.echo(f"{out / (name + '.' + format)}: {n} rows", err=True)
+
+    @app.command()
+    def load(
+        folder: Annotated[Path, typer.Argument(help="A folder written by `chronicle export --format parquet`.")],
+        db: DbOpt = DEFAULT_DB,
+    ) -> None:
+        """Add an exported Parquet folder to a record (rows already there are kept; safe to repeat).
+
+        Example (copy a SQLite record into a shared PostgreSQL one):
+
+            chronicle export dump/ --format parquet
+
+            chronicle load dump/ --db postgresql://postgres@127.0.0.1/test
+        """
+        from chronicle.store.export import load as run_load
+
+        try:
+            counts = run_load(_engine(db), folder)
+        except FileNotFoundError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=2)
+        for name, n in counts.items():
+            typer.echo(f"{name}: {n} rows added", err=True)

@@ -1,0 +1,102 @@
+"""Connecting to the record: engine, SQLite pragmas (WAL), migrations to the newest schema.
+
+``connect(url)`` is the one way in: it creates the SQLite file or checks the PostgreSQL server,
+turns WAL on (readers are never blocked by an ingest), and runs Alembic ``upgrade head`` when the
+database is behind (a cheap version check first, so queries stay fast).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+
+DEFAULT_URL = "sqlite:///chronicle.db"
+HEAD = "0001"  # the newest revision in migrations/versions
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (unreachable server, unknown URL, newer schema)."""
+
+
+def default_url() -> str:
+    return os.environ.get("CHRONICLE_DB", DEFAULT_URL)
+
+
+def normalize_url(url: str) -> str:
+    """Accept a bare path for SQLite and plain ``postgresql://`` (psycopg 3 is the driver)."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+    cur.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; WAL keeps it consistent
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = normalize_url(url or default_url())
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Alembic ``upgrade`` on this engine, programmatically."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def connect(url: str | None = None, migrate: bool = True) -> Engine:
+    """An engine on an up-to-date record; a clear StoreError when the database does not answer."""
+    engine = make_engine(url)
+    try:
+        rev = current_revision(engine)
+    except Exception as exc:  # driver-specific errors: say what and where
+        raise StoreError(f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+                         f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+    if rev != HEAD and migrate:
+        upgrade(engine)
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def database_size(engine: Engine) -> int | None:
+    """Bytes on disk (SQLite: the file plus its WAL; PostgreSQL: the current schema's relations)."""
+    if is_sqlite(engine):
+        path = engine.url.database
+        if not path or path == ":memory:":
+            return None
+        return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+    with engine.connect() as conn:
+        return conn.execute(text(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')")).scalar()

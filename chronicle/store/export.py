@@ -1,0 +1,144 @@
+"""`chronicle export`: the record's tables as JSONL, CSV or Parquet files (streamed, batch by batch).
+
+One file per table in the output folder (``quotes.parquet``, ``articles.parquet``, ...). The
+columns are the tables' columns (chronicle/store/schema.py); ``load`` reads a Parquet folder back.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+from sqlalchemy import Date, Engine, Float, Integer, LargeBinary, insert, select
+
+from chronicle.store.schema import TABLES
+
+FORMATS = ("jsonl", "csv", "parquet")
+BATCH = 2000
+TABLE_NAMES = tuple(t.name for t in TABLES)
+
+
+def _arrow_type(col):
+    import pyarrow as pa
+
+    t = col.type
+    if isinstance(t, Integer):
+        return pa.int64()
+    if isinstance(t, Float):
+        return pa.float64()
+    if isinstance(t, Date):
+        return pa.date32()
+    if isinstance(t, LargeBinary):
+        return pa.binary()
+    return pa.string()
+
+
+def _plain(v):
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, bytes):
+        return v.hex()
+    return v
+
+
+def export(engine: Engine, out: Path, fmt: str = "parquet", tables: list[str] | None = None,
+           with_text: bool = True) -> dict[str, int]:
+    """Write each table to ``out/<table>.<fmt>``; return rows written per table."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    chosen = [t for t in TABLES if not tables or t.name in tables]
+    unknown = set(tables or ()) - set(TABLE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown table(s) {', '.join(sorted(unknown))}: use {', '.join(TABLE_NAMES)}")
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    with engine.connect() as conn:
+        for table in chosen:
+            cols = [c for c in table.columns if with_text or not (table.name == "articles" and c.name == "text")]
+            names = [c.name for c in cols]
+            order = list(table.primary_key.columns) or cols
+            result = conn.execution_options(yield_per=BATCH).execute(select(*cols).order_by(*order))
+            path = out / f"{table.name}.{fmt}"
+            n = 0
+            if fmt == "parquet":
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                schema = pa.schema([(c.name, _arrow_type(c)) for c in cols])
+                with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+                    for part in result.partitions():
+                        columns = list(zip(*part)) if part else [[] for _ in names]
+                        writer.write_table(pa.Table.from_arrays(
+                            [pa.array(list(v), type=f.type) for v, f in zip(columns, schema)],
+                            schema=schema))
+                        n += len(part)
+            elif fmt == "csv":
+                with open(path, "w", newline="", encoding="utf-8") as f:
+                    w = csv.writer(f)
+                    w.writerow(names)
+                    for part in result.partitions():
+                        w.writerows([[_plain(v) for v in row] for row in part])
+                        n += len(part)
+            else:
+                with open(path, "w", encoding="utf-8") as f:
+                    for part in result.partitions():
+                        for row in part:
+                            f.write(json.dumps({k: _plain(v) for k, v in zip(names, row)},
+                                               ensure_ascii=False))
+                            f.write("\n")
+                        n += len(part)
+            counts[table.name] = n
+    return counts
+
+
+def load(engine: Engine, folder: Path) -> dict[str, int]:
+    """Add the rows of an exported Parquet folder to the record (rows already present are kept).
+
+    Tables are loaded in dependency order (near copies after the articles they point at), a
+    batch at a time: the batch's keys already stored are looked up, the others inserted with one
+    executemany. Loading twice adds nothing. Quote full-text search follows on SQLite.
+    """
+    import pyarrow.parquet as pq
+    from sqlalchemy import text, tuple_
+
+    from chronicle.store.db import is_sqlite
+    from chronicle.store.schema import copies
+
+    files = {p.stem: p for p in Path(folder).glob("*.parquet")}
+    if not files:
+        raise FileNotFoundError(f"no .parquet files in {folder} (make them with `chronicle export --format parquet`)")
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        if table.name not in files or table.name == "runs":
+            continue
+        keys = [c.name for c in table.primary_key.columns] or \
+            (["article_key", "origin", "ext_id"] if table is copies else [])
+        key_cols = tuple_(*[table.c[k] for k in keys])
+        pf = pq.ParquetFile(files[table.name])
+        passes = (lambda r: r.get("copy_of") is None, lambda r: r.get("copy_of") is not None) \
+            if table.name == "articles" else (lambda r: True,)
+        n = 0
+        for wanted in passes:
+            for batch in pf.iter_batches(batch_size=BATCH):
+                rows = [{k: v for k, v in r.items() if k in table.c} for r in batch.to_pylist() if wanted(r)]
+                if not rows:
+                    continue
+                with engine.begin() as conn:
+                    have = set()
+                    for i in range(0, len(rows), 500):  # bounded IN lists
+                        part = [tuple(r[k] for k in keys) for r in rows[i:i + 500]]
+                        have |= {tuple(x) for x in conn.execute(select(*[table.c[k] for k in keys])
+                                                              .where(key_cols.in_(part)))}
+                    new = [r for r in rows if tuple(r[k] for k in keys) not in have]
+                    if not new:
+                        continue
+                    conn.execute(insert(table), new)
+                    if table.name == "quotes" and is_sqlite(engine):
+                        conn.execute(text("INSERT INTO quotes_fts (content, article_key, idx) "
+                                          "VALUES (:content, :article_key, :idx)"),
+                                     [{"content": r["content"], "article_key": r["article_key"],
+                                       "idx": r["idx"]} for r in new])
+                    n += len(new)
+        counts[table.name] = n
+    return counts

@@ -1,0 +1,457 @@
+"""`chronicle ingest`: read, recognize copies, analyze what is new, store each article atomically.
+
+Flow (one process writes; ``--workers`` processes analyze)::
+
+    read_paths --> decide (main side, cheap) --> Pipeline.stream --> write, one transaction each
+                   | key already stored / seen     -> duplicate (a `copies` link, no analysis)
+                   | MinHash near an original      -> near copy (article row with copy_of)
+                   | Reject from a reader, empty   -> rejects table
+                   | otherwise                     -> analyzed, stored with all its findings
+
+Decisions are queued in input order; the writer drains the queue as analyses come back (the
+pipeline keeps input order), so an article is always written before any copy that links to it.
+A SIGKILL at any point loses at most uncommitted work: the rerun decides the same way (keys and
+signatures of committed articles are read back at start) and writes the same rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, and_, case, func, insert, select, text, update
+
+from chronicle.model import Analysis, Article, Reject
+from chronicle.store import dedup
+from chronicle.store.db import connect, is_sqlite
+from chronicle.store.schema import (
+    actor_aliases, actor_roles, actors, articles, copies, events, mentions, quotes, rejects, runs,
+    timexes,
+)
+
+MULTI_RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv", ".warc", ".gz", ".arc"}
+
+
+@dataclass
+class Summary:
+    run_id: int = 0
+    read: int = 0
+    stored: int = 0
+    copies: int = 0  # near copies stored and linked to their first article
+    duplicates: int = 0  # exact duplicates: already in the record or same text as another record
+    already_stored: int = 0
+    rejected: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"run_id": self.run_id, "read": self.read, "stored": self.stored,
+                "copies": self.copies, "duplicates": self.duplicates,
+                "already_stored": self.already_stored, "rejected": self.rejected,
+                "reasons": dict(self.reasons), "seconds": round(self.seconds, 3)}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _day(value: str | None, fallback: dt.date | None) -> dt.date | None:
+    if value and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return fallback
+
+
+def reject_reason_kind(reason: str) -> str:
+    """The reason without the record-specific details (for counting reasons)."""
+    return reason.split(":", 1)[0].strip()
+
+
+# --- writing one decision -----------------------------------------------------------------------
+
+def _article_row(a: Article, key: str, run_id: int, **extra) -> dict:
+    return {"key": key, "ext_id": a.id or "", "date": a.date, "title": a.title, "source": a.source,
+            "url": a.url, "origin": a.origin, "text": a.text, "chars": len(a.text),
+            "meta": json.dumps(a.meta, ensure_ascii=False, default=str) if a.meta else None,
+            "run_id": run_id, "copy_of": None, "similarity": None, "minhash": None, **extra}
+
+
+def write_analysis(conn: Connection, analysis: Analysis, key: str, minhash: bytes | None,
+                   run_id: int) -> None:
+    """All rows of one analyzed article (call inside one transaction)."""
+    a = analysis.article
+    conn.execute(insert(articles), [_article_row(a, key, run_id, minhash=minhash)])
+
+    quote_rows = []
+    for i, q in enumerate(analysis.quotes):
+        sp = q.speaker
+        quote_rows.append({
+            "article_key": key, "idx": i, "kind": q.kind, "content": q.content.text,
+            "content_start": q.content.start, "content_end": q.content.end,
+            "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
+            "speaker": sp.text if sp else None, "speaker_start": sp.start if sp else None,
+            "speaker_name": sp.name if sp else None, "actor_id": sp.actor_id if sp else None,
+            "role": sp.role if sp else None, "affiliation": sp.affiliation if sp else None,
+            "mention_type": sp.mention_type if sp else None, "said_on": q.said_on,
+            "day": _day(q.said_on, a.date), "sentence": q.sentence.text if q.sentence else None,
+            "parts": json.dumps([p.to_dict() for p in q.parts]) if len(q.parts) > 1 else None,
+        })
+    if quote_rows:
+        conn.execute(insert(quotes), quote_rows)
+        if is_sqlite(conn.engine):
+            conn.execute(text("INSERT INTO quotes_fts (content, article_key, idx) VALUES (:c, :k, :i)"),
+                         [{"c": r["content"], "k": key, "i": r["idx"]} for r in quote_rows])
+
+    seen_starts: set[int] = set()
+    mention_rows = []
+    for actor in analysis.actors:
+        for m in actor.mentions:
+            if m.start not in seen_starts:  # one actor per mention offset
+                seen_starts.add(m.start)
+                mention_rows.append({"article_key": key, "start": m.start, "end": m.end,
+                                     "actor_id": actor.id, "text": m.text})
+    if mention_rows:
+        conn.execute(insert(mentions), mention_rows)
+
+    timex_rows, seen_starts = [], set()
+    for t in analysis.timexes:
+        if t.start not in seen_starts:
+            seen_starts.add(t.start)
+            timex_rows.append({"article_key": key, "start": t.start, "end": t.end, "text": t.text,
+                               "type": t.type, "value": t.value, "mod": t.mod})
+    if timex_rows:
+        conn.execute(insert(timexes), timex_rows)
+
+    event_rows = []
+    for i, e in enumerate(analysis.events):
+        day = _day(e.date, a.date)
+        event_rows.append({
+            "article_key": key, "idx": i, "type": e.type, "mode": e.mode, "context": e.context,
+            "actor_id": e.actor, "actor_code": e.actor_code, "recipient_id": e.recipient,
+            "recipient_code": e.recipient_code, "date": e.date, "day": day,
+            "month": day.isoformat()[:7] if day else None, "modality": e.modality,
+            "quote_idx": e.quote, "trigger": e.trigger.text if e.trigger else None,
+            "evidence": e.evidence.text, "evidence_start": e.evidence.start,
+        })
+    if event_rows:
+        conn.execute(insert(events), event_rows)
+
+    _update_actors(conn, analysis)
+
+
+def _upsert_ignore(conn: Connection, table, row: dict, keys: list[str]) -> int:
+    """Insert ``row`` unless its key exists; return how many rows were inserted (0 or 1)."""
+    dialect = conn.engine.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return conn.execute(dialect_insert(table).values(**row)
+                        .on_conflict_do_nothing(index_elements=keys)).rowcount
+
+
+def _widen(col, day: dt.date | None, earliest: bool):
+    if day is None:
+        return col
+    further = col > day if earliest else col < day
+    return case((col.is_(None), day), (further, day), else_=col)
+
+
+def _update_actors(conn: Connection, analysis: Analysis) -> None:
+    """Extend the cross-article identities with this article: counts, aliases, roles, dates."""
+    day = analysis.article.date
+    quote_counts = Counter(q.speaker.actor_id for q in analysis.quotes if q.speaker and q.speaker.actor_id)
+    event_counts = Counter()
+    for e in analysis.events:
+        for aid in {e.actor, e.recipient} - {None}:
+            event_counts[aid] += 1
+    known = {a.id: a for a in analysis.actors}
+    # A speaker the actors stage did not list still gets an identity (its id and name).
+    extra = {q.speaker.actor_id: q.speaker for q in analysis.quotes
+             if q.speaker and q.speaker.actor_id and q.speaker.actor_id not in known}
+    entries = [(a.id, a.name, a.type, a.country, a.sector, a.code, a.role,
+                list(dict.fromkeys([a.name, *a.aliases])), len(a.mentions)) for a in analysis.actors]
+    entries += [(aid, sp.name or sp.text, "UNKNOWN", None, None, None, sp.role,
+                 [sp.name or sp.text], 0) for aid, sp in sorted(extra.items())]
+    for aid, name, typ, country, sector, code, role, aliases, n_mentions in entries:
+        _upsert_ignore(conn, actors, {"id": aid, "name": name, "type": typ, "articles": 0,
+                                      "mentions": 0, "quotes": 0, "events": 0}, ["id"])
+        c = actors.c
+        conn.execute(update(actors).where(c.id == aid).values(
+            articles=c.articles + 1, mentions=c.mentions + n_mentions,
+            quotes=c.quotes + quote_counts.get(aid, 0), events=c.events + event_counts.get(aid, 0),
+            country=func.coalesce(c.country, country), sector=func.coalesce(c.sector, sector),
+            code=func.coalesce(c.code, code),
+            first_seen=_widen(c.first_seen, day, True), last_seen=_widen(c.last_seen, day, False)))
+        for alias in aliases:
+            if alias:
+                _upsert_ignore(conn, actor_aliases, {"actor_id": aid, "alias": alias, "articles": 0},
+                               ["actor_id", "alias"])
+                conn.execute(update(actor_aliases).where(and_(
+                    actor_aliases.c.actor_id == aid, actor_aliases.c.alias == alias)).values(
+                    articles=actor_aliases.c.articles + 1))
+        if role:
+            r = actor_roles.c
+            _upsert_ignore(conn, actor_roles, {"actor_id": aid, "role": role, "articles": 0},
+                           ["actor_id", "role"])
+            conn.execute(update(actor_roles).where(and_(r.actor_id == aid, r.role == role)).values(
+                articles=r.articles + 1, first_seen=_widen(r.first_seen, day, True),
+                last_seen=_widen(r.last_seen, day, False)))
+
+
+def write_copy(conn: Connection, a: Article, key: str, original: str, similarity: float,
+               run_id: int) -> None:
+    conn.execute(insert(articles), [_article_row(a, key, run_id, copy_of=original,
+                                                 similarity=round(similarity, 4))])
+
+
+def write_duplicate(conn: Connection, a: Article, key: str, run_id: int) -> bool:
+    """Link an exact duplicate to the stored article; False when this very record is known."""
+    row = conn.execute(select(articles.c.origin, articles.c.ext_id).where(articles.c.key == key)).first()
+    if row is None:
+        raise RuntimeError(f"duplicate of {key} written before its original")  # never: input order
+    if (row.origin, row.ext_id) == (a.origin, a.id or ""):
+        return False
+    exists = conn.execute(select(func.count()).select_from(copies).where(and_(
+        copies.c.article_key == key, copies.c.origin == (a.origin or ""),
+        copies.c.ext_id == (a.id or "")))).scalar()
+    if exists:
+        return False
+    conn.execute(insert(copies), [{"article_key": key, "origin": a.origin or "", "ext_id": a.id or "",
+                                   "url": a.url, "date": a.date, "run_id": run_id}])
+    return True
+
+
+def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
+    _upsert_ignore(conn, rejects, {"origin": r.origin, "record": str(r.record), "reason": r.reason,
+                                   "run_id": run_id}, ["origin", "record"])
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many records to expect (for the ETA): one per file, or None when a file may hold many."""
+    def count(name: str) -> int:
+        if Path(name).suffix.lower() in MULTI_RECORD_SUFFIXES:
+            raise LookupError(name)
+        return 1
+
+    n = 0
+    try:
+        for p in paths:
+            if p == "-":
+                return None
+            if os.path.isdir(p):
+                for _root, _dirs, files in os.walk(p):
+                    n += sum(count(f) for f in files if not f.startswith("."))
+            else:
+                n += count(p)
+    except LookupError:
+        return None
+    return n
+
+
+class _Decider:
+    """Decides each record's fate in input order, before analysis; yields the articles to analyze."""
+
+    def __init__(self, keys: set[str], index: dedup.NearCopyIndex, window: int | None,
+                 on_read=None):
+        self.keys = keys
+        self.index = index
+        self.queue: deque = deque()
+        self.slots = threading.Semaphore(window) if window else None
+        self.on_read = on_read
+
+    def __call__(self, records: Iterable[Article | Reject]) -> Iterator[Article]:
+        for rec in records:
+            if self.on_read:
+                self.on_read()
+            if isinstance(rec, Reject):
+                self.queue.append(("reject", rec))
+                continue
+            if not rec.text or not rec.text.strip():
+                self.queue.append(("reject", Reject(rec.origin or rec.id, rec.id, "empty text")))
+                continue
+            key = dedup.article_key(rec.text)
+            if key in self.keys:
+                self.queue.append(("duplicate", Article(id=rec.id, text="", date=rec.date,
+                                                        url=rec.url, origin=rec.origin), key))
+                continue
+            self.keys.add(key)
+            m = dedup.minhash(rec.text)
+            if m is not None:
+                hit = self.index.first_copy_of(m, rec.date)
+                if hit is not None:
+                    self.queue.append(("copy", rec, key, hit))
+                    continue
+                self.index.add(key, m, rec.date)
+            if self.slots:
+                self.slots.acquire()  # bounds how far reading runs ahead of the analysis
+            self.queue.append(("analyze", rec, key, dedup.to_bytes(m) if m is not None else None))
+            yield rec
+
+
+def load_known(conn: Connection) -> tuple[set[str], dedup.NearCopyIndex]:
+    """Keys of every stored article and the LSH index of stored originals."""
+    keys = set(conn.execute(select(articles.c.key)).scalars())
+    index = dedup.NearCopyIndex()
+    rows = conn.execute(select(articles.c.key, articles.c.minhash, articles.c.date).where(
+        articles.c.copy_of.is_(None), articles.c.minhash.is_not(None)).order_by(articles.c.key))
+    for key, sig, date in rows:
+        index.add(key, dedup.from_bytes(sig), date)
+    return keys, index
+
+
+def ingest(paths: list[str] | None = None, db: str | None = None, *, engine: Engine | None = None,
+           records: Iterable[Article | Reject] | None = None, date: dt.date | None = None,
+           workers: int = 1, batch_size: int = 16, model: str | None = None, pipeline=None,
+           progress: bool | None = None, report=None) -> Summary:
+    """Store every article under ``paths`` (or the given ``records``) in the record at ``db``.
+
+    ``pipeline`` is anything with ``stream(articles, batch_size, workers)`` yielding, in input
+    order, an Analysis per article, or a Reject naming an article whose analysis failed
+    (default: chronicle's Pipeline on ``model``). ``report(kind, record)`` is called for each
+    reject as it is met.
+    """
+    from chronicle.api import DEFAULT_MODEL
+
+    model = model or DEFAULT_MODEL
+    engine = engine or connect(db)
+    t0 = time.perf_counter()
+    summary = Summary()
+    with engine.begin() as conn:
+        summary.run_id = conn.execute(insert(runs).values(
+            started=_now(), status="running", command=" ".join(sys.argv)[:2000],
+            model=model, read=0, stored=0, copies=0, duplicates=0, rejected=0)
+        ).inserted_primary_key[0]
+        keys, index = load_known(conn)
+    if records is None:
+        from chronicle.read import read_paths
+
+        records = read_paths(list(paths or []), date=date)
+    run_id = summary.run_id
+    total = count_inputs(paths) if paths else None
+
+    with _progress_bar(progress) as bar:
+        task = bar.add_task("ingesting", total=total, rate="") if bar else None
+
+        def on_read():
+            summary.read += 1
+
+        decider = _Decider(keys, index, window=max(64, batch_size * workers * 4) if workers > 1 else None,
+                           on_read=on_read)
+        done = 0
+
+        failed: set[str] = set()  # keys whose analysis failed this run: nothing may link to them
+
+        def finish(item) -> None:
+            nonlocal done
+            kind = item[0]
+            if kind == "duplicate" and item[2] in failed or kind == "copy" and item[3][0] in failed:
+                a = item[1]
+                item = ("reject", Reject(a.origin or a.id, a.id, "copy of a record whose analysis "
+                                                                 "failed in this run"))
+                kind = "reject"
+            with engine.begin() as conn:
+                if kind == "analyze":
+                    raise AssertionError("analyze items are written with their analysis")
+                if kind == "reject":
+                    write_reject(conn, item[1], run_id)
+                    summary.rejected += 1
+                    summary.reasons[reject_reason_kind(item[1].reason)] += 1
+                    if report:
+                        report("reject", item[1])
+                elif kind == "duplicate":
+                    summary.duplicates += 1
+                    if not write_duplicate(conn, item[1], item[2], run_id):
+                        summary.already_stored += 1
+                elif kind == "copy":
+                    _, a, key, (original, sim) = item
+                    write_copy(conn, a, key, original, sim, run_id)
+                    summary.copies += 1
+            done += 1
+            tick()
+
+        def tick() -> None:
+            if done % 100 == 0:
+                _save_run(engine, summary, "running")
+            if bar:
+                elapsed = time.perf_counter() - t0
+                bar.update(task, completed=done, rate=f"{done / elapsed:.1f} art/s",
+                           description=f"stored {summary.stored} · copies {summary.copies} · "
+                                       f"dup {summary.duplicates} · rejected {summary.rejected}")
+
+        # The model is loaded (and worker processes started) only once there is something new
+        # to analyze: re-ingesting a stored corpus costs hashing, not spaCy.
+        to_analyze = decider(records)
+        first = next(to_analyze, None)
+        if first is None:
+            analyses = iter(())
+        else:
+            if pipeline is None:
+                from chronicle.api import load_pipeline
+
+                pipeline = load_pipeline(model)
+            analyses = pipeline.stream(chain([first], to_analyze), batch_size=batch_size,
+                                       workers=workers)
+        for analysis in analyses:
+            while True:
+                item = decider.queue.popleft()
+                if item[0] != "analyze":
+                    finish(item)
+                    continue
+                _, article, key, sig = item
+                with engine.begin() as conn:
+                    if isinstance(analysis, Reject):  # the analysis gave up on this article
+                        failed.add(key)
+                        write_reject(conn, analysis, run_id)
+                        summary.rejected += 1
+                        summary.reasons[reject_reason_kind(analysis.reason)] += 1
+                        if report:
+                            report("reject", analysis)
+                    else:
+                        write_analysis(conn, analysis, key, sig, run_id)
+                        summary.stored += 1
+                done += 1
+                if decider.slots:
+                    decider.slots.release()
+                tick()
+                break
+        while decider.queue:
+            finish(decider.queue.popleft())
+    summary.seconds = time.perf_counter() - t0
+    _save_run(engine, summary, "done")
+    return summary
+
+
+def _progress_bar(enabled: bool | None):
+    """articles/s and ETA on stderr (when it is a terminal, unless told)."""
+    from contextlib import nullcontext
+
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    err = Console(stderr=True)
+    if not (err.is_terminal if enabled is None else enabled):
+        return nullcontext()
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                    TimeRemainingColumn(), console=err)
+
+
+def _save_run(engine: Engine, s: Summary, status: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(runs).where(runs.c.id == s.run_id).values(
+            status=status, finished=_now() if status == "done" else None, read=s.read,
+            stored=s.stored, copies=s.copies, duplicates=s.duplicates, rejected=s.rejected))

@@ -1,0 +1,163 @@
+"""Quotations in hand-made tricky cases: what a reader of the sentence would expect Chronicle to find.
+
+Every text here is invented for the test. Cases the current code gets wrong are kept as
+xfail (non-strict) with the reason, so that they turn green when fixed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.api import analyze  # what `chronicle.analyze` is; see the first test for why not that name
+
+DATE = "2022-01-27"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _loaded(pipeline):
+    return pipeline  # load spaCy once per session, not inside the first test's timing
+
+
+def quotes(text):
+    return analyze(text, DATE).quotes
+
+
+def only(found, kind=None):
+    picked = [q for q in found if kind is None or q.kind == kind]
+    assert len(picked) == 1, [(q.kind, q.content.text) for q in found]
+    return picked[0]
+
+
+def test_chronicle_analyze_stays_callable_after_the_pipeline_is_loaded(pipeline):
+    import chronicle
+
+    assert callable(chronicle.analyze)
+    assert chronicle.analyze('"We will act now," the minister said.', date=DATE).quotes
+
+
+# --- direct quotes --------------------------------------------------------------------------
+def test_split_quote_is_one_quote_in_two_parts():
+    text = ('Maria Lopez ran the campaign for two years.\n\n'
+            '"We will not back down," she said, "and we will win the vote in March."')
+    q = only(quotes(text))
+    assert q.kind == "direct" and q.cue.text == "said"
+    assert [p.text for p in q.parts] == ['"We will not back down,"', '"and we will win the vote in March."']
+    assert q.speaker.text == "she" and q.speaker.name == "Maria Lopez"
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = '"He told me \'never again\' and I believed every word of it," said Tom Hardy.'
+    q = only(quotes(text))
+    assert q.kind == "direct" and "'never again'" in q.content.text
+    assert q.speaker.name == "Tom Hardy"
+
+
+def test_opening_mark_never_closed_ends_with_its_paragraph():
+    text = ('Anna Berg said: "The plan is dead and nobody will revive it soon.\n\n'
+            'The council met on Monday to discuss the budget.')
+    found = quotes(text)
+    q = only(found, "direct")
+    assert q.content.text.startswith('"The plan is dead')
+    assert "council" not in q.content.text
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_stray_closing_mark_opens_nothing():
+    text = 'The mayor said the budget was fine." Then the meeting ended without a vote.'
+    found = quotes(text)
+    assert not [q for q in found if q.kind == "direct"]
+    q = only(found)
+    assert q.cue.text == "said" and q.speaker.text == "The mayor"
+    assert q.content.text.startswith("the budget was fine")
+
+
+def test_quote_running_over_two_paragraphs_is_one_quote_with_its_speaker():
+    text = ('John Smith spoke to reporters.\n\n'
+            '"The first part of the statement goes on for a while about taxes.\n\n'
+            '"And the second part ends here with a promise," said John Smith.')
+    q = only(quotes(text))
+    assert q.kind == "direct"
+    assert q.content.text.startswith('"The first part') and q.content.text.endswith('promise,"')
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.name == "John Smith"
+
+
+def test_pronoun_chain_across_paragraphs():
+    text = ('Senator Jane Doe spoke on Tuesday in the capital.\n\n'
+            '"Taxes are too high for working families in this state," she said.\n\n'
+            'She added that she would vote against the bill.')
+    found = quotes(text)
+    assert [q.kind for q in found] == ["direct", "indirect"]
+    assert [q.cue.text for q in found] == ["said", "added"]
+    assert all(q.speaker.name == "Jane Doe" for q in found)
+
+
+def test_two_speakers_taking_turns():
+    text = ('"The deal is done and signed by both sides," said Peter Brown.\n\n'
+            '"That is simply not true, nothing was signed," said Laura White.\n\n'
+            '"It is signed and sealed, believe me," Brown said.')
+    found = quotes(text)
+    assert [q.kind for q in found] == ["direct"] * 3
+    assert [q.speaker.name for q in found] == ["Peter Brown", "Laura White", "Peter Brown"]
+    assert [q.speaker.text for q in found] == ["Peter Brown", "Laura White", "Brown"]
+
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ('"', '"')], ids=["curly", "straight"])
+def test_curly_and_straight_marks_alike(open_, close):
+    text = f"Peter Brown said: {open_}We will build the bridge before winter comes.{close}"
+    q = only(quotes(text))
+    assert q.kind == "direct" and q.cue.text == "said" and q.speaker.name == "Peter Brown"
+    assert q.content.text == f"{open_}We will build the bridge before winter comes.{close}"
+
+
+# --- reported speech ------------------------------------------------------------------------
+def test_according_to():
+    q = only(quotes("According to the health ministry, 40 people were hurt in the blast."))
+    assert q.kind == "indirect"
+    assert q.cue.text == "According to"
+    assert q.speaker.text == "the health ministry"
+    assert q.content.text == "40 people were hurt in the blast"
+
+
+@pytest.mark.parametrize("that", ["that ", ""], ids=["said-that", "said"])
+def test_said_with_or_without_that(that):
+    q = only(quotes(f"Mark Chen said {that}the factory would close next year."))
+    assert q.kind == "indirect" and q.cue.text == "said"
+    assert q.speaker.name == "Mark Chen"
+    assert q.content.text == f"{that}the factory would close next year"
+
+
+def test_belief_is_attributed():
+    q = only(quotes("Olga Petrova believes the talks will fail."))
+    assert q.kind == "indirect" and q.cue.text == "believes"
+    assert q.speaker.name == "Olga Petrova"
+    assert q.content.text == "the talks will fail"
+
+
+def test_mixed_quote_holds_its_quoted_fragment():
+    q = only(quotes('The minister said the proposal was "dead on arrival" and would not pass.'))
+    assert q.kind == "mixed" and q.cue.text == "said"
+    assert '"dead on arrival"' in q.content.text
+    assert q.speaker.text == "The minister"
+
+
+# --- transcripts ----------------------------------------------------------------------------
+TRANSCRIPT = (
+    "Press Briefing by Press Secretary Jen Psaki\n\n"
+    "MS. PSAKI:  Good afternoon, everyone. We have a few updates today on the rollout.\n\n"
+    "Q  Thank you, Jen. Will the President travel this week?\n\n"
+    "MS. PSAKI:  He will travel to Ohio on Thursday to talk about jobs.\n"
+)
+
+
+def test_transcript_turns_are_quotes_by_their_speakers():
+    found = quotes(TRANSCRIPT)
+    assert [q.speaker.text for q in found] == ["MS. PSAKI", "Q", "MS. PSAKI"]
+    assert all(q.kind == "direct" for q in found)
+    assert found[1].content.text == "Thank you, Jen. Will the President travel this week?"
+    assert found[2].content.text == "He will travel to Ohio on Thursday to talk about jobs."
+
+
+def test_transcript_label_resolves_to_the_full_name_given_elsewhere():
+    found = quotes(TRANSCRIPT)
+    psaki = [q for q in found if q.speaker.text == "MS. PSAKI"]
+    assert len(psaki) == 2 and all(q.speaker.name == "Jen Psaki" for q in psaki)

@@ -1,0 +1,118 @@
+"""`chronicle spark`: the same record as `chronicle ingest`, written as Parquet by a local[2] job."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from chronicle.store.schema import TABLES, VOLATILE
+
+COMPARED = [t.name for t in TABLES if t.name != "runs"]
+
+
+def _rows(path: Path, table: str) -> list[tuple]:
+    """A table's rows (volatile columns left out), sorted, from a file or a folder of parts."""
+    data = pq.read_table(path).to_pylist()
+    return sorted((tuple((k, v) for k, v in sorted(r.items()) if k not in VOLATILE) for r in data),
+                  key=repr)
+
+
+def _spark_rows(out: Path, table: str) -> list[tuple]:
+    return _rows(out / table, table)
+
+
+def _ingest_rows(export: Path, table: str) -> list[tuple]:
+    return _rows(export / f"{table}.parquet", table)
+
+
+@pytest.mark.parametrize("table", ["quotes", "actors", "events"])
+def test_same_quotes_actors_and_events_as_single_machine_ingest(spark_run, ingest_run, table):
+    _summary, out = spark_run
+    _engine, export = ingest_run
+    theirs = _ingest_rows(export, table)
+    assert theirs, f"the corpus should give some {table}"
+    assert _spark_rows(out, table) == theirs
+
+
+@pytest.mark.parametrize("table", [t for t in COMPARED if t not in ("quotes", "actors", "events")])
+def test_every_other_table_matches_single_machine_ingest_too(spark_run, ingest_run, table):
+    _summary, out = spark_run
+    _engine, export = ingest_run
+    assert _spark_rows(out, table) == _ingest_rows(export, table)
+
+
+def test_parquet_columns_and_types_are_those_of_chronicle_export(spark_run, ingest_run):
+    _summary, out = spark_run
+    _engine, export = ingest_run
+    for table in COMPARED:
+        spark_schema = pq.read_schema(next((out / table).glob("*.parquet")))
+        export_schema = pq.read_schema(export / f"{table}.parquet")
+        assert [(f.name, f.type) for f in spark_schema] == [(f.name, f.type) for f in export_schema], table
+
+
+def test_bad_records_end_in_rejects_with_their_reason_and_the_job_goes_on(spark_run, corpus):
+    summary, out = spark_run
+    rejects = {(r["origin"], r["record"]): r["reason"] for r in pq.read_table(out / "rejects").to_pylist()}
+    jsonl = str(corpus / "wire.jsonl")
+    assert "not valid JSON" in rejects[(jsonl, "2")]
+    assert "text" in rejects[(jsonl, "3")]
+    assert "2022-13-45" in rejects[(jsonl, "6")]
+    assert summary.rejected == len(rejects) == 3
+    ids = {r["ext_id"] for r in pq.read_table(out / "articles").to_pylist()}
+    assert {"wire-1", "wire-2"} <= ids  # the good lines around the bad ones are analyzed
+
+
+def test_warc_responses_become_articles_with_text_and_date_from_the_html(spark_run):
+    _summary, out = spark_run
+    arts = {r["url"]: r for r in pq.read_table(out / "articles").to_pylist() if r["url"]}
+    iran = arts["https://news.example.org/2022/09/iran-talks"]
+    assert "ball is in the American court" in iran["text"]
+    assert str(iran["date"]) == "2022-09-01"
+    assert "https://news.example.org/missing" not in arts  # a 404 is not an article
+    quotes = pq.read_table(out / "quotes").to_pylist()
+    assert any(q["article_key"] == iran["key"] for q in quotes)
+
+
+def test_copies_are_recognized_over_the_whole_corpus(spark_run):
+    summary, out = spark_run
+    assert summary.duplicates == 1 and summary.copies == 1
+    arts = pq.read_table(out / "articles").to_pylist()
+    near = [a for a in arts if a["copy_of"]]
+    assert len(near) == 1 and near[0]["ext_id"] == "md/wire-summit" and near[0]["similarity"] >= 0.8
+    original = next(a for a in arts if a["key"] == near[0]["copy_of"])
+    assert original["ext_id"] == "md/2022/summit"
+    links = pq.read_table(out / "copies").to_pylist()
+    assert [link["ext_id"] for link in links] == ["md/wire-talks"]
+    quotes = pq.read_table(out / "quotes").to_pylist()
+    assert not any(q["article_key"] == near[0]["key"] for q in quotes)  # never counted twice
+
+
+def test_load_puts_the_tables_into_a_record_the_query_commands_use(spark_run, ingest_run, tmp_path):
+    from sqlalchemy import func, select
+
+    from chronicle.spark.load import load_parquet
+    from chronicle.store.db import connect
+    from chronicle.store.schema import actors, articles, events, quotes
+
+    _summary, out = spark_run
+    reference, _export = ingest_run
+    url = f"sqlite:///{tmp_path / 'loaded.db'}"
+    first = load_parquet(out, url)
+    assert first["quotes"] > 0
+    assert load_parquet(out, url)["quotes"] == 0  # loading twice adds nothing
+    loaded = connect(url)
+    for table in (articles, quotes, actors, events):
+        count = select(func.count()).select_from(table)
+        with loaded.connect() as a, reference.connect() as b:
+            assert a.execute(count).scalar() == b.execute(count).scalar(), table.name
+    from chronicle.store.queries import list_actors, search_quotes
+
+    def same(query, **kw):  # the same answers (ties may come in another order)
+        mine, theirs = query(loaded, **kw), query(reference, **kw)
+        assert sorted(map(repr, mine)) == sorted(map(repr, theirs))
+        return mine
+
+    assert same(search_quotes, limit=None)
+    assert same(search_quotes, about="diplomacy", limit=None)
+    assert same(list_actors, limit=None)

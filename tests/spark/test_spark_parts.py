@@ -1,0 +1,56 @@
+"""The Spark job's parts that need no Spark: reading bytes, settling near copies."""
+from __future__ import annotations
+
+import random
+
+from chronicle.read import read_paths
+from chronicle.spark.dedup import jaccard, lsh_bands, settle
+from chronicle.spark.io import InputFile, read_file_records
+from chronicle.store import dedup
+
+
+def test_records_from_bytes_are_those_chronicle_read_gives_for_the_files(tmp_path):
+    from tests.spark.corpus import build
+
+    corpus = build(tmp_path)
+    from chronicle.read.dispatch import walk
+
+    got = []
+    for i, path in enumerate(walk(str(corpus))):
+        f = InputFile(i, "file://" + path, path, str(corpus))
+        with open(path, "rb") as fh:
+            got += [r[2] for r in read_file_records(f, fh.read(), None)]
+    assert got == list(read_paths([str(corpus)]))
+    assert sum(1 for r in got if getattr(r, "url", None)) == 2  # both WARC pages
+
+
+def test_a_file_that_breaks_its_reader_is_one_reject_not_a_failed_task():
+    f = InputFile(3, "file:///x/a.md", "/x/a.md", None)
+    out = list(read_file_records(f, None, None))  # no bytes at all: decoding raises
+    assert len(out) == 1 and out[0][1] == "reject" and "could not be read" in out[0][2].reason
+    assert out[0][0] >> 32 == 3
+
+
+def _sig(words: list[str]) -> bytes:
+    return dedup.to_bytes(dedup.minhash(" ".join(words)))
+
+
+def test_jaccard_on_stored_signatures_is_datasketchs():
+    rng = random.Random(7)
+    words = [f"w{rng.randrange(400)}" for _ in range(300)]
+    edited = words[:250] + [f"x{i}" for i in range(50)]
+    a, b = dedup.minhash(" ".join(words)), dedup.minhash(" ".join(edited))
+    assert jaccard(dedup.to_bytes(a), dedup.to_bytes(b)) == a.jaccard(b)
+
+
+def test_bands_are_datasketchs_for_the_store_threshold():
+    bands = lsh_bands()
+    assert bands[0][0] == 0 and all(e - s == bands[0][1] for s, e in bands)
+    assert bands[-1][1] <= dedup.NUM_PERM
+
+
+def test_near_copies_settle_in_input_order_like_ingests_sequential_index():
+    # 1 ~ 0, 2 ~ 1 only (1 is a copy, never an original), 3 ~ 0 and 2 equally: smallest key wins.
+    pairs = [(0, "k0", 1, 0.9), (1, "k1", 2, 0.95), (0, "k0", 3, 0.85), (2, "k2", 3, 0.85),
+             (0, "k0", 4, 0.5)]
+    assert settle(pairs) == {1: ("k0", 0.9), 3: ("k0", 0.85)}

@@ -1,0 +1,72 @@
+"""The record's commands: tables for people, --json for machines, --help that teaches."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from chronicle.cli import app
+from chronicle.store.db import connect
+from chronicle.store.ingest import ingest
+
+from .conftest import corpus
+
+runner = CliRunner()
+COMMANDS = ["ingest", "rejects", "quotes", "actors", "timeline", "events", "stats", "export", "load"]
+
+
+@pytest.fixture
+def record(sqlite_url, analyzer):
+    ingest(records=corpus(), engine=connect(sqlite_url), pipeline=analyzer, progress=False)
+    return sqlite_url
+
+
+def run(*args):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_teaches_with_examples(command):
+    out = run(command, "--help")
+    assert "Example" in out and f"chronicle {command}" in out
+
+
+def test_quotes_json_and_table(record):
+    rows = json.loads(run("quotes", "--speaker", "Psaki", "--about", "Russia", "--db", record, "--json"))
+    assert [r["content"] for r in rows] == ["Russia must pull back its forces now.",
+                                            "We are ready for diplomacy with Russia."]
+    out = run("quotes", "--speaker", "Psaki", "--db", record)
+    assert "Jen Psaki" in out and "2 quotes" in out
+
+
+def test_actors_timeline_events_stats_rejects(record):
+    actors = json.loads(run("actors", "--db", record, "--json"))
+    assert actors[0]["id"] in {"person:psaki", "person:lavrov", "person:biden"}
+    tl = json.loads(run("timeline", "Psaki", "--db", record, "--json"))
+    assert tl["actor"]["id"] == "person:psaki" and len(tl["items"]) == 2
+    assert "statements" in run("timeline", "Psaki", "--db", record)
+    dy = json.loads(run("events", "--dyads", "--db", record, "--json"))
+    assert sum(r["events"] for r in dy) == 4
+    assert json.loads(run("events", "--type", "SANCTION", "--db", record, "--json"))[0]["recipient"] == "country:RUS"
+    assert json.loads(run("stats", "--db", record, "--json"))["articles"] == 4
+    assert json.loads(run("rejects", "--db", record, "--json")) == []
+
+
+def test_export_and_load_commands(record, tmp_path):
+    run("export", str(tmp_path / "dump"), "--format", "parquet", "--db", record)
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    run("load", str(tmp_path / "dump"), "--db", other)
+    assert json.loads(run("stats", "--db", other, "--json"))["quotes"] == 4
+
+
+def test_unreachable_database_is_a_clear_error():
+    result = runner.invoke(app, ["stats", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 2 and "cannot open the database" in result.output
+
+
+def test_bad_option_values_are_named(record):
+    result = runner.invoke(app, ["quotes", "--since", "yesterday", "--db", record])
+    assert result.exit_code != 0 and "YYYY-MM-DD" in result.output

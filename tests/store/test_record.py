@@ -1,0 +1,207 @@
+"""The record: schema and migrations, idempotent ingest, copies, actors, rejects, queries —
+on SQLite and on PostgreSQL, with the same answers from both."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select, text
+
+from chronicle.model import Reject
+from chronicle.store import queries
+from chronicle.store.db import HEAD, connect, current_revision
+from chronicle.store.export import export, load
+from chronicle.store.ingest import ingest
+from chronicle.store.schema import actors, articles, copies, quotes
+
+from .conftest import corpus
+
+
+def _ingest(url, analyzer, records=None):
+    engine = connect(url)
+    s = ingest(records=records if records is not None else corpus(), engine=engine,
+               pipeline=analyzer, progress=False)
+    return engine, s
+
+
+def test_connect_migrates_to_head_and_sqlite_uses_wal(sqlite_url, tmp_path):
+    engine = connect(sqlite_url)
+    assert current_revision(engine) == HEAD
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("SELECT count(*) FROM quotes_fts")).scalar() == 0
+    connect(sqlite_url)  # again: nothing to do
+    assert current_revision(engine) == HEAD
+
+
+def test_ingest_stores_articles_and_recognizes_copies(db_url, analyzer):
+    engine, s = _ingest(db_url, analyzer)
+    assert (s.read, s.stored, s.duplicates, s.copies, s.rejected) == (6, 4, 1, 1, 0)
+    with engine.connect() as conn:
+        wire = conn.execute(select(copies)).one()
+        assert (wire.origin, wire.ext_id) == ("wire/a1.txt", "a1-wire")
+        edit = conn.execute(select(articles).where(articles.c.ext_id == "a4-edit")).one()
+        original = conn.execute(select(articles.c.key).where(articles.c.ext_id == "a4")).scalar()
+        assert edit.copy_of == original and edit.similarity >= 0.85
+        # the copy's quotes are not stored again: Biden is quoted once
+        assert conn.execute(select(func.count()).select_from(quotes).where(
+            quotes.c.actor_id == "person:biden")).scalar() == 1
+
+
+def test_ingesting_again_adds_nothing(db_url, analyzer):
+    engine, _ = _ingest(db_url, analyzer)
+    before = queries.canonical_dump(engine)
+    _, again = _ingest(db_url, analyzer)
+    assert (again.stored, again.copies, again.duplicates) == (0, 0, 6)
+    assert queries.canonical_dump(engine) == before
+
+
+def test_near_copies_found_across_runs(db_url, analyzer):
+    arts = corpus()
+    engine, _ = _ingest(db_url, analyzer, records=arts[:4])
+    _, later = _ingest(db_url, analyzer, records=[arts[5]])  # the LSH index is rebuilt from the DB
+    assert later.copies == 1 and later.stored == 0
+
+
+def test_rejects_are_kept_with_reasons(db_url, analyzer):
+    recs = corpus()[:1] + [Reject("in/bad.jsonl", "7", "invalid JSON: Expecting value"),
+                           corpus()[1].__class__("empty", "  \n", dt.date(2022, 1, 1), origin="in/e.txt")]
+    engine, s = _ingest(db_url, analyzer, records=recs)
+    assert s.rejected == 2 and s.reasons == {"invalid JSON": 1, "empty text": 1}
+    rows = queries.list_rejects(engine)
+    assert [(r["origin"], r["record"], r["reason"]) for r in rows] == [
+        ("in/bad.jsonl", "7", "invalid JSON: Expecting value"), ("in/e.txt", "empty", "empty text")]
+    _ingest(db_url, analyzer, records=recs)
+    assert len(queries.list_rejects(engine)) == 2
+
+
+def test_actors_are_extended_as_articles_arrive(db_url, analyzer):
+    arts = corpus()
+    engine, _ = _ingest(db_url, analyzer, records=arts[:1])
+    [psaki] = queries.list_actors(engine, name="psaki")
+    assert (psaki["articles"], psaki["quotes"]) == (1, 1)
+    _ingest(db_url, analyzer, records=arts[:4])
+    [psaki] = queries.list_actors(engine, name="psaki")
+    assert psaki["id"] == "person:psaki"
+    assert (psaki["articles"], psaki["quotes"], psaki["mentions"]) == (2, 2, 2)
+    assert set(psaki["aliases"]) == {"Psaki", "Jen Psaki"}
+    assert psaki["roles"] == ["Press Secretary"]
+    assert (psaki["first_seen"], psaki["last_seen"]) == ("2022-01-24", "2022-02-03")
+
+
+def test_quotes_by_speaker_topic_date_and_kind(db_url, analyzer):
+    engine, _ = _ingest(db_url, analyzer)
+    got = queries.search_quotes(engine, speaker="Psaki", about="Russia")
+    assert [q["content"] for q in got] == ["Russia must pull back its forces now.",
+                                           "We are ready for diplomacy with Russia."]
+    assert queries.search_quotes(engine, speaker="psaki", about="diplomacy")[0]["date"] == "2022-02-03"
+    assert [q["speaker"] for q in queries.search_quotes(engine, about="russia")] == [
+        "Jen Psaki", "Jen Psaki", "Joe Biden"]
+    assert [q["article"] for q in queries.search_quotes(engine, since=dt.date(2022, 1, 25),
+                                                        until=dt.date(2022, 2, 10))] == ["a3", "a2"]
+    # said_on ("yesterday") dates the quote, not the publication
+    assert queries.search_quotes(engine, speaker="Lavrov")[0]["date"] == "2022-01-26"
+    assert queries.search_quotes(engine, kind="indirect") == []
+    assert queries.search_quotes(engine, speaker="nobody") == []
+
+
+def test_events_dyads_and_timeline(db_url, analyzer):
+    engine, _ = _ingest(db_url, analyzer)
+    got = queries.search_events(engine, actor="AME")
+    assert [e["type"] for e in got] == ["ACCUSE", "CONSULT", "SANCTION"]
+    assert [e["type"] for e in queries.search_events(engine, recipient="RUS", type="sanction")] == ["SANCTION"]
+    d = queries.dyads(engine)
+    assert {(r["actor"], r["recipient"], r["type"], r["month"], r["events"]) for r in d} == {
+        ("country:AME", "country:RUS", "ACCUSE", "2022-01", 1),
+        ("country:RUS", "country:AME", "ACCUSE", "2022-01", 1),
+        ("country:AME", "country:UKR", "CONSULT", "2022-02", 1),
+        ("country:AME", "country:RUS", "SANCTION", "2022-02", 1)}
+    rows = queries.timeline(engine, "person:psaki")
+    assert [(r["date"], r["what"]) for r in rows] == [("2022-01-24", "said"), ("2022-02-03", "said")]
+    assert queries.monthly_counts(rows) == [("2022-01", 1, 0), ("2022-02", 1, 0)]
+
+
+def test_stats(db_url, analyzer):
+    engine, _ = _ingest(db_url, analyzer)
+    s = queries.stats(engine)
+    assert {k: s[k] for k in ("articles", "near_copies", "exact_copies", "quotes", "events", "rejects")} == {
+        "articles": 4, "near_copies": 1, "exact_copies": 1, "quotes": 4, "events": 4, "rejects": 0}
+    assert (s["first_date"], s["last_date"]) == ("2022-01-24", "2022-02-25")
+    assert s["bytes"] > 0
+
+
+def test_sqlite_and_postgresql_give_the_same_answers(sqlite_url, pg_url, analyzer):
+    lite, _ = _ingest(sqlite_url, analyzer)
+    pg, _ = _ingest(pg_url, analyzer)
+
+    def answers(e):
+        return [queries.search_quotes(e, speaker="Psaki", about="Russia"), queries.search_quotes(e),
+                queries.list_actors(e), queries.dyads(e), queries.search_events(e),
+                queries.timeline(e, "person:psaki"),
+                {k: v for k, v in queries.stats(e).items() if k != "bytes"}]
+
+    assert answers(lite) == answers(pg)
+    dl, dp = queries.canonical_dump(lite), queries.canonical_dump(pg)
+    dl.pop("quotes_fts")
+    assert dl == dp
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_formats(sqlite_url, analyzer, tmp_path, fmt):
+    engine, _ = _ingest(sqlite_url, analyzer)
+    counts = export(engine, tmp_path / "out", fmt)
+    assert counts["articles"] == 5 and counts["quotes"] == 4
+    path = tmp_path / "out" / f"quotes.{fmt}"
+    if fmt == "jsonl":
+        first = json.loads(path.read_text().splitlines()[0])
+        assert {"article_key", "content", "actor_id", "day"} <= set(first)
+    elif fmt == "csv":
+        assert path.read_text().splitlines()[0].startswith("article_key,idx,kind,content")
+    else:
+        import pyarrow.parquet as pq
+
+        t = pq.read_table(path)
+        assert t.num_rows == 4 and str(t.schema.field("day").type) == "date32[day]"
+
+
+def test_parquet_export_loads_into_another_record(sqlite_url, pg_url, analyzer, tmp_path):
+    lite, _ = _ingest(sqlite_url, analyzer)
+    export(lite, tmp_path / "dump", "parquet")
+    pg = connect(pg_url)
+    load(pg, tmp_path / "dump")
+    load(pg, tmp_path / "dump")  # twice: nothing more
+    dl, dp = queries.canonical_dump(lite), queries.canonical_dump(pg)
+    dl.pop("quotes_fts")
+    assert dl == dp
+    assert queries.search_quotes(pg, speaker="Psaki", about="Russia") == \
+        queries.search_quotes(lite, speaker="Psaki", about="Russia")
+
+
+def test_readers_are_not_blocked_by_a_writer(sqlite_url, analyzer):
+    engine, _ = _ingest(sqlite_url, analyzer)
+    path = engine.url.database
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")  # in rollback-journal mode this would lock readers out
+    writer.execute("UPDATE runs SET status = 'busy'")
+    try:
+        reader = sqlite3.connect(path, timeout=0.2)  # would raise "database is locked" without WAL
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_an_article_the_analysis_gives_up_on_is_rejected_with_its_copies(sqlite_url, analyzer):
+    class Failing:
+        def stream(self, articles, batch_size=16, workers=1):
+            for a in articles:
+                yield Reject(a.origin, a.id, "analysis failed: boom") if a.id == "a1" else analyzer.analyze(a)
+
+    engine = connect(sqlite_url)
+    s = ingest(records=corpus(), engine=engine, pipeline=Failing(), progress=False)
+    assert (s.stored, s.rejected) == (3, 2)  # a1 and its wire copy
+    assert {r["reason"] for r in queries.list_rejects(engine)} == {
+        "analysis failed: boom", "copy of a record whose analysis failed in this run"}

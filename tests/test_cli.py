@@ -1,0 +1,77 @@
+"""The `chronicle` command: help that teaches, stdin and files in, JSON lines out, bad records named."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+STORY = '"We will act now," the minister said on Monday.\n'
+
+
+def chronicle(*args, input=None, timeout=300):
+    return subprocess.run([sys.executable, "-m", "chronicle.cli", *args], input=input,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_help_says_where_to_start():
+    proc = chronicle("--help", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "chronicle analyze" in proc.stdout
+    for command in ("analyze", "eval"):
+        assert command in proc.stdout
+
+
+def test_analyze_help_teaches_with_examples():
+    proc = chronicle("analyze", "--help", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    out = " ".join(proc.stdout.split())
+    assert "Examples" in out
+    assert "chronicle analyze" in out and "--date" in out and "--out" in out and "--with-text" in out
+
+
+@pytest.fixture(scope="module")
+def from_stdin(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli") / "found.jsonl"
+    proc = chronicle("analyze", "-", "--date", "2022-01-27", "--with-text", "--out", str(out), input=STORY)
+    return proc, out
+
+
+def test_analyze_reads_stdin_with_the_date_given(from_stdin):
+    proc, out = from_stdin
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 1
+    assert records[0]["date"] == "2022-01-27"
+    quote = records[0]["quotes"][0]
+    assert quote["kind"] == "direct" and quote["cue"]["text"] == "said"
+    assert quote["said_on"] == "2022-01-24"  # "on Monday" before a Thursday publication
+
+
+def test_out_writes_the_file_and_leaves_stdout_empty(from_stdin):
+    proc, out = from_stdin
+    assert out.exists() and proc.stdout.strip() == ""
+
+
+def test_with_text_adds_the_text(from_stdin):
+    _, out = from_stdin
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert record["text"] == STORY
+    q = record["quotes"][0]["content"]
+    assert record["text"][q["start"]:q["end"]] == q["text"]
+
+
+def test_bad_record_is_named_and_the_good_ones_still_come_out(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps({"id": "good-1", "date": "2022-01-27", "text": STORY}) + "\n"
+        + '{"id": "broken", "text": \n'
+        + json.dumps({"id": "good-2", "date": "2022-01-28", "text": "Nothing was said."}) + "\n",
+        encoding="utf-8")
+    proc = chronicle("analyze", str(batch))
+    assert proc.returncode == 3, (proc.returncode, proc.stderr)
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["good-1", "good-2"]
+    assert "text" not in json.loads(proc.stdout.splitlines()[0])  # only with --with-text
+    message = " ".join(proc.stderr.split())
+    assert "batch.jsonl" in message and "record 2" in message
