@@ -75,3 +75,50 @@ def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | Non
     if rejects:
         err.print(f"{n} analyzed, [yellow]{len(rejects)} rejected[/] (reasons above)")
     return len(rejects)
+
+
+def _analysis_rows(paths: list[str]):
+    """Analyses as dicts: read from `chronicle analyze` JSONL output, or made from inputs."""
+    from chronicle.read import read_paths
+
+    for path in paths:
+        if path.endswith(".jsonl") and _is_analysis_jsonl(path):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        yield json.loads(line)
+            continue
+        from chronicle.api import load_pipeline
+
+        rejects: list[Reject] = []
+        for analysis in load_pipeline().stream(split_rejects(read_paths([path]), rejects)):
+            if not isinstance(analysis, Reject):
+                yield analysis.to_dict()
+
+
+def _is_analysis_jsonl(path: str) -> bool:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    return False
+                return isinstance(obj, dict) and "quotes" in obj and "actors" in obj
+    return False
+
+
+def actors_from_paths(paths: list[str], name: str | None = None, type: str | None = None,
+                      limit: int | None = None) -> list[dict]:
+    """`chronicle actors --from PATH`: the same listing as from a database, over files."""
+    from chronicle.analyze.actors import summarize_actors
+
+    rows = []
+    for r in summarize_actors(_analysis_rows(paths)):
+        if type and r["type"] != type.upper():
+            continue
+        if name and name.lower() not in (r["id"] + " " + (r["name"] or "") + " " + " ".join(r["aliases"])).lower():
+            continue
+        rows.append({**r, "roles": list(r["roles"]), "aliases": list(r["aliases"]),
+                     "events": 0, "first_seen": r.get("first"), "last_seen": r.get("last")})
+    return rows[:limit] if limit else rows

@@ -84,7 +84,7 @@ def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     people = coref.cluster_people(doc, result.quotes, article.title)
     result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge)
     time.date_quotes(doc, result.quotes, result.timexes, article.date)
-    result.events = events.extract_events(doc, result, article.date)
+    result.events = events.extract_events(doc, result, article.date, knowledge=knowledge)
     return result
 
 

@@ -577,12 +577,14 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         w = g["w"].lower()
         tok = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
         if tok is not None and len(tok) == 1 and tok[0].pos_ in ("ADJ", "NOUN", "PROPN") and (
-                w == "quarterly" or re.search(r"\baverage\s*$", ctx.text[max(0, c.start - 9):c.start])):
+                w == "quarterly"
+                or re.search(r"\baverage\s*$", ctx.text[max(0, c.start - 9):c.start])):
             # "daily life", "his weekly radio address" are sets (TimeML); "a quarterly
             # dividend" and "average daily volume" are not marked in TimeBank
             return None
         if w in ("annually", "yearly") and re.search(
-                r"(?:\d%?|percent|million|billion|units|[a-z]+s)\s*$", ctx.text[max(0, c.start - 12):c.start]):
+                r"(?:\d%?|percent|million|billion|units|[a-z]+s)\s*$",
+                ctx.text[max(0, c.start - 12):c.start]):
             return None  # "rise 8.5% annually", "10,000 units annually": a rate
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                  "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
@@ -661,7 +663,8 @@ def _an_era(ctx: _Context, c: Candidate, w: str) -> bool:
 _GENERIC_AFTER = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|young|kids|teenagers|"
     r"economy|standards|technology|computers|consumers|families|women|men|students|workers)\b")
-_TITLE_UNIT = re.compile(r"(?<=[\s-])(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|Years?|Decades?)\b")
+_TITLE_UNIT = re.compile(
+    r"(?<=[\s-])(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|Years?|Decades?)\b")
 
 
 def _mod_word(w: str | None) -> str | None:
@@ -1246,7 +1249,8 @@ def _fuzzy_units(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | 
         return "DURATION", _duration(None, u), None
     if lead == "the" and not adj and re.match(r"\s+ahead\b", ctx.text[c.end:c.end + 7]):
         return "DURATION", _duration(None, u), None  # "in the weeks ahead"
-    if not lead and not adj and re.search(r"\b(?:for|in|within)\s+$", ctx.text[max(0, c.start - 8):c.start]):
+    if not lead and not adj and re.search(r"\b(?:for|in|within)\s+$",
+                                          ctx.text[max(0, c.start - 8):c.start]):
         return "DURATION", _duration(None, u), None  # "for weeks", "for the first time in years"
     if lead in ("the", "in") or not lead:
         return None  # "the days (before the slaying)": anchored to an event, left out

@@ -171,6 +171,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         name: Annotated[Optional[str], typer.Argument(help="Part of a name, alias or id (default: all).")] = None,
         type: Annotated[Optional[str], typer.Option(help="PERSON | ORG | COUNTRY | IGO | GROUP")] = None,
         db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 50,
+        source: Annotated[Optional[list[str]], typer.Option("--from", help=(
+            "Instead of the database: articles (any input form) to analyze, or `chronicle analyze` "
+            "JSONL output to read."))] = None,
     ) -> None:
         """The people, organisations and countries in the record, most quoted first.
 
@@ -181,10 +184,19 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle actors lavrov --json
 
             chronicle actors --type COUNTRY --limit 0
-        """
-        from chronicle.store.queries import list_actors
 
-        rows = list_actors(_engine(db), name=name, type=type, limit=limit or None)
+            chronicle actors --from findings.jsonl      (output of chronicle analyze)
+
+            chronicle actors --from ../shared/seeds/000_dfc7f4e74b275605.txt
+        """
+        if source:
+            from chronicle.run import actors_from_paths
+
+            rows = actors_from_paths(source, name=name, type=type, limit=limit or None)
+        else:
+            from chronicle.store.queries import list_actors
+
+            rows = list_actors(_engine(db), name=name, type=type, limit=limit or None)
         if as_json:
             return _print_json(rows)
         _table(f"{len(rows)} actors", ["id", "name", "type", "roles", "aliases", "articles", "mentions", "quotes", "events", "seen"],

@@ -137,7 +137,8 @@ def test_frequencies_are_sets(nlp):
 
 def test_adjectival_sets_are_marked_but_dividends_and_rates_are_not(nlp):
     assert value_of(nlp, "Clinton spoke in his weekly radio address.", "weekly") == ("SET", "P1W")
-    assert value_of(nlp, "They pay $100 million in interest every quarter.", "every quarter") == ("SET", "P1Q")
+    assert value_of(nlp, "They pay $100 million in interest every quarter.",
+                    "every quarter") == ("SET", "P1Q")
     assert timexes(nlp, "The company raised its quarterly dividend.") == []
     assert timexes(nlp, "Sales should rise 8.5% annually.") == []
 
@@ -168,7 +169,8 @@ def test_words_that_are_not_time_expressions_here(nlp, sentence):
 
 
 def test_soon_in_a_future_clause_is_future_ref(nlp):
-    assert value_of(nlp, "The budget will soon move into surplus.", "soon") == ("DATE", "FUTURE_REF")
+    assert value_of(nlp, "The budget will soon move into surplus.",
+                    "soon") == ("DATE", "FUTURE_REF")
 
 
 def test_the_previous_weekday_is_relative_to_the_day_talked_about(nlp):
@@ -177,7 +179,8 @@ def test_the_previous_weekday_is_relative_to_the_day_talked_about(nlp):
 
 
 def test_weekday_evening_is_a_time_of_that_day(nlp):
-    assert value_of(nlp, "The offer expired Friday evening.", "Friday evening") == ("TIME", "2022-01-21TEV")
+    assert value_of(nlp, "The offer expired Friday evening.",
+                    "Friday evening") == ("TIME", "2022-01-21TEV")
 
 
 def test_overnight_is_the_night_before_the_day_talked_about(nlp):
@@ -193,7 +196,8 @@ def test_until_with_a_past_perfect_looks_back(nlp):
 def test_election_day_and_since_year_end(nlp):
     assert value_of(nlp, "Voters go to the polls on Election Day.", "Election Day",
                     pub=dt.date(1998, 10, 26)) == ("DATE", "1998-11-03")
-    assert value_of(nlp, "The percentage change is since year-end.", "year-end") == ("DATE", "2021-12-31")
+    assert value_of(nlp, "The percentage change is since year-end.",
+                    "year-end") == ("DATE", "2021-12-31")
 
 
 # --- explicit dates and times ---------------------------------------------------------------
