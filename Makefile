@@ -19,7 +19,9 @@ $(STAMP): pyproject.toml requirements.lock
 demo: install
 	$(BIN)/chronicle demo --shared $(SHARED)
 
+# The browser tests need Debian's chromium: installed when missing (root), else they skip.
 test: install
+	@bash scripts/install_browser.sh >/dev/null 2>&1 || echo "chromium not installed: the browser tests will skip"
 	$(BIN)/python -m pytest -q
 
 bench: install

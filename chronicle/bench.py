@@ -8,13 +8,15 @@ files in sorted path order, every k-th one, so the sample spreads over kinds and
    for ``--repeat`` rounds; medians of wall time and of CPU time. The goal is
    chronicle/bare >= 0.85 in one process.
 2. **Per-stage cost** — one more pass that parses with ``nlp.pipe`` and runs each analysis stage
-   itself, in the order ``Pipeline.analyze_doc`` does, timing each stage and the parse in the
+   itself, in the order ``pipeline.analyze_parsed`` does, timing each stage and the parse in the
    same loop; each stage is shown as % of that parse (time normalization's goal: < 5%).
 3. **Workers** — ``Pipeline.stream(workers=N)`` for each N of ``--workers`` in the same rounds;
    docs/s and speed-up over workers=1 (goal >= 1.8x on 2 cores), and whether the outputs are
    identical to workers=1.
 4. **Memory** — the streaming pipeline in a fresh subprocess over N and 3N documents (N nested in
-   3N), read lazily from disk; peak RSS (``resource.getrusage``) after loading and at the end.
+   3N), read lazily from disk: RSS after loading, peak RSS while streaming (the kernel's peak mark
+   is reset after loading: ``ru_maxrss`` survives ``exec`` and would show the parent's) and RSS at
+   the end, beside the longest document of each set (the peak follows the largest batch).
 
 "words" are spaCy tokens (``len(doc)``). Wall times on a shared machine are noisy: CPU times
 (``time.process_time``; for worker runs plus the workers' own CPU) are shown beside them, and the

@@ -11,6 +11,7 @@ Data flow for one article::
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -68,12 +69,20 @@ class Pipeline:
         if workers <= 1:
             yield from self._analyze_docs(articles, batch_size)
             return
-        ctx = mp.get_context("fork" if hasattr(mp, "get_context") else None)
-        chunks = _chunked(articles, batch_size)
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.model, self.actors_file)) as pool:
-            # imap keeps order and bounds memory: at most a few chunks are in flight.
-            for results in pool.imap(_work, chunks, chunksize=1):
-                yield from results
+        global _worker_pipeline
+        # Forked workers inherit this loaded pipeline (copy-on-write): no reload per worker.
+        _worker_pipeline = self
+        ctx = mp.get_context("fork")
+        pending: deque = deque()
+        with ctx.Pool(workers) as pool:
+            # At most two chunks per worker in flight: memory stays bounded however long the
+            # input, and results come back in input order.
+            for chunk in _chunked(articles, batch_size):
+                pending.append(pool.apply_async(_work, (chunk,)))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
 
 def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
@@ -120,11 +129,6 @@ def _chunked(items: Iterable, size: int) -> Iterator[list]:
 
 
 _worker_pipeline: Pipeline | None = None
-
-
-def _init_worker(model: str, actors_file: str | None) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline(model, actors_file)
 
 
 def _work(chunk: list[Article]) -> list[Analysis | Reject]:

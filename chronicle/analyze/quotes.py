@@ -104,6 +104,9 @@ def _find_cues(doc) -> list[_Cue]:
         if best is None:
             continue
         _, rel, ctok, (cstart, cend) = best[1]
+        around = _parenthetical(doc, tok, lemma)
+        if around is not None:
+            cstart, cend = around
         cue_span = _cue_span(doc, tok)
         if rel == "prep" and ctok.i > tok.i and ctok.idx - cue_span[1] < 20:
             cue_span = (cue_span[0], ctok.idx + len(ctok))  # "called for", "spoke about"
@@ -125,6 +128,32 @@ def _content_end(head) -> int:
                 return before.idx
         t = t.head
     return end
+
+
+def _parenthetical(doc, tok, lemma: str) -> tuple[int, int] | None:
+    """ "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom
+    fifth ...": a speech verb set off by commas inside its sentence attributes the whole
+    sentence around it (annotators mark both sides as one content)."""
+    if lemma not in cue_lexicon.SPEECH_SET:
+        return None
+    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > tok.i:
+        start = tok.i
+    else:
+        start = subj.left_edge.i
+    sent = tok.sent
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    if any(ch in sent.text for ch in "\"“”"):
+        return None  # quotation marks: the direct-quote rules decide
+    for j in range(tok.i + 1, min(tok.i + 9, sent.end - 1)):
+        if doc[j].text == ",":
+            if j + 1 < sent.end - 1:
+                return _trim(text_of(doc), sent.start_char, sent.end_char)
+            return None
+        if doc[j].is_punct or doc[j].dep_ in ("ccomp", "mark"):
+            return None
+    return None
 
 
 def _plain_report(tok, lemma: str, rel: str) -> bool:
@@ -149,7 +178,13 @@ def cue_candidates(doc, tok, pairs):
             # a parenthetical cue: "To prevent problems, he said, officials should ..."
             cstart, cend = ctok.left_edge.idx, ctok.right_edge.idx + len(ctok.right_edge)
             sub_s, sub_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-            if sub_s <= cstart:
+            left, right = tok.left_edge.i - 1, tok.right_edge.i + 1
+            if (left >= 0 and right < len(doc) and doc[left].text == "," and doc[right].text == ","
+                    and doc[left].sent.start == doc[right].sent.start):
+                # set off by commas mid-sentence: the words around it are one content
+                sent = doc[left].sent
+                cstart, cend = sent.start_char, sent.end_char
+            elif sub_s <= cstart:
                 cstart = sub_e
             elif sub_e >= cend:
                 cend = sub_s
@@ -267,7 +302,7 @@ def _speaker_of(doc, tok):
                     return _head_mention(doc, pobj)
         if cur.dep_ == "relcl":
             return _head_mention(doc, cur.head)
-        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "..., adding that", "went on to say" take the main subject
             continue
         break

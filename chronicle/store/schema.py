@@ -95,6 +95,7 @@ quotes = Table(
     Column("parts", Text),  # JSON list of spans for split quotes
     Index("ix_quotes_actor_day", "actor_id", "day", "article_key", "idx"),  # --speaker, in order
     Index("ix_quotes_day", "day"),
+    Index("ix_quotes_actor_day_kind", "actor_id", "day", "kind"),  # actor page chart
 )
 
 actors = Table(
@@ -174,6 +175,8 @@ events = Table(
     Index("ix_events_actor", "actor_id", "day"),
     Index("ix_events_recipient", "recipient_id", "day"),
     Index("ix_events_type", "type"),
+    Index("ix_events_actor_day_type", "actor_id", "day", "type", "recipient_id"),  # interactions
+    Index("ix_events_recipient_day_type", "recipient_id", "day", "type", "actor_id"),  # dyads
 )
 
 rejects = Table(
