@@ -24,6 +24,8 @@ from chronicle.model import Analysis, Article, Reject
 # Longest text given to spaCy in one piece; longer articles are analyzed paragraph-wise in
 # chunks so that memory and time stay bounded (spaCy's own limit is 1,000,000 characters).
 MAX_CHUNK = 100_000
+# Articles handed to a worker process at a time.
+WORKER_CHUNK = 4
 
 
 class Pipeline:
@@ -75,11 +77,12 @@ class Pipeline:
         ctx = mp.get_context("fork")
         pending: deque = deque()
         with ctx.Pool(workers) as pool:
-            # At most two chunks per worker in flight: memory stays bounded however long the
+            # At most four chunks per worker in flight: memory stays bounded however long the
             # input, and results come back in input order.
-            for chunk in _chunked(articles, batch_size):
+            # Small chunks keep both cores busy to the end (articles differ a lot in length).
+            for chunk in _chunked(articles, max(1, min(batch_size, WORKER_CHUNK))):
                 pending.append(pool.apply_async(_work, (chunk,)))
-                if len(pending) >= 2 * workers:
+                if len(pending) >= 4 * workers:
                     yield from pending.popleft().get()
             while pending:
                 yield from pending.popleft().get()

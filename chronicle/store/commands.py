@@ -340,21 +340,23 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @app.command()
     def load(
-        folder: Annotated[Path, typer.Argument(help="A folder written by `chronicle export --format parquet`.")],
+        folder: Annotated[Path, typer.Argument(help="A folder written by `chronicle export --format parquet` or `chronicle spark`.")],
         db: DbOpt = DEFAULT_DB,
     ) -> None:
-        """Add an exported Parquet folder to a record (rows already there are kept; safe to repeat).
+        """Add Parquet tables to a record (rows already there are kept; safe to repeat).
 
-        Example (copy a SQLite record into a shared PostgreSQL one):
+        Examples (copy a SQLite record into a shared PostgreSQL one; load a Spark run):
 
             chronicle export dump/ --format parquet
 
             chronicle load dump/ --db postgresql://postgres@127.0.0.1/test
+
+            chronicle load spark-out/ --db sqlite:///chronicle.db
         """
-        from chronicle.store.export import load as run_load
+        from chronicle.spark.load import load_parquet
 
         try:
-            counts = run_load(_engine(db), folder)
+            counts = load_parquet(folder, db)
         except FileNotFoundError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2)
