@@ -15,13 +15,10 @@ import csv
 import os
 import sys
 
-import spacy
-from spacy.tokens import DocBin
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
-from chronicle.analyze.pipeline import load_spacy  # noqa: E402
-from chronicle.evaluate.brat import load_gold  # noqa: E402
+from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
 
 
 def relations(tok) -> list[tuple[str, object]]:
@@ -43,17 +40,7 @@ def main() -> None:
     args = ap.parse_args()
 
     gold = load_gold(args.split_dir)
-    ids = sorted(gold)
-    nlp = load_spacy(args.model)
-    if args.docbin and os.path.exists(args.docbin):
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((gold[i][0] for i in ids), batch_size=32))
-        if args.docbin:
-            db = DocBin()
-            for d in docs:
-                db.add(d)
-            db.to_disk(args.docbin)
+    ids, docs = parsed_split(gold, args.model, args.docbin)
 
     cue_n: collections.Counter = collections.Counter()
     total: collections.Counter = collections.Counter()

@@ -17,15 +17,12 @@ import os
 import random
 import sys
 
-import spacy
-from spacy.tokens import DocBin
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from chronicle.analyze import cue_model, cues  # noqa: E402
 from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
 from chronicle.analyze.quotes import cue_candidates  # noqa: E402
-from chronicle.analyze.pipeline import load_spacy  # noqa: E402
-from chronicle.evaluate.brat import load_gold  # noqa: E402
+from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
 
 
 def examples(doc, attributions):
@@ -75,12 +72,7 @@ def main() -> None:
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "chronicle", "data", "cue_model.json.gz"))
     args = ap.parse_args()
     gold = load_gold(args.split_dir)
-    ids = sorted(gold)
-    nlp = load_spacy(args.model)
-    if args.docbin and os.path.exists(args.docbin):
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((gold[i][0] for i in ids), batch_size=32))
+    ids, docs = parsed_split(gold, args.model, args.docbin)
     cut = int(len(ids) * 0.9)
     fit, held = [], []
     for k, (doc_id, doc) in enumerate(zip(ids, docs)):

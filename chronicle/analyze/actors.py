@@ -285,6 +285,12 @@ class _Article:
     # --- speakers ----------------------------------------------------------------------------
     def speaker(self, sp, full_names) -> Actor:
         span = (sp.start, sp.end)
+        if sp.mention_type == "turn" and not sp.name:
+            # a transcript label the document does not name ("Q", "SENIOR ADMINISTRATION
+            # OFFICIAL"): someone, but not an identity to merge across articles
+            key = fold(sp.text)
+            uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
+            return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
         aid = self.spans.get(span)
         if aid:
             return self.actors[aid]

@@ -61,3 +61,23 @@ def load_gold(gold_dir: str) -> dict[str, tuple[str, list[dict]]]:
             g["kind"] = kind_of(text[g["content"][0]:g["content"][1]])
         docs[doc_id] = (text, gold)
     return docs
+
+
+def parsed_split(gold: dict, model: str, cache: str | None = None) -> tuple[list[str], list]:
+    """(sorted doc ids, their parsed Docs) with Chronicle's spaCy pipeline; ``cache`` is a DocBin
+    file read when present and written when not, so training scripts parse a split once."""
+    from spacy.tokens import DocBin
+
+    from chronicle.analyze.pipeline import load_spacy
+
+    ids = sorted(gold)
+    nlp = load_spacy(model)
+    if cache and os.path.exists(cache):
+        return ids, list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((gold[i][0] for i in ids), batch_size=32))
+    if cache:
+        bin_ = DocBin()
+        for d in docs:
+            bin_.add(d)
+        bin_.to_disk(cache)
+    return ids, docs

@@ -120,3 +120,11 @@ def decode_utf8(data: bytes) -> str:
 
 def reject(origin: str, record: str | int, reason: str) -> Reject:
     return Reject(origin=origin, record=str(record), reason=reason)
+
+
+def open_binary(path: str):
+    """``(file, None)`` for a readable file, else ``(None, Reject)`` naming why it cannot be read."""
+    try:
+        return open(path, "rb"), None
+    except OSError as e:
+        return None, reject(path, os.path.basename(path), f"cannot be read: {e.strerror or e}")

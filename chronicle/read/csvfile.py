@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, article_from_record, reject
+from chronicle.read.common import BadRecord, article_from_record, reject, open_binary
 
 
 def _raise_field_limit() -> None:
@@ -98,10 +98,9 @@ def read_csv_lines(lines: Iterable[bytes], *, origin: str, stem: str,
 def read_csv_file(path: str, date: dt.date | None = None,
                   base: str | None = None) -> Iterator[Article | Reject]:
     stem = os.path.splitext(os.path.basename(path))[0]
-    try:
-        f = open(path, "rb")
-    except OSError as e:
-        yield reject(path, os.path.basename(path), f"cannot be read: {e.strerror or e}")
+    f, cannot = open_binary(path)
+    if cannot:
+        yield cannot
         return
     with f:
         yield from read_csv_lines(f, origin=path, stem=stem, date=date)

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, reject
+from chronicle.read.common import BadRecord, reject, open_binary
 from chronicle.read.html import article_from_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -26,10 +26,9 @@ def read_warc_file(path: str, date: dt.date | None = None,
                    base: str | None = None) -> Iterator[Article | Reject]:
     from warcio.archiveiterator import ArchiveIterator
 
-    try:
-        f = open(path, "rb")
-    except OSError as e:
-        yield reject(path, os.path.basename(path), f"cannot be read: {e.strerror or e}")
+    f, cannot = open_binary(path)
+    if cannot:
+        yield cannot
         return
     with f:
         number = 0

@@ -95,6 +95,10 @@ def list_actors(engine: Engine, name: str | None = None, type: str | None = None
         q = q.where(actors.c.id.in_(select(actor_ids_matching(name).c.id)))
     if type:
         q = q.where(actors.c.type == type.upper())
+    else:
+        # unnamed speakers ("Q" in a transcript) are article-local, not identities to list;
+        # `--type UNKNOWN` shows them
+        q = q.where(actors.c.type != "UNKNOWN")
     q = q.order_by(actors.c.quotes.desc(), actors.c.mentions.desc(), actors.c.id)
     if limit:
         q = q.limit(limit)

@@ -10,7 +10,7 @@ import pytest
 
 from chronicle.model import Article, Reject
 from chronicle.read import read_paths
-from chronicle.read import jsonl
+from chronicle.read import common, jsonl
 from chronicle.read.jsonl import read_jsonl_lines
 from tests.read.helpers import FIXTURES, articles, rejects
 
@@ -108,7 +108,7 @@ def test_a_jsonl_file_is_consumed_as_the_stream_is(tmp_path, monkeypatch):
             consumed.append(n or 0)
             return n
 
-    monkeypatch.setattr(jsonl, "open", lambda p, mode: io.BufferedReader(CountingFile(p, "r")),
+    monkeypatch.setattr(common, "open", lambda p, mode: io.BufferedReader(CountingFile(p, "r")),
                         raising=False)
     stream = read_paths([str(path)])
     assert next(stream).id == "big:1"
