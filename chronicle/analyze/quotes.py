@@ -55,10 +55,19 @@ def extract_quotes(doc) -> list[Quote]:
         spans = [(t.start, t.content[1]) for t in turns]
         regions = [r for r in regions if not _within(r.start, spans)]
         found = [c for c in found if not _within(c.span[0], spans)]
+    # a cue word inside quotation marks is the quoted speaker's own (nested): never ours
+    spans = sorted((r.start, r.end) for r in regions)
+    starts = [s for s, _ in spans]
+    found = [c for c in found if not _in_sorted(c.span[0], spans, starts)]
     quotes.extend(_direct_quotes(doc, regions, found))
     quotes.extend(_reported_quotes(doc, regions, found))
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+def _in_sorted(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -405,14 +414,18 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             if tok.idx >= reg.start and tok.idx < reg.end:
                 continue
             if tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
-                for cue in found:
-                    if cue.token is tok:
-                        return cue
+                known = next((c for c in found if c.token is not None and c.token.i == tok.i), None)
                 gap = _tokens_between(doc, tok, reg)
                 if gap > (6 if not near_end else 3):
                     # far from the cue: a quoted fragment inside the cue's clause -> mixed
-                    _mixed_from_fragment(doc, tok, reg, found)
+                    if known is None:
+                        _mixed_from_fragment(doc, tok, reg, found)
                     return None
+                if known is not None:
+                    c = known.content
+                    if c and c[0] <= reg.start and reg.end <= c[1] + 1 and (c[1] - c[0]) > 1.3 * (reg.end - reg.start):
+                        return None  # the quote is a fragment of the cue's clause: a mixed quote
+                    return known
                 return _Cue(tok, _cue_span(doc, tok), None, _speaker_of(doc, tok) or _nearby_name(doc, tok, reg))
             if tok.text in (".", "!", "?") and not near_end and tok.i > span.start + 0 and tok.idx > reg.end + 1:
                 break

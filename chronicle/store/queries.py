@@ -72,17 +72,23 @@ def search_quotes(engine: Engine, speaker: str | None = None, about: str | None 
         elif terms:
             q = q.where(text("quotes.content_tsv @@ plainto_tsquery('english', :about)")
                         .bindparams(about=" ".join(terms)))
+    q = quote_filters(q, since, until, kind)
+    q = q.order_by(quotes.c.day, quotes.c.article_key, quotes.c.idx)
+    if limit:
+        q = q.limit(limit)
+    with engine.connect() as conn:
+        return _rows(conn.execute(q))
+
+
+def quote_filters(q, since=None, until=None, kind: str | None = None):
+    """The date range and kind filters every quote query shares (store and web)."""
     if since:
         q = q.where(quotes.c.day >= since)
     if until:
         q = q.where(quotes.c.day <= until)
     if kind:
         q = q.where(quotes.c.kind == kind)
-    q = q.order_by(quotes.c.day, quotes.c.article_key, quotes.c.idx)
-    if limit:
-        q = q.limit(limit)
-    with engine.connect() as conn:
-        return _rows(conn.execute(q))
+    return q
 
 
 def list_actors(engine: Engine, name: str | None = None, type: str | None = None,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, literal, or_, select, text, union_all
 
 from chronicle.store.db import is_sqlite
-from chronicle.store.queries import actor_ids_matching
+from chronicle.store.queries import actor_ids_matching, quote_filters
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, events, mentions, quotes, runs, timexes,
 )
@@ -209,12 +209,7 @@ def list_quotes(engine: Engine, speaker: str | None = None, words: str | None = 
     if hits is not None:
         q = q.join(hits, and_(hits.c.article_key == quotes.c.article_key,
                               hits.c.idx == quotes.c.idx))
-    if since:
-        q = q.where(quotes.c.day >= since)
-    if until:
-        q = q.where(quotes.c.day <= until)
-    if kind:
-        q = q.where(quotes.c.kind == kind)
+    q = quote_filters(q, since, until, kind)
     if recent and hits is not None:
         q = q.order_by(hits.c.added.desc())
     elif newest_first:
