@@ -129,6 +129,14 @@ def _content_end(head) -> int:
     right = head.right_edge
     end = right.idx + len(right)
     doc = head.doc
+    for child in children(head):
+        # ", arguing that ...", ", although ...": a trailing clause that comments on the content
+        if child.dep_ == "advcl" and child.i > head.i and child.right_edge.i == right.i:
+            first = child.left_edge
+            before = doc[first.i - 1] if first.i > 0 else None
+            if before is not None and before.text == "," and (
+                    first.tag_ == "VBG" or first.lower_ in ("although", "though", "while", "whereas")):
+                return before.idx
     t = right
     while t.i != head.i and t.head.i != t.i:  # up the path from the last word to the head
         if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > head.i:
@@ -158,7 +166,7 @@ def _parenthetical(doc, tok, lemma: str) -> tuple[int, int] | None:
     for j in range(tok.i + 1, min(tok.i + 9, sent.end - 1)):
         if doc[j].text == ",":
             if j + 1 < sent.end - 1:
-                return _trim(text_of(doc), sent.start_char, sent.end_char)
+                return _trim(text_of(doc), sent.start_char, min(sent.end_char, _content_end(sent.root)))
             return None
         if doc[j].is_punct or doc[j].dep_ in ("ccomp", "mark"):
             return None
