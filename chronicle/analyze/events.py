@@ -825,6 +825,8 @@ class _Extractor:
     def run(self) -> list[Event]:
         events: list[Event] = []
         for sent in _sentences(self.doc):
+            if _is_question(sent):
+                continue  # a question asks whether something happened; it asserts no event
             found = self.sentence_events(sent)
             ctx = None
             for _, ev in found:
@@ -836,6 +838,13 @@ class _Extractor:
                     seen.add(key)
                     events.append(ev)
         return events
+
+
+def _is_question(sent) -> bool:
+    last = sent[-1]
+    while last.i > sent.start and (last.is_space or last.text in ("\"", "”", "’", "'", ")")):
+        last = last.doc[last.i - 1]
+    return last.text == "?"
 
 
 def _sentences(doc):
