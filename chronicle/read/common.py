@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from chronicle.model import Article, Reject
@@ -128,3 +129,14 @@ def open_binary(path: str):
         return open(path, "rb"), None
     except OSError as e:
         return None, reject(path, os.path.basename(path), f"cannot be read: {e.strerror or e}")
+
+
+def read_lines_file(path: str, read_lines, date) -> Iterator:
+    """A line-oriented file (JSONL, CSV) streamed through ``read_lines``; a Reject if it cannot
+    be opened."""
+    f, cannot = open_binary(path)
+    if cannot:
+        yield cannot
+        return
+    with f:
+        yield from read_lines(f, origin=path, stem=os.path.splitext(os.path.basename(path))[0], date=date)

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, article_from_record, reject, open_binary
+from chronicle.read.common import BadRecord, article_from_record, reject, read_lines_file
 
 
 def _raise_field_limit() -> None:
@@ -97,10 +97,4 @@ def read_csv_lines(lines: Iterable[bytes], *, origin: str, stem: str,
 
 def read_csv_file(path: str, date: dt.date | None = None,
                   base: str | None = None) -> Iterator[Article | Reject]:
-    stem = os.path.splitext(os.path.basename(path))[0]
-    f, cannot = open_binary(path)
-    if cannot:
-        yield cannot
-        return
-    with f:
-        yield from read_csv_lines(f, origin=path, stem=stem, date=date)
+    yield from read_lines_file(path, read_csv_lines, date)

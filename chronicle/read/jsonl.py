@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, article_from_record, decode_utf8, reject, open_binary
+from chronicle.read.common import BadRecord, article_from_record, decode_utf8, reject, read_lines_file
 
 
 def read_jsonl_lines(lines: Iterable[bytes], *, origin: str, stem: str,
@@ -44,10 +44,4 @@ def _decode(raw: bytes) -> str:
 
 def read_jsonl_file(path: str, date: dt.date | None = None,
                     base: str | None = None) -> Iterator[Article | Reject]:
-    stem = os.path.splitext(os.path.basename(path))[0]
-    f, cannot = open_binary(path)
-    if cannot:
-        yield cannot
-        return
-    with f:
-        yield from read_jsonl_lines(f, origin=path, stem=stem, date=date)
+    yield from read_lines_file(path, read_jsonl_lines, date)

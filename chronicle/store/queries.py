@@ -193,6 +193,11 @@ def _event_filters(q, engine: Engine, actor: str | None, recipient: str | None,
     if recipient:
         q = q.where(or_(events.c.recipient_id.in_(select(actor_ids_matching(recipient).c.id)),
                         events.c.recipient_code == recipient.upper()))
+    return event_filters(q, type, since, until)
+
+
+def event_filters(q, type: str | None = None, since=None, until=None):
+    """The type and date filters every event query shares (store and web)."""
     if type:
         q = q.where(events.c.type == type.upper())
     if since:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, literal, or_, select, text, union_all
 
 from chronicle.store.db import is_sqlite
-from chronicle.store.queries import actor_ids_matching, quote_filters
+from chronicle.store.queries import actor_ids_matching, event_filters, quote_filters
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, events, mentions, quotes, runs, timexes,
 )
@@ -399,12 +399,7 @@ def list_events(engine: Engine, actor: str | None = None, recipient: str | None 
         if _CODE.fullmatch(who):  # may be a code (RUS, NATO): unresolved actors have only that
             cond = or_(cond, code_col == who.upper())
         q = q.where(cond)
-    if type:
-        q = q.where(events.c.type == type.upper())
-    if since:
-        q = q.where(events.c.day >= since)
-    if until:
-        q = q.where(events.c.day <= until)
+    q = event_filters(q, type, since, until)
     if newest_first:
         q = q.order_by(events.c.day.desc(), events.c.article_key, events.c.idx)
     else:
