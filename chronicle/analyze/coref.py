@@ -143,7 +143,6 @@ ROLE_WORDS = PERSON_NOUNS | {
     "assistant", "coordinator", "communications", "council", "house", "white", "economic", "federal",
     "administrator", "surgeon", "lady", "gentleman", "acting", "chief", "staff", "of", "the", "for",
 }
-_CAPS_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,6}")
 
 
 def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str | None,
@@ -160,14 +159,13 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
     for source in (title or "", text[:20000]):
         for m in re.finditer(r"\b" + re.escape(key.title()) + r"\b", source):
             run = source[max(0, m.start() - 80):m.end()]
-            tail = re.findall(r"[A-Z][\w.'’-]*", run.split("\n")[-1])
             # the longest run of capitalized words ending at the key
             seq = []
             for w in reversed(re.split(r"\s+", run.split("\n")[-1].strip())):
                 if not w or not w[0].isupper():
                     break
                 seq.insert(0, w.strip(",;:"))
-            if not tail or not seq:
+            if not seq:
                 continue
             name_words = []
             for w in reversed(seq):

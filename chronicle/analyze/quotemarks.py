@@ -8,6 +8,7 @@ closed at its paragraph's end. Unbalanced marks are recovered locally, never by 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _PARA_BREAK_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -15,7 +16,6 @@ _PARA_BREAK_LINE = re.compile(r"\n\s*")
 # Double quotation marks, including the typewriter pairs ``...'' and ''...''.
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/") | {"\u2014", "\u2013"}
-_SENT_END = re.compile(r"[.!?…][\"”’']?\s+(?=[A-Z“\"‘])")
 
 
 @dataclass(slots=True)
@@ -24,12 +24,9 @@ class QuoteRegion:
     end: int  # index after the closing mark (or the recovered end)
     balanced: bool = True
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return (self.start + 1, self.end - 1) if self.balanced else (self.start, self.end)
 
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)  # quotes, turns and headline rules all ask for the same article's paragraphs
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each paragraph: blank-line separated when the text has blank lines
     (hard-wrapped prose), else one paragraph per line."""
     breaker = _PARA_BREAK_BLANK if _PARA_BREAK_BLANK.search(text) else _PARA_BREAK_LINE
@@ -40,7 +37,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 def _is_opening(text: str, pos: int, width: int = 1) -> bool:

@@ -140,3 +140,17 @@ def read_lines_file(path: str, read_lines, date) -> Iterator:
         return
     with f:
         yield from read_lines(f, origin=path, stem=os.path.splitext(os.path.basename(path))[0], date=date)
+
+
+def read_whole_file(path: str, base: str | None, parse, date) -> Iterator:
+    """A one-article file (text, Markdown): ``parse(text, article_id=, origin=, date=)`` on its
+    decoded contents, or a Reject naming the file and the reason."""
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        yield parse(decode_utf8(data), article_id=doc_id(path, base), origin=path, date=date)
+    except BadRecord as e:
+        yield reject(path, name, str(e))
+    except OSError as e:
+        yield reject(path, name, f"cannot be read: {e.strerror or e}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import sys
 from collections.abc import Iterable, Iterator
 

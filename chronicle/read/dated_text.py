@@ -13,12 +13,11 @@ The id is the file's path relative to the folder it was found in, without the ex
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, decode_utf8, doc_id, parse_date, reject
+from chronicle.read.common import BadRecord, parse_date, read_whole_file
 
 # The header; the date itself is checked by parse_date so impossible dates get a clear reason.
 SEED_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})(?:\r\n|\s|\Z)")
@@ -48,13 +47,4 @@ def article_from_text(text: str, *, article_id: str, origin: str,
 def read_text_file(path: str, date: dt.date | None = None,
                    base: str | None = None) -> Iterator[Article | Reject]:
     """One text file -> one Article (or one Reject naming the file)."""
-    name = os.path.basename(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        yield article_from_text(decode_utf8(data), article_id=doc_id(path, base),
-                                origin=path, date=date)
-    except BadRecord as e:
-        yield reject(path, name, str(e))
-    except OSError as e:
-        yield reject(path, name, f"cannot be read: {e.strerror or e}")
+    yield from read_whole_file(path, base, article_from_text, date)

@@ -11,7 +11,6 @@ line, unchanged. A file without front matter is read whole as plain text (date f
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import yaml
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, decode_utf8, doc_id, optional_str, parse_date, reject
+from chronicle.read.common import BadRecord, optional_str, parse_date, read_whole_file
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -54,13 +53,4 @@ def article_from_markdown(text: str, *, article_id: str, origin: str,
 
 def read_markdown_file(path: str, date: dt.date | None = None,
                        base: str | None = None) -> Iterator[Article | Reject]:
-    name = os.path.basename(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        yield article_from_markdown(decode_utf8(data), article_id=doc_id(path, base),
-                                    origin=path, date=date)
-    except BadRecord as e:
-        yield reject(path, name, str(e))
-    except OSError as e:
-        yield reject(path, name, f"cannot be read: {e.strerror or e}")
+    yield from read_whole_file(path, base, article_from_markdown, date)

@@ -30,20 +30,23 @@ class WebError(Exception):
         self.status, self.message, self.extra = status, message, extra
 
 
+# The statement that makes a connection refuse writes, per database.
+_READ_ONLY = {"sqlite": "PRAGMA query_only=ON",
+              "postgresql": "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"}
+
+
 def _read_only(engine: Engine) -> None:
     """Make every new connection of ``engine`` refuse writes."""
-    if engine.dialect.name == "sqlite":
-        @event.listens_for(engine, "connect")
-        def _query_only(dbapi_conn, _record):
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA query_only=ON")
-            cur.close()
-    elif engine.dialect.name == "postgresql":
-        @event.listens_for(engine, "connect")
-        def _ro(dbapi_conn, _record):
-            cur = dbapi_conn.cursor()
-            cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-            cur.close()
+    statement = _READ_ONLY.get(engine.dialect.name)
+    if statement is None:
+        return
+
+    @event.listens_for(engine, "connect")
+    def _refuse_writes(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        cur.execute(statement)
+        cur.close()
+        if engine.dialect.name == "postgresql":
             dbapi_conn.commit()
 
 
