@@ -89,6 +89,7 @@ for _type, _mode, _words in [
     ("CONSULT", None, "talk talks meeting negotiation negotiations consultation consultations summit "
                       "visit call mediation"),
     ("SUPPORT", None, "agreement accord treaty pact apology recognition"),
+    ("RETREAT", None, "withdrawal pullout pull-out demobilization demobilisation disarmament"),
     ("AID", None, "aid assistance relief asylum grant loan credit arms weapons medicine "
                   "medicines supplies"),  # AID: "military ... assistance including arms"
     ("REQUEST", None, "request demand appeal call plea"),
@@ -119,7 +120,8 @@ for _type, _mode, _words in [
 LIGHT_VERBS = ("send issue make submit deliver file lodge voice express launch stage hold open "
                "mount carry conduct begin start sign reach conclude impose announce declare "
                "present give put extend renew repeat reiterate level engage continue resume "
-               "intensify escalate step provide grant order complete").split()
+               "intensify escalate step provide grant order complete undertake organize organise "
+               "hand speed accelerate").split()
 # Verbs of motion or state that carry the event noun of their prepositional object: "went on
 # strike", "remained on alert", "returned for talks", "held in detention".
 PREP_LIGHT_VERBS = "remain stay keep put place go return come gather converge arrive travel head hold".split()
@@ -136,6 +138,17 @@ CORE_PATTERNS = [
     # CONCEDE: "... suspending protests"
     ("suspend call_off end cancel abandon halt", "protest protests strike strikes boycott "
      "demonstration demonstrations hunger_strike", ("CONCEDE", None)),
+    # CONCEDE: "easing of administrative or legal restrictions ..., removing curfews"
+    ("lift ease relax shorten reduce end scrap loosen", "curfew curfews restriction restrictions "
+     "ban emergency", ("CONCEDE", None)),
+    # COERCE: a blockade or siege made harder is still the blockade
+    ("tighten impose enforce", "blockade siege", ("COERCE", None)),
+    # RETREAT: "allowing the entry of observers, peacekeepers, or humanitarian workers"
+    ("receive admit allow accept", "observers inspectors monitors peacekeepers",
+     ("RETREAT", "access")),
+    # REJECT: defying a norm or an order (CAMEO 128, "defy norms, law")
+    ("violate defy flout breach", "ban law laws norms rules order orders curfew embargo",
+     ("REJECT", None)),
 ]
 # Stopping a cooperative relation is SANCTION (PLOVER: "halt negotiations", "stop aid").
 STOP_VERBS = "end halt suspend stop freeze cancel abandon cut break_off".split()
@@ -152,6 +165,12 @@ def _plover_table(path: Path) -> dict[str, tuple[str, str | None, str | None]]:
             continue
         code, typ, mode, ctx = m.group(1), m.group(2), m.group(3).strip(), m.group(4).strip()
         table[code] = (typ, mode or None, ctx or None)
+    # Where the mapping contradicts the manual, the manual wins: its CONCEDE covers "easing of
+    # administrative or legal restrictions ..., removing curfews" (section CONCEDE), while the
+    # 2021 mapping files easing a curfew or a state of emergency (0813, 0814) under RETREAT.
+    for code in ("0813", "0814"):
+        if code in table:
+            table[code] = ("CONCEDE", None, table[code][2])
     return table
 
 
@@ -202,6 +221,7 @@ def build_verbs(cameo: Path, table) -> dict:
     block_verbs: list[str] = []
     block: dict[str, list] = {}  # verb -> the code its block gives every synonym (last resort)
     block_code, block_name = "---", ""
+    kinds: dict[tuple[str, str], set] = {}  # (verb, key) -> every PLOVER type its patterns give
 
     def add_pattern(verb_list, body: str, code: str) -> None:
         plover = _plover_for(code, table)
@@ -220,6 +240,8 @@ def build_verbs(cameo: Path, table) -> dict:
         words = group.group(1).strip("{}").split()
         if not words:
             return
+        if after[group.end():].strip().startswith("("):
+            return  # "IMPOSE * BLOCKADE (ON GOODS)": a qualifier a verb|noun key cannot hold
         head = words[-1]
         if head.startswith("&"):
             heads = synsets.get(head.rstrip("_"), [])
@@ -234,6 +256,7 @@ def build_verbs(cameo: Path, table) -> dict:
                 key = f"{prep or ''}|{h}"
                 entry = [plover[0], plover[1], plover[2], code] if plover else None
                 cur = patterns.setdefault(v, {}).get(key)
+                kinds.setdefault((v, key), set()).add(entry[0] if entry else None)
                 # the most general pattern (fewest words) wins for a key
                 if cur is None or cur[1] > len(words):
                     patterns[v][key] = (entry, len(words))
@@ -266,7 +289,10 @@ def build_verbs(cameo: Path, table) -> dict:
             inherited = _plover_for(block_code, table)
             if inherited:
                 block[verb] = [inherited[0], inherited[1], inherited[2], block_code]
-    pats = {v: {k: e for k, (e, _) in d.items()} for v, d in patterns.items()}
+    # The dictionary sometimes gives one verb + noun several codes ("DEPLOY * &MILITARY" is
+    # 062, 072 and 154): such a pattern decides nothing, and the verb's own entry applies.
+    pats = {v: {k: e for k, (e, _) in d.items() if len(kinds[(v, k)]) == 1}
+            for v, d in patterns.items()}
     return {"verbs": verbs, "patterns": pats,
             "block_verbs": {v: e for v, e in block.items() if v not in verbs}}
 

@@ -40,7 +40,9 @@ from chronicle.model import Event, Span
 SPEECH_VERBS = frozenset(
     "say tell declare announce state insist stress underline emphasize emphasise note add "
     "conclude reiterate repeat claim assert believe think consider argue write remind "
-    "maintain affirm explain report".split())
+    "maintain affirm explain report confirm indicate signal".split())
+STATEMENT_NOUNS = frozenset("statement statements declaration communique communiqué letter "
+                            "note message remarks speech".split())
 PRONOUNS_SELF = frozenset("i we me us our my".split())
 PRONOUNS_OTHER = frozenset("it they he she them him her its their his".split())
 # A clause saying someone else behaves badly, inside a statement, is an accusation (CAMEO 112;
@@ -54,6 +56,9 @@ REQUEST_MODALS = frozenset("must should".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
 CONDITIONAL_AUX = frozenset("could might may".split())
 INTENT_VERBS = frozenset("plan intend prepare aim expect decide".split())
+# "is willing / ready / prepared to ...": PLOVER AGREE is to "offer, promise, or otherwise
+# indicate willingness or commitment to cooperate" (CAMEO 03x, "express intent to ...").
+WILLING_WORDS = frozenset("willing ready prepared eager keen".split())
 NEGATING_VERBS = frozenset("fail".split())  # "failed to reach agreement" ~ not reach
 BACKGROUND_MARKS = frozenset("after since before following when while as once until".split())
 RECIPIENT_PREPS = ("to", "against", "with", "on", "at", "from", "into", "toward", "towards",
@@ -66,6 +71,11 @@ NP_PREPS = frozenset("of in from for by".split())
 BODY_WORDS = frozenset("committee commission council association organization organisation "
                        "federation forum agency fund programme program foundation institute "
                        "society tribunal conference".split())
+# "a human rights group", "two American aid groups": non-governmental organisations by what
+# they do, named or not.
+NGO_HEADS = frozenset("group groups organization organizations organisation organisations "
+                      "watchdog agency agencies".split())
+NGO_MARKS = frozenset("rights aid relief humanitarian advocacy charity environmental".split())
 # PLOVER: cooperative actions reported in the future tense are intentions, coded AGREE; a
 # statement that one will do something hostile is a threat (THREATEN).
 FUTURE_AS_AGREE = frozenset("CONSULT SUPPORT COOPERATE AID".split())
@@ -241,6 +251,9 @@ class _Extractor:
         if code is None and (actor is None or not _actor_code(actor)) and any(
                 t.pos_ == "PROPN" and t.lower_ in BODY_WORDS for t in toks):
             code, igo, actor = "NGO", True, None  # a named body nobody places: non-state
+        if code is None and actor is None and head.lower_ in NGO_HEADS and any(
+                t.lower_ in NGO_MARKS for t in toks if t.i < head.i):
+            code, igo = "NGO", True
         if code is None and actor is None:
             return _Party(None, False, start, end, None, sector)
         return _Party(code, igo, start, end, actor.id if actor else _default_id(code, igo), sector)
@@ -396,6 +409,9 @@ class _Extractor:
             if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
                 t = t.head
                 continue
+            if _statement_acl(t):  # "X issued a statement demanding ...": X demands
+                t = t.head.head
+                continue
             if t.dep_ == "acomp" or (t.head.i != t.i and t.head.dep_ == "acomp"):
                 t = t.head
                 continue
@@ -454,11 +470,24 @@ class _Extractor:
                 return "conditional"
             if t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
                 t = t.head
-                if t.lemma_.lower() in INTENT_VERBS or (t.lower_ == "going" and verb.dep_ == "xcomp"):
+                if (t.lemma_.lower() in INTENT_VERBS or t.lower_ in WILLING_WORDS
+                        or (t.lower_ == "going" and verb.dep_ == "xcomp")):
                     return "future"
                 continue
             break
         return "asserted"
+
+    @staticmethod
+    def _willing(verb) -> bool:
+        """"is willing / ready / prepared to <verb>": an offer, not an announcement."""
+        t = verb
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lower_ in WILLING_WORDS:
+                return True
+        return False
 
     @staticmethod
     def _under_speech(tok) -> bool:
@@ -490,7 +519,7 @@ class _Extractor:
         """Clauses that only recall an event: relative clauses, after/since/... clauses."""
         t = verb
         for _ in range(4):
-            if t.dep_ in ("relcl", "acl", "amod"):
+            if t.dep_ in ("relcl", "acl", "amod") and not _statement_acl(t):
                 return True
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                          for c in t.children):
@@ -534,6 +563,8 @@ class _Extractor:
                         if kind and kind[0] in ("CONSULT", "AID", "SUPPORT", "COOPERATE"):
                             return ("SANCTION", None, None, None), verb, None
         light = lemma in lex.light_verbs
+        if light and any(p == "" and n in STATEMENT_NOUNS for p, n, _ in objs):
+            return None  # "issued a declaration demanding ...": a statement; its content acts
         if light or lemma in lex.prep_light_verbs:
             preps = ("", "in", "on", "for", "into", "under") if lemma in lex.prep_light_verbs \
                 else ("", "in")
@@ -695,13 +726,19 @@ class _Extractor:
                 typ, mode, context = "REJECT", None, context
             else:
                 modality = "negated"
-        if modality == "future" and typ in FUTURE_AS_AGREE:
+        if modality == "future" and typ in ("RETREAT", "CONCEDE") and self._willing(v):
+            typ, mode = "AGREE", None  # willingness to yield is an offer (CAMEO 035 -> AGREE)
+        elif modality == "future" and typ in FUTURE_AS_AGREE:
             typ, mode = "AGREE", None
         elif modality == "future" and typ == "RETREAT":
             typ, mode = "CONCEDE", None  # PLOVER: "announcements of future retreats" are CONCEDE
         elif modality == "future" and typ in FUTURE_AS_THREAT and (
                 qi is not None or self._speech_head(v) is not None):
             typ, mode = "THREATEN", None
+        elif modality == "conditional" and typ in FUTURE_AS_THREAT and (
+                qi is not None or self._speech_head(v) is not None) \
+                and self._condition_subject(v) is not None:
+            typ, mode = "THREATEN", None  # "may halt ... if ...": harm made conditional
         inner = self._complement_type(v)
         if inner is not None:
             if typ == "AGREE" and inner in FUTURE_AS_THREAT | {"THREATEN"}:
@@ -840,6 +877,13 @@ class _Extractor:
         return events
 
 
+def _statement_acl(tok) -> bool:
+    """A clause describing a statement its verb issues: "issued a declaration demanding ..."."""
+    head = tok.head
+    return (tok.dep_ == "acl" and tok.pos_ == "VERB" and head.lower_ in STATEMENT_NOUNS
+            and head.dep_ == "dobj" and head.head.i != head.i)
+
+
 def _is_question(sent) -> bool:
     last = sent[-1]
     while last.i > sent.start and (last.is_space or last.text in ("\"", "”", "’", "'", ")")):
@@ -881,9 +925,12 @@ def _token_classes(doc, text: str) -> tuple[list[int], list[int]]:
     if len(doc) == 0:
         return [], []
     prep, root = doc.vocab.strings.add("prep"), doc.vocab.strings.add("ROOT")
+    ccomp = doc.vocab.strings.add("ccomp")
     arr = doc.to_array([POS, DEP, IDX]).tolist()
+    # a copula heading a reported clause can carry its speaker's demand ("said the US must be
+    # ready to ...")
     verbs = [i for i, (p, d, _) in enumerate(arr)
-             if (p == VERB and d != prep) or (p == AUX and d == root)]
+             if (p == VERB and d != prep) or (p == AUX and d in (root, ccomp))]
     caps = [i for i, (_, _, c) in enumerate(arr) if text[c].isupper()]
     return verbs, caps
 

@@ -192,3 +192,34 @@ def test_filter_events_by_actor_recipient_type_and_dates():
     assert [e.type for e in filter_events(evs, recipient="NATO")] == ["ACCUSE"]
     assert [e.type for e in filter_events(evs, type="request", until="2022-01-31")] == ["REQUEST"]
     assert filter_events(evs, since="2022-03-01") == []
+
+
+# --- coding conventions from the PLOVER manual (invented sentences) ----------------------------
+@pytest.mark.parametrize("text, type_", [
+    # AGREE: "indicate willingness ... to cooperate", including willingness to yield
+    ("Chile is willing to withdraw its troops from the border with Peru.", "AGREE"),
+    ("Peru is ready to send medicine to Bolivia.", "AGREE"),
+    # a readiness to do harm, announced, is a threat
+    ("The government of Chile announced that it is prepared to impose martial law.", "THREATEN"),
+    # CONCEDE: "removing curfews", easing restrictions
+    ("Peru lifted the night curfew in Lima.", "CONCEDE"),
+    ("Peru shortened the curfew in Lima by one hour.", "CONCEDE"),
+    # a demand made of another through a copula: "X must be ready to ..."
+    ("The President of Mexico said that Canada must be ready to negotiate.", "REQUEST"),
+    # harm made conditional, stated: a threat
+    ("Spain may suspend talks with Morocco if the attacks continue, the Spanish minister said.",
+     "THREATEN"),
+    # a statement issued carries the act its content describes
+    ("Colombian rebels issued a statement demanding that Venezuela close the border.", "REQUEST"),
+    # a light verb carries the event of its noun
+    ("Opposition parties in Peru organized a general strike.", "PROTEST"),
+    ("Chile speeded up the withdrawal of its troops from Peru.", "RETREAT"),
+    # defying a ban is a rejection
+    ("A newspaper in Lima violated a ban by the Peruvian government.", "REJECT"),
+    # allowing observers in
+    ("Peru admitted observers from the United Nations.", "RETREAT"),
+])
+def test_plover_coding_conventions(nlp, text, type_):
+    evs = events_of(nlp, text)
+    assert evs, text
+    assert evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]

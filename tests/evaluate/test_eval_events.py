@@ -86,3 +86,16 @@ def test_missing_gold_file_is_a_clear_error(tmp_path):
                              env={"COLUMNS": "300", "TERMINAL_WIDTH": "300"})
     assert res.exit_code != 0
     assert "no such file" in res.output
+
+
+@pytest.mark.slow
+def test_plover_gold_reaches_the_bar(shared_dir):
+    """Issue 6's bar on all 322 PLOVER gold records: type, actor and recipient >= 0.80."""
+    pytest.importorskip("spacy")
+    from chronicle.evaluate.events import evaluate
+
+    result = evaluate(shared_dir / "data/plover/PLOVER_GSR_CAMEO.txt")["all"]
+    assert result["records"] == 322
+    assert result["type_accuracy"] >= 0.80
+    assert result["actor_match"] >= 0.80
+    assert result["recipient_match"] >= 0.80
