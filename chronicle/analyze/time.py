@@ -79,6 +79,8 @@ def _duration(n: float | None, unit: str) -> str:
         return {"DE": "PXE", "CE": "PXC", "Q": "PXQ",
                 "WE": "PXWE"}.get(code, ("PTX" if code in "HS" or unit == "minute" else "PX")
                                     + ("M" if unit == "minute" else code))
+    if code == "Y" and n >= 1000 and n % 1000 == 0:
+        return f"P{_fmt(n / 1000)}L"  # "two thousand years": millennia (TIMEX3 "L")
     if code == "DE":
         n, code = n * 10, "Y"
     elif code == "CE":
@@ -215,8 +217,17 @@ def _tense(doc, start: int, end: int) -> int:
                 prep = head.lower_
             tok = head
             continue
+        if prep in _DEADLINE_PREPS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in (
+                "dobj", "nsubjpass", "attr", "pobj"):
+            # a deadline on the verb's object: "will double its flights by August" (the
+            # parser hangs "by August" on "flights"); the clause's verb still sets the tense
+            tok = head
+            continue
         return PRESENT
     return PRESENT
+
+
+_DEADLINE_PREPS = ("by", "until", "till")
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
@@ -226,9 +237,22 @@ _FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", 
                  "prepare", "promise", "agree", "decide", "vow", "threaten", "seek", "try"}
 
 
+def _pluperfect(tok) -> bool:
+    """The clause of ``tok`` (a verb, or an adjective like "due" and its copula) is in the
+    past perfect: "had been due to expire", "had planned to meet"."""
+    # a verb's own auxiliaries; an adjective's ("due") through its copula
+    for t in (tok,) if tok.pos_ in ("VERB", "AUX") else (tok, tok.head):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD"
+               for c in t.children):
+            return True
+    return False
+
+
 def _verb_tense(verb, depth: int = 0) -> int:
     if verb.lemma_ in _PLAN_VERBS and (verb.tag_ in ("VBZ", "VBP") or any(
             c.dep_ == "auxpass" for c in verb.children)):
+        if _pluperfect(verb):
+            return PAST  # "had been scheduled for Friday": a plan that has passed
         return FUTURE  # "was planned for March", "is scheduled for Thursday"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in aux]
@@ -239,7 +263,8 @@ def _verb_tense(verb, depth: int = 0) -> int:
         if depth < 3 and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl",
                                                                   "acl", "relcl", "conj"):
             if verb.head.lemma_ in _FUTURE_HEADS:
-                return FUTURE
+                # "had been due to expire Friday": a plan seen from the past, now passed
+                return PAST if _pluperfect(verb.head) else FUTURE
             if verb.dep_ in ("acl", "relcl") or _verb_tense(verb.head, depth + 1) == PAST:
                 return PRESENT
         return FUTURE
@@ -274,7 +299,8 @@ class _Context:
         self.text = doc.text if text is None else text
         self.pub = pub
         self.ref_day: dt.date | None = pub  # last full date mentioned (for "the next day")
-        self.ref_quarter: str | None = None  # last quarter mentioned (for "a year earlier")
+        self.ref_quarter: str | None = None  # quarter reported on (for "a year earlier")
+        self.last_quarter: str | None = None  # the last quarter named (for "that quarter")
         self.ref_year: int | None = pub.year if pub else None  # for "that year"
         self.ref_month: tuple[int, int] | None = (pub.year, pub.month) if pub else None
 
@@ -458,18 +484,21 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         fn = HOLIDAYS.get(name) or HOLIDAYS.get(name.replace("'", ""))
         if fn is None:
             return None
+        # "Easter week", "Christmas week": the (ISO) week the holiday falls in
+        as_value = _week if g.get("wk") else dt.date.isoformat
         if g.get("y"):
-            return "DATE", fn(int(g["y"])).isoformat(), None
+            return "DATE", as_value(fn(int(g["y"]))), None
         if pub is None:
-            return "DATE", "XXXX" + fn(2001).isoformat()[4:], None
+            return "DATE", "XXXX-WXX" if g.get("wk") else "XXXX" + fn(2001).isoformat()[4:], None
         rel = (g.get("rel") or "").lower()
         tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(c)
         this = fn(pub.year)
-        if tense == PAST and this > pub:
+        begins = this - dt.timedelta(this.weekday()) if g.get("wk") else this
+        if tense == PAST and begins > pub:
             this = fn(pub.year - 1)
         elif tense == FUTURE and this < pub:
             this = fn(pub.year + 1)
-        return "DATE", this.isoformat(), None
+        return "DATE", as_value(this), None
     if rule in ("decade", "decade_short", "decade_word"):
         mod = _mod_word(g.get("mod"))
         if rule == "decade":
@@ -569,6 +598,13 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         return "DURATION", _duration(n, u), None
     if rule == "fuzzy_units":
         return _fuzzy_units(ctx, c, g)
+    if rule == "unit_long":
+        # "a day-long meeting", "a yearlong inquiry": one unit
+        return "DURATION", _duration(1, g["u"].lower()), None
+    if rule == "second_day":
+        # "on April 24 and 25": the second day, in the first one's month
+        value = _resolve_month_day(ctx, c, _month(g["m"]), _day(g["d"]))
+        return ("DATE", value, None) if value else None
     if rule == "decades_long":
         if c.match.group(0).endswith("old"):
             return None
@@ -878,6 +914,9 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
         return "DATE", value, None
     # "the quarter", "last quarter", "the year-ago quarter": the last quarter talked about;
     # "the latest quarter" and no quarter talked about: the last one completed before publication
+    if the == "that" and not ordw and not yr and ctx.last_quarter:
+        # "that quarter": the one just named, whichever it was
+        return "DATE", ctx.last_quarter, None
     if ctx.ref_quarter and ctx.ref_quarter[:4].isdigit() and ordw not in ("latest", "recent"):
         y, q = int(ctx.ref_quarter[:4]), int(ctx.ref_quarter[-1])
     elif pub is not None:
@@ -1315,6 +1354,8 @@ def extract_timexes(doc, pub_date: dt.date | None) -> list[TimeExpr]:
         if end <= start:
             continue
         out.append(TimeExpr(start, end, text[start:end], typ, value, mod))
+        if typ == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", value):
+            ctx.last_quarter = value
         if typ in ("DATE", "TIME"):
             m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)", value)
             if m:

@@ -121,7 +121,7 @@ _RULES: list[tuple[str, str]] = [
     ("part_deictic", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<part>{_PART})(?:\s+(?P<w>yesterday|today|tomorrow))?\b"),
     ("overnight", r"\bovernight\b"),
     # holidays
-    ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
+    ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY})\b(?:\s+(?P<wk>week)\b)?(?:,?\s+(?P<y>{YEAR})\b)?"),
     # "the 1990s", "the early '80s", "the nineties", "the 20th century"
     ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<c>1[6-9]|20)(?P<dd>\d)0'?s\b"),
     ("decade_short", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?'(?P<dd>[1-9])0s\b"),
@@ -157,6 +157,9 @@ _RULES: list[tuple[str, str]] = [
     ("duration", rf"\b{_APPROX}?(?:(?P<lead>the\s+(?:past|last|next|first|coming|previous|final|latest|remaining|following|year-earlier|year-ago|comparable)|past|last|next|first|coming|previous|another|the|each\s+of\s+the\s+(?:past|last|next))\s+)?(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+(?:(?P<more>more|other|full|straight|consecutive|long|trading|business|working|calendar|additional|extra)\s+)?(?P<u>{_UNIT})(?:\s+(?P<or_so>or so|and a half))?\b"),
     ("duration_adj", rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|half|several|multi)-(?P<u>{_UNIT_SG}|night)(?:s)?(?:-(?P<old>old|long))?\b"),
     ("fuzzy_units", rf"\b(?:(?P<lead>the\s+(?:past|last|next|coming|recent)|past|recent|coming|the)\s+)?(?:(?P<adj>recent|coming|next|past|few|many|several|numerous)\s+)?(?P<u>(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))\b(?:\s+(?P<dir>ago|earlier))?"),
+    ("unit_long", r"\b(?P<u>hour|day|week|month|year)-?long\b"),
+    # "April 24 and 25": the second day (the span is the day alone)
+    ("second_day", rf"\b(?P<m>{MONTH_FULL})\s+{_DAYNUM}\s*(?:,\s*)?(?:and|or|&)\s+(?P<d>{_DAYNUM})\b(?!\s*(?:%|percent|{_UNIT}|million|billion)\b|[,.]\d)"),
     ("decades_long", r"\b(?P<u>decades|years|months|weeks|centuries)-(?:long|old)\b"),
     # sets: "daily", "every week", "each year", "a year", "twice a week"
     ("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|bimonthly)\b"),
@@ -220,7 +223,8 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "edge_rel": ("cal", "qtr", "mon", "season"), "rel_unit": ("cal",), "rel_month": ("mon",),
     "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"),
     "duration": ("cal", "qtr", "part"), "duration_adj": ("cal", "qtr", "part"),
-    "fuzzy_units": ("cal", "qtr"), "decades_long": ("cal",), "set_adverb": ("setw",),
+    "fuzzy_units": ("cal", "qtr"), "decades_long": ("cal",), "unit_long": ("cal",),
+    "second_day": ("mon",), "set_adverb": ("setw",),
     "set_every": ("cal", "qtr", "wd", "part", "season"),
     "present_ref": ("ref",), "past_ref": ("ref",), "future_ref": ("ref",), "year": ("num",),
     "month": ("mon",), "year_mod": ("num",), "year_words": ("num_word",), "the_year": ("cal",),
@@ -261,7 +265,7 @@ def candidates(text: str, viable: Callable[[Candidate], bool] | None = None) -> 
             windows = merged[classes] = _merge(w for k in classes for w in hits[k])
         for ws, we in windows:
             for m in pattern.finditer(low, ws, we):
-                s, e = m.span()
+                s, e = m.span("d") if name == "second_day" else m.span()
                 while e > s and text[e - 1] in " ,-":
                     e -= 1
                 while s < e and text[s] in " ,-":

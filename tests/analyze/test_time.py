@@ -200,6 +200,58 @@ def test_election_day_and_since_year_end(nlp):
                     "year-end") == ("DATE", "2021-12-31")
 
 
+
+# --- rules added for issue 5 (round 2) ---------------------------------------------------------
+def test_a_deadline_on_the_object_takes_the_clause_tense(nlp):
+    # "by March" hangs on the object noun; the future verb still points forward
+    text = ("The airline will almost double its flights between Rome and Cairo by August in "
+            "the search for new customers.")
+    assert value_of(nlp, text, "August", pub=dt.date(2022, 2, 14)) == ("DATE", "2022-08")
+
+
+def test_a_plan_seen_from_the_past_perfect_has_passed(nlp):
+    text = "The offer had been due to expire Monday evening. It was extended instead."
+    assert value_of(nlp, text, "Monday evening") == ("TIME", "2022-01-24TEV")
+    # the same plan in the present still looks forward
+    assert value_of(nlp, "The offer is due to expire Monday evening.",
+                    "Monday evening") == ("TIME", "2022-01-31TEV")
+
+
+def test_that_quarter_is_the_quarter_just_named(nlp):
+    text = ("Net income rose in the third quarter. In the year-ago second quarter the firm "
+            "lost money; results for that quarter included a charge.")
+    assert value_of(nlp, text, "that quarter") == ("DATE", "2021-Q2")
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The ministers ended a day-long meeting.", "day-long", "P1D"),
+    ("It was the end of a yearlong inquiry.", "yearlong", "P1Y"),
+    ("He gave an hour-long speech.", "hour-long", "PT1H"),
+])
+def test_unit_long_adjectives_are_one_unit(nlp, sentence, phrase, value):
+    assert value_of(nlp, sentence, phrase) == ("DURATION", value)
+
+
+def test_the_second_day_of_a_pair_is_its_own_date(nlp):
+    text = "The summit will be held on March 24 and 25 in Vienna."
+    found = timexes(nlp, text)
+    assert ("March 24", "DATE", "2022-03-24") in found
+    assert ("25", "DATE", "2022-03-25") in found
+    # not a day: a number after "and"
+    assert [t for t in timexes(nlp, "Shares rose on March 24 and 25 percent of them were sold.")
+            if t[0] == "25"] == []
+
+
+def test_a_holiday_week_is_the_iso_week_it_falls_in(nlp):
+    # Easter 2022 is Sunday, April 17: ISO week 15
+    text = "Pilgrims gathered as Easter week began."
+    assert value_of(nlp, text, "Easter week", pub=dt.date(2022, 4, 12)) == ("DATE", "2022-W15")
+
+
+def test_thousands_of_years_are_millennia(nlp):
+    assert value_of(nlp, "The craft has been passed down for two thousand years.",
+                    "two thousand years") == ("DURATION", "P2L")
+
 # --- explicit dates and times ---------------------------------------------------------------
 @pytest.mark.parametrize("sentence, phrase, typ, value", [
     ("The treaty was signed on Jan. 5, 2021.", "Jan. 5, 2021", "DATE", "2021-01-05"),
