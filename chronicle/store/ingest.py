@@ -429,6 +429,7 @@ def ingest(paths: list[str] | None = None, db: str | None = None, *, engine: Eng
                 break
         while decider.queue:
             finish(decider.queue.popleft())
+    refresh_statistics(engine, changed=bool(summary.stored or summary.copies))
     summary.seconds = time.perf_counter() - t0
     _save_run(engine, summary, "done")
     return summary
@@ -448,6 +449,19 @@ def _progress_bar(enabled: bool | None):
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
                     TimeRemainingColumn(), console=err)
+
+
+def refresh_statistics(engine: Engine, changed: bool) -> None:
+    """ANALYZE after a run that added rows (or when SQLite has no statistics yet): the query
+    planner needs the tables' sizes to pick the actor and date indexes on a large record."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            known = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar()
+            if changed or not known:
+                conn.exec_driver_sql("ANALYZE")
+        elif changed:
+            conn.exec_driver_sql("ANALYZE")
 
 
 def _save_run(engine: Engine, s: Summary, status: str) -> None:

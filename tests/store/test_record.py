@@ -205,3 +205,12 @@ def test_an_article_the_analysis_gives_up_on_is_rejected_with_its_copies(sqlite_
     assert (s.stored, s.rejected) == (3, 2)  # a1 and its wire copy
     assert {r["reason"] for r in queries.list_rejects(engine)} == {
         "analysis failed: boom", "copy of a record whose analysis failed in this run"}
+
+
+def test_ingest_leaves_planner_statistics(sqlite_url, analyzer):
+    """After a run that stored rows, SQLite has ANALYZE statistics for its indexes."""
+    engine, s = _ingest(sqlite_url, analyzer)
+    assert s.stored
+    with engine.connect() as conn:
+        stats = {r[0] for r in conn.execute(text("SELECT tbl FROM sqlite_stat1"))}
+    assert {"articles", "quotes"} <= stats
