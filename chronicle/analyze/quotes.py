@@ -10,6 +10,12 @@
    content holds a quoted fragment.
 The speaker is the cue's subject (or the object of "according to"); who that is gets resolved
 later by ``coref``.
+
+Content boundaries follow the conventions of the annotated corpus (PolNeAR train, measured by
+comparing predicted and gold spans of matched attributions): the complementizer belongs to the
+content; a secondary predicate keeps what it is said of ("regards Jerusalem as its capital");
+an adjective cue gives its complement ("optimistic that ..."); two coordinated reports are two
+attributions ("pledged X and said that Y").
 """
 from __future__ import annotations
 
@@ -46,10 +52,13 @@ def extract_quotes(doc) -> list[Quote]:
     text = text_of(doc)
     if not text.strip():
         return []
-    turns = find_turns(text) or find_colon_attributions(doc)
+    turns = find_turns(text)
+    headlines = not turns
+    if headlines:
+        turns = find_colon_attributions(doc)
     regions = find_quote_regions(text)
-    found = _find_cues(doc)
-    quotes: list[Quote] = [_turn_quote(text, t) for t in turns]
+    found = _find_cues(doc, regions)
+    quotes: list[Quote] = [_turn_quote(text, t, headlines) for t in turns]
     if turns:
         # words inside a turn are that speaker's; quotes they hold are nested, not new
         spans = [(t.start, t.content[1]) for t in turns]
@@ -74,18 +83,22 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _turn_quote(text: str, turn: Turn) -> Quote:
+def _turn_quote(text: str, turn: Turn, headline: bool = False) -> Quote:
     content = Span.of(text, *turn.content)
     speaker = Speaker(turn.label[0], turn.label[1], text[turn.label[0]:turn.label[1]], mention_type="turn")
-    return Quote("direct", content, Span.of(text, *turn.cue), speaker, parts=[content])
+    # a transcript turn is the speaker's own words; a headline's "X: claim" is reported unless quoted
+    kind = "direct" if not headline or content.text[:1] in "\"“‘'«" else "indirect"
+    return Quote(kind, content, Span.of(text, *turn.cue), speaker, parts=[content])
 
 
 # --- cues from the parse ------------------------------------------------------------------
-def _find_cues(doc) -> list[_Cue]:
+def _find_cues(doc, regions: list[QuoteRegion] = ()) -> list[_Cue]:
     model = cue_model.weights()
     pairs = cue_lexicon.candidates() if model is not None else cue_lexicon.lexicon()
     lemmas = cue_lexicon.candidate_lemmas() if model is not None else cue_lexicon.cue_lemmas()
     found: list[_Cue] = []
+    quoted = [(r.start, r.end) for r in regions]
+    quoted_starts = [r[0] for r in quoted]
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -105,9 +118,9 @@ def _find_cues(doc) -> list[_Cue]:
                     continue
             elif score < cue_lexicon.MIN_PRECISION:
                 continue
-            # among several complements prefer the one after the cue ("A believes X; B stressed
-            # Y"), then the likelier
-            rank = (cand[2].i > tok.i, score)
+            # among several complements prefer a direct quote ('"...," wrote X, tweeting a
+            # link'), then the one after the cue ("A believes X; B stressed Y"), then the likelier
+            rank = (_is_quoted(cand[3], quoted, quoted_starts), cand[2].i > tok.i, score)
             if best is None or rank > best[0]:
                 best = (rank, cand)
         if best is None:
@@ -117,10 +130,22 @@ def _find_cues(doc) -> list[_Cue]:
         if around is not None:
             cstart, cend = around
         cue_span = _cue_span(doc, tok)
-        if rel == "prep" and ctok.i > tok.i and ctok.idx - cue_span[1] < 20:
+        if rel == "prep" and ctok.i > tok.i and ctok.idx - cue_span[1] < 20 and cstart > ctok.idx:
             cue_span = (cue_span[0], ctok.idx + len(ctok))  # "called for", "spoke about"
-        found.append(_Cue(tok, cue_span, (cstart, cend), _speaker_of(doc, tok)))
+        speaker = _speaker_of(doc, tok)
+        if speaker is None and tok.pos_ in ("VERB", "AUX"):
+            speaker = _left_mention(doc, tok, cstart)
+        found.append(_Cue(tok, cue_span, (cstart, cend), speaker))
     return found
+
+
+def _is_quoted(span: tuple[int, int], quoted: list[tuple[int, int]], starts: list[int]) -> bool:
+    """True when most of ``span`` lies inside one direct quote."""
+    i = bisect.bisect_right(starts, span[1]) - 1
+    if i < 0:
+        return False
+    s, e = quoted[i]
+    return min(e, span[1]) - max(s, span[0]) > 0.5 * (span[1] - span[0])
 
 
 def _content_end(head) -> int:
@@ -161,7 +186,8 @@ def _parenthetical(doc, tok, lemma: str) -> tuple[int, int] | None:
     sent = tok.sent
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
-    if any(ch in sent.text for ch in "\"“”"):
+    stext = sent.text
+    if any(ch in stext for ch in "\"“”«»") or "''" in stext or "``" in stext:
         return None  # quotation marks: the direct-quote rules decide
     for j in range(tok.i + 1, min(tok.i + 9, sent.end - 1)):
         if doc[j].text == ",":
@@ -205,6 +231,10 @@ def cue_candidates(doc, tok, pairs):
                 cstart = sub_e
             elif sub_e >= cend:
                 cend = sub_s
+            if rel == "head:relcl":
+                around = _relative_content(tok, ctok)
+                if around is not None:
+                    cstart, cend = around
         else:
             if rel == "dobj":
                 repaired = _unmarked_clause(tok, lemma, pairs)
@@ -218,12 +248,18 @@ def cue_candidates(doc, tok, pairs):
                 if pobj is None:
                     continue
                 ctok_content = pobj
+            elif rel == "acomp":
+                # "optimistic that ...", "tired of X": annotators take the adjective with the
+                # cue and its complement as the content
+                ctok_content = _adjective_complement(ctok) or ctok
             else:
                 ctok_content = ctok
             # the complementizer ("that") belongs to the content, as annotators mark it
             cstart, cend = ctok_content.left_edge.idx, _content_end(ctok_content)
             if cue_span[0] < cend and cstart < cue_span[1]:
                 continue
+            if rel in _SECONDARY and ctok.i > tok.i:
+                cstart = _secondary_start(tok, lemma, ctok, cstart)
         cstart, cend = _trim(text, cstart, cend)
         if cend - cstart >= 2:
             out.append((conf, rel, ctok, (cstart, cend)))
@@ -233,6 +269,38 @@ def cue_candidates(doc, tok, pairs):
             cstart, cend, verb = repaired
             out.append((pairs.get((lemma, "ccomp"), 0.0), "ccomp", verb, _trim(text, cstart, cend)))
     return out
+
+
+# Relations whose content is a secondary predicate: "regards Jerusalem as its capital",
+# "called Christmas a sham", "accused him of lying", "is expected to win".
+_SECONDARY = {"prep", "xcomp", "oprd"}
+# Verbs that raise their content's subject: "the race appears to be tightening".
+_RAISING = {"appear", "seem"}
+
+
+def _secondary_start(tok, lemma: str, ctok, cstart: int) -> int:
+    """Where the content of a secondary predicate starts. Annotators (PolNeAR train) take the
+    object it is said of ("all of Jerusalem as its capital"), and for a passive or raising cue
+    the subject too ("Trump is expected to win"), over the bare predicate."""
+    for child in children(tok):
+        if child.dep_ == "dobj" and tok.i < child.i < ctok.i:
+            return min(cstart, child.left_edge.idx)
+        if child.i < tok.i and (child.dep_ == "nsubjpass" or child.dep_ == "nsubj" and lemma in _RAISING):
+            return min(cstart, child.left_edge.idx)
+    return cstart
+
+
+def _adjective_complement(adj):
+    for child in children(adj):
+        if child.i < adj.i:
+            continue
+        if child.dep_ == "prep":
+            return next((c for c in children(child) if c.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ == "ccomp":
+            return child
+        if child.dep_ == "xcomp":  # "likely to say that X": what is said
+            return next((c for c in children(child) if c.dep_ == "ccomp" and c.i > child.i), child)
+    return None
 
 
 def _relations(tok):
@@ -249,6 +317,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \n\t,;:—–-":
         end -= 1
     return start, end
+
+
+_RELATIVIZERS = {"which", "that", "who", "whom", "whose", "what", "where"}
+
+
+def _relative_content(tok, noun) -> tuple[int, int] | None:
+    """A cue inside a relative clause with a subject of its own says the clause of the noun:
+    "rules, which he argued help students" -> "which he argued help students"; "the unease
+    many women feel about Trump" -> the whole noun phrase (PolNeAR train's convention)."""
+    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if subj is None or subj.lower_ in _RELATIVIZERS:
+        return None
+    end = tok.right_edge.idx + len(tok.right_edge)
+    first = tok.left_edge
+    if first.lower_ in _RELATIVIZERS or first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+        return first.idx, end
+    return noun.left_edge.idx, end
 
 
 def _unmarked_clause(tok, lemma, lex):
@@ -293,7 +378,20 @@ def _according_to(doc, tok) -> _Cue | None:
         content = (sent.start_char, sent.start_char + len(text_of(doc)[sent.start_char:phrase_start].rstrip(" ,")))
     if content[1] <= content[0]:
         return None
-    return _Cue(tok, (tok.idx, to.idx + len(to)), content, _head_mention(doc, pobj))
+    source = pobj
+    if pobj.pos_ == "NOUN" and not pobj.ent_type_:
+        source = _by_whom(pobj) or pobj  # "according to calculations by Amy Glasmeier"
+    return _Cue(tok, (tok.idx, to.idx + len(to)), content, _head_mention(doc, source))
+
+
+def _by_whom(noun):
+    """The object of a "by"/"from" phrase on a noun ("calculations by Amy Glasmeier")."""
+    for child in children(noun):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _speaker_of(doc, tok):
@@ -303,12 +401,20 @@ def _speaker_of(doc, tok):
         poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if poss is not None:
             return _head_mention(doc, poss)
+        by = _by_whom(tok)
+        if by is not None:  # "a decision by the committee", "a warning from the FBI"
+            return _head_mention(doc, by)
         if tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
             tok = tok.head if tok.head.pos_ == "VERB" else tok.head.head
     seen = 0
     cur = tok
     while cur is not None and seen < 5:
         seen += 1
+        for child in children(cur):
+            if child.dep_ == "agent":  # "criticized by his rivals": the agent, not the subject
+                pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _head_mention(doc, pobj)
         for child in children(cur):
             if child.dep_ in _SUBJ and child.dep_ != "csubj":
                 # a relative pronoun ("..., who said") is the mention; coref finds its antecedent
@@ -319,10 +425,38 @@ def _speaker_of(doc, tok):
                     return _head_mention(doc, pobj)
         if cur.dep_ == "relcl":
             return _head_mention(doc, cur.head)
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i < cur.i:
+            # "the super PAC supporting Jeb Bush", "voters hoping to ...": the noun it describes
+            return _head_mention(doc, cur.head)
         if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "..., adding that", "went on to say" take the main subject
             continue
         break
+    # a subject misattached to the clause the cue introduces: "Smith, an adviser, said at ..."
+    # parsed with "Smith" as the subject of the reported verb before the cue
+    for child in children(tok):
+        if child.dep_ in ("ccomp", "conj") and child.i > tok.i:
+            subj = next((g for g in children(child) if g.dep_ in ("nsubj", "nsubjpass") and g.i < tok.i), None)
+            if subj is not None:
+                return _head_mention(doc, subj)
+    return None
+
+
+_LEFT_STOP = {'"', "“", "”", "''", "``", "«", "»"}
+
+
+def _left_mention(doc, tok, content_start: int):
+    """A subject the parse lost ("Patrick F. Kennedy, the undersecretary, wrote ..." with the
+    name left unattached): the nearest noun phrase before the cue in its sentence, not inside
+    the content or past a quotation mark."""
+    sent_start = tok.sent.start
+    for j in range(tok.i - 1, max(sent_start, tok.i - 15) - 1, -1):
+        t = doc[j]
+        if t.text in _LEFT_STOP or content_start < tok.idx and t.idx >= content_start:
+            return None
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ not in ("compound", "poss", "pobj", "dobj", "npadvmod", "nmod", "amod"):
+            head = t.head if t.dep_ == "appos" else t
+            return _head_mention(doc, head)
     return None
 
 
@@ -346,6 +480,9 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
     out: list[Quote] = []
     prev: Quote | None = None
     prev_para = -1
+    quoted = ([(r.start, r.end) for r in regions], [r.start for r in regions])
+    persons: list | None = None  # PERSON entities, when a quote without cue needs them
+    person_starts: list[int] = []
     for idx, reg in enumerate(regions):
         pi = max(0, bisect.bisect_right(para_starts, reg.start) - 1)
         ps, pe = paras[pi] if paras else (0, len(text))
@@ -354,20 +491,32 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             pe = paras[pi][1]
         lo = regions[idx - 1].end if idx > 0 and regions[idx - 1].end > ps else ps
         hi = regions[idx + 1].start if idx + 1 < len(regions) and regions[idx + 1].start < pe else pe
-        cue = _cue_for_region(doc, reg, found, (lo, hi))
+        cue = _cue_for_region(doc, reg, found, (lo, hi), quoted)
+        if cue is None:
+            cue = _cue_across_paragraphs(doc, reg, paras, para_starts, found)
         content = Span.of(text, reg.start, reg.end)
         words = len(text[reg.start:reg.end].split())
         if cue is None:
             # a quote continuing the previous speaker's words: "...," he said. "..."
-            if prev is not None and prev_para == pi and prev.cue is not None and _only_frame_between(doc, prev, reg):
+            if (prev is not None and prev_para == pi and prev.cue is not None and _only_frame_between(doc, prev, reg)
+                    and not _inside_reported(reg, found, text)):
                 prev.parts.append(content)
                 prev.content = Span.of(text, prev.content.start, reg.end)
                 continue
-            if words < _MIN_FREE_WORDS or _inside_reported(reg, found) or not _sentence_like(text, reg, ps):
+            if words < _MIN_FREE_WORDS or _inside_reported(reg, found, text) or not _sentence_like(text, reg, ps):
                 continue  # scare quote or title; a reported clause may hold it (mixed)
             q = Quote("direct", content, None, None, parts=[content])
             q.speaker = _inherit_speaker(prev, pi, prev_para)
+            if q.speaker is None:
+                if persons is None:
+                    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+                    person_starts = [e.start_char for e in persons]
+                since = paras[max(0, pi - 1)][0] if paras else 0
+                q.speaker = _speaker(text, _recent_person(persons, person_starts, reg, since))
         else:
+            if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]
+                    and _inside_reported(reg, [c for c in found if c is not cue], text)):
+                continue  # a quoted fragment of another cue's clause after the cue: mixed
             cue.used = True
             q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, cue.speaker),
                       parts=[content])
@@ -381,7 +530,8 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
     return out
 
 
-def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int]) -> _Cue | None:
+def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int],
+                    quoted: tuple[list, list] = ([], [])) -> _Cue | None:
     # 0. a signature after a dash: '"..." ― Carlos Raúl'
     dash = _DASH_BYLINE.match(text_of(doc), reg.end, frame[1])
     if dash:
@@ -405,7 +555,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 best = (d, cue)
     if best is not None and best[0] < 300:
         return best[1]
-    if _inside_reported(reg, found):
+    if _inside_reported(reg, found, text_of(doc)):
         return None
     # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
     speech = cue_lexicon.speech_lemmas()
@@ -418,13 +568,16 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         toks = list(span)
         if near_end:
             toks.reverse()
+        # a verb of any kind as cue: in a short clause after the quote ('he wondered.'), or
+        # heading the clause that introduces a quote ending its sentence ('As Vulture put it, "...')
+        short = _intro_clause(text, span, reg) if near_end else _short_tail(toks, reg)
         for tok in toks[:12]:
             if tok.idx >= reg.start and tok.idx < reg.end:
                 continue
-            if tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
+            if (tok.lemma_.lower() in speech or short and tok.dep_ == "ROOT") and tok.pos_ in ("VERB", "AUX"):
                 known = next((c for c in found if c.token is not None and c.token.i == tok.i), None)
                 gap = _tokens_between(doc, tok, reg)
-                if gap > (6 if not near_end else 3):
+                if gap > (6 if not near_end else 8 if short else 3):
                     # far from the cue: a quoted fragment inside the cue's clause -> mixed
                     if known is None:
                         _mixed_from_fragment(doc, tok, reg, found)
@@ -433,6 +586,12 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                     c = known.content
                     if c and c[0] <= reg.start and reg.end <= c[1] + 1 and (c[1] - c[0]) > 1.3 * (reg.end - reg.start):
                         return None  # the quote is a fragment of the cue's clause: a mixed quote
+                    if (c and reg.end <= known.span[0] and c[0] >= known.span[1] and not _is_quoted(c, *quoted)
+                            and len(text[c[0]:c[1]].split()) >= 3
+                            and len(text[reg.start:reg.end].split()) < _MIN_FREE_WORDS):
+                        # a quoted title next to a cue that has a clause of its own:
+                        # 'on "Morning Joe," Scarborough suggested that ...'
+                        return None
                     return known
                 return _Cue(tok, _cue_span(doc, tok), None, _speaker_of(doc, tok) or _nearby_name(doc, tok, reg))
             if tok.text in (".", "!", "?") and not near_end and tok.i > span.start + 0 and tok.idx > reg.end + 1:
@@ -445,6 +604,66 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 if ents:
                     return _Cue(colon_tok, (colon_tok.idx, colon_tok.idx + 1), None, ents[-1])
     return None
+
+
+# A paragraph that only signs the quote before it: "- Sanders."
+_BYLINE_PARA = re.compile(r"[ \t\u00a0]*(?:[―—–-]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t\u00a0.]*$")
+
+
+def _cue_across_paragraphs(doc, reg: QuoteRegion, paras, para_starts: list[int], found: list[_Cue]) -> _Cue | None:
+    """A quote standing as a paragraph of its own, introduced by the paragraph before it
+    ('Trump issued the following statement:') or signed by the one after it ('- Sanders.')."""
+    text = text_of(doc)
+    first = bisect.bisect_right(para_starts, reg.start) - 1
+    last = bisect.bisect_right(para_starts, max(reg.start, reg.end - 1)) - 1
+    if first < 0:
+        return None
+    if first > 0 and not text[paras[first][0]:reg.start].strip():
+        a, b = paras[first - 1]
+        intro = text[a:b].rstrip()
+        if intro.endswith(":"):
+            colon = doc.char_span(a + len(intro) - 1, a + len(intro), alignment_mode="expand")
+            if colon is not None:
+                root = colon[0].sent.root
+                if root.pos_ in ("VERB", "AUX") and root.idx >= a:
+                    known = next((c for c in found if c.token is not None and c.token.i == root.i), None)
+                    if known is not None and known.speaker is not None:
+                        return known  # its own content ("the following statement") is the quote
+                    speaker = _speaker_of(doc, root)
+                    if speaker is not None:
+                        return _Cue(root, _cue_span(doc, root), None, speaker)
+    if last + 1 < len(paras) and not text[reg.end:paras[last][1]].strip():
+        a, b = paras[last + 1]
+        m = _BYLINE_PARA.match(text, a, b)
+        if m:
+            name = doc.char_span(m.start("name"), m.start("name") + len(m.group("name").rstrip(".")),
+                                 alignment_mode="expand")
+            if name is not None:
+                return _Cue(None, (a, m.start("name")), None, name)
+    return None
+
+
+def _intro_clause(text: str, before, reg: QuoteRegion) -> bool:
+    """True when a comma or colon introduces the quote and the quote ends its sentence."""
+    lead = text[before.start_char:reg.start].rstrip()
+    inner = text[reg.start:reg.end].rstrip("\"”'’» ")
+    return lead.endswith((",", ":")) and inner.endswith((".", "!", "?"))
+
+
+def _short_tail(toks, reg: QuoteRegion) -> bool:
+    """'"...?" he wondered.' / '"..." reacted Trump.': right after the quote, a clause of at
+    most four words that ends the sentence; its verb is the cue whatever the verb."""
+    if not toks or toks[0].idx - reg.end > 2:
+        return False
+    words = 0
+    for tok in toks:
+        if tok.text in (".", "!", "?") or tok.is_space and "\n" in tok.text:
+            return 0 < words <= 4
+        if not tok.is_punct:
+            words += 1
+            if words > 4:
+                return False
+    return 0 < words <= 4
 
 
 def _tokens_between(doc, tok, reg: QuoteRegion) -> int:
@@ -464,6 +683,13 @@ def _mixed_from_fragment(doc, tok, reg: QuoteRegion, found: list[_Cue]) -> None:
             if s <= reg.start and reg.end <= e + 1:
                 found.append(_Cue(tok, _cue_span(doc, tok), _trim(text_of(doc), s, e), _speaker_of(doc, tok)))
                 return
+
+
+def _recent_person(persons: list, starts: list[int], reg: QuoteRegion, since: int):
+    """The person named last before a quote that has no cue, within its paragraph and the one
+    before: who the article is quoting at that point."""
+    i = bisect.bisect_left(starts, reg.start) - 1
+    return persons[i] if i >= 0 and starts[i] >= since else None
 
 
 def _sentence_like(text: str, reg: QuoteRegion, para_start: int) -> bool:
@@ -492,8 +718,20 @@ def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
             and prev.cue.start >= prev.content.end - 1)
 
 
-def _inside_reported(reg: QuoteRegion, found: list[_Cue]) -> bool:
-    return any(c.content and c.content[0] <= reg.start and reg.end <= c.content[1] + 1 for c in found)
+def _inside_reported(reg: QuoteRegion, found: list[_Cue], text: str | None = None) -> bool:
+    """True when ``reg`` lies inside a cue's reported clause (its closing mark and the sentence's
+    last punctuation may stand after the clause's trimmed end)."""
+    for c in found:
+        if c.content and c.content[0] <= reg.start:
+            if reg.end <= c.content[1] + 1:
+                return True
+            if text is not None and reg.start < c.content[1] and not text[c.content[1]:reg.end].strip(_CLOSERS):
+                return True
+    return False
+
+
+_CLOSERS = " .,;:!?'\"”’»"
+
 
 
 def _inherit_speaker(prev: Quote | None, pi: int, prev_para: int) -> Speaker | None:
@@ -513,15 +751,48 @@ def _speaker(text: str, mention) -> Speaker | None:
 
 
 # --- indirect and mixed quotes ------------------------------------------------------------
+def _split_coordinated(doc, found: list[_Cue]) -> set[int]:
+    """A report coordinated with another inside its parsed content ("X pledged a revolution and
+    said that ..."): annotators (PolNeAR train) mark two attributions, so the first content ends
+    before the second cue, which keeps its own. Returns the ids of the cues so kept."""
+    keep: set[int] = set()
+    inners = [c for c in found if c.content is not None and c.token is not None and c.token.dep_ == "conj"
+              and c.token.lemma_.lower() in cue_lexicon.SPEECH_SET]
+    if not inners:
+        return keep
+    text = text_of(doc)
+    by_token = {c.token.i: c for c in found if c.content is not None and c.token is not None}
+    for inner in inners:
+        tok = inner.token
+        up = tok.head
+        for _ in range(3):  # the cue it is coordinated with, or the head of that cue's object
+            outer = by_token.get(up.i)
+            if (outer is not None and outer is not inner
+                    and outer.content[0] <= inner.span[0] and inner.span[1] <= outer.content[1]):
+                keep.add(id(inner))
+                s, e = _trim(text, outer.content[0], tok.left_edge.idx)
+                words = text[s:e].rsplit(None, 1)
+                if len(words) == 2 and words[1].lower() in ("and", "but"):
+                    e = s + len(words[0])
+                if e - s >= 3:
+                    outer.content = (s, e)
+                break
+            if up.head.i == up.i:
+                break
+            up = up.head
+    return keep
+
+
 def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
     text = text_of(doc)
     out: list[Quote] = []
+    keep = _split_coordinated(doc, found)
     outer = [c.content for c in found if c.content is not None]
     outer += [(r.start, r.end) for r in regions]
     for cue in found:
         if cue.used or cue.content is None:
             continue
-        if any(s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer):
+        if id(cue) not in keep and any(s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer):
             continue  # an attribution inside another's content belongs to that content
         cs, ce = cue.content
         # trim trailing punctuation/space from the content

@@ -69,19 +69,33 @@ def find_turns(text: str) -> list[Turn]:
     return turns
 
 
+# A headline's source before a colon: one to six capitalized words ("Poll", "Clinton camp",
+# "McCain Challenger Kelli Ward"), no sentence punctuation.
+_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,5}):[ \t]+(?=\S)")
+
+
 def find_colon_attributions(doc) -> list[Turn]:
     """Headline-style attributions: a paragraph that opens with a named speaker and a colon
-    ("Pat Caddell: Democrat voters worried ...")."""
+    ("Pat Caddell: Democrat voters worried ..."), or a title that opens with a source and a
+    colon ("Poll: Sanders takes the lead.", as PolNeAR's annotators mark titles)."""
     text = text_of(doc)
     out = []
     ent_at = {e.start_char: e for e in doc.ents if e.label_ in ("PERSON", "ORG")}
-    for ps, pe in paragraphs(text):
+    for k, (ps, pe) in enumerate(paragraphs(text)):
         ent = ent_at.get(ps)
         if ent is None or ent.end_char >= pe or text[ent.end_char] != ":":
-            continue
-        body = ent.end_char + 1
+            m = _HEADLINE_LABEL.match(text, ps, pe) if k == 0 and pe - ps < 250 else None
+            if m is None or m.group("label").rstrip(".").upper() in _NOT_SPEAKERS:
+                continue
+            ls, le = m.span("label")
+            label = doc.char_span(ls, le, alignment_mode="expand")
+            if label is None or any(t.pos_ in ("VERB", "AUX") for t in label):
+                continue  # "Peter Brown said: ..." introduces a quote; the label is no source
+        else:
+            ls, le = ent.start_char, ent.end_char
+        body = le + 1
         while body < pe and text[body].isspace():
             body += 1
         if pe - body > 3:
-            out.append(Turn(ps, (ent.start_char, ent.end_char), (ent.end_char, ent.end_char + 1), (body, pe)))
+            out.append(Turn(ps, (ls, le), (le, le + 1), (body, pe)))
     return out

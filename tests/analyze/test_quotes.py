@@ -161,3 +161,63 @@ def test_transcript_label_resolves_to_the_full_name_given_elsewhere():
     found = quotes(TRANSCRIPT)
     psaki = [q for q in found if q.speaker.text == "MS. PSAKI"]
     assert len(psaki) == 2 and all(q.speaker.name == "Jen Psaki" for q in psaki)
+
+
+# --- conventions of the annotated corpus (PolNeAR train), on invented sentences ------------
+def test_two_coordinated_reports_are_two_quotes():
+    found = quotes("Maria Lopez pledged a tax cut for families and said that the budget would balance by 2030.")
+    assert [(q.cue.text, q.content.text) for q in found] == [
+        ("pledged", "a tax cut for families"), ("said", "that the budget would balance by 2030")]
+    assert all(q.speaker.name == "Maria Lopez" for q in found)
+
+
+def test_secondary_predicate_keeps_what_it_is_said_of():
+    q = only(quotes("Lisa Chang called the proposal a disaster for small farms."))
+    assert q.cue.text == "called" and q.content.text == "the proposal a disaster for small farms"
+    assert q.speaker.name == "Lisa Chang"
+
+
+def test_passive_cue_takes_the_agent_as_speaker():
+    q = only(quotes("The plan was criticized by the mayor for its enormous cost."))
+    assert q.cue.text == "criticized" and q.speaker.text == "the mayor"
+
+
+def test_quote_introduced_by_the_paragraph_before():
+    found = quotes('Governor Tom Reyes issued the following statement:\n\n'
+                   '"We will rebuild every home that the storm destroyed."\n\nThe storm hit on Monday.')
+    q = only(found)  # one quotation: the statement is the quote, not a second, indirect one
+    assert q.kind == "direct" and q.cue.text == "issued" and q.speaker.name == "Tom Reyes"
+
+
+def test_quote_signed_in_the_next_paragraph():
+    q = only(quotes('The council debated the budget for hours.\n\n'
+                    '"Nobody here wants higher taxes, and nobody will vote for them."\n\n- Anna Berg.\n\n'
+                    'The vote is on Friday.'), "direct")
+    assert q.speaker.text == "Anna Berg"
+
+
+def test_any_verb_in_a_short_clause_after_the_quote_is_its_cue():
+    q = only(quotes('Anna Berg looked at the numbers again.\n\n"Why would anyone vote for this budget?" she wondered.'))
+    assert q.cue.text == "wondered" and q.speaker.text == "she" and q.speaker.name == "Anna Berg"
+
+
+def test_verb_of_the_clause_introducing_a_quote_is_its_cue():
+    q = only(quotes('As the economist Paul Meyer put it, "Nobody can spend their way out of this crisis."'))
+    assert q.kind == "direct" and q.cue.text == "put"
+
+
+def test_quoted_fragment_after_a_split_quote_stays_in_its_reported_clause():
+    found = quotes('"This is one of those things you will know when you see it," said Mr. Burr, '
+                   'adding that he did not think the party "will get there."')
+    assert [(q.kind, q.cue.text) for q in found] == [("direct", "said"), ("mixed", "adding")]
+    assert found[0].content.text.endswith('see it,"')  # the fragment is not a second part
+    assert '"will get there' in found[1].content.text
+
+
+def test_headline_source_before_a_colon():
+    found = quotes("Poll: Sanders takes the lead in Iowa.\n\nThe senator spoke in Des Moines on Monday.")
+    q = found[0]
+    assert q.kind == "indirect" and q.speaker.text == "Poll" and q.content.text == "Sanders takes the lead in Iowa."
+    # a heading word, or a speaker introducing a quote with a verb, is no headline source
+    assert all(q.speaker is None or q.speaker.text != "Note"
+               for q in quotes("Note: this paragraph has no speaker.\n\nThe council met on Monday."))
