@@ -37,7 +37,8 @@ CORE_VERBS: dict[str, tuple[str, str | None]] = {}
 for _type, _mode, _words in [
     ("AGREE", None, "agree promise pledge vow swear offer accept commit undertake volunteer "
                     "consent"),
-    ("CONSULT", None, "meet consult discuss negotiate confer telephone phone mediate talk"),
+    ("CONSULT", None, "meet consult discuss negotiate confer telephone phone mediate talk "
+                      "engage_with"),
     ("CONSULT", "visit", "visit"),
     ("CONSULT", "host", "host receive"),
     # (CAMEO 055 "apologize" is SUPPORT in CAMEO2PLOVER; PLOVER's CONCEDE takes pardons)
@@ -146,10 +147,16 @@ CORE_PATTERNS = [
     # RETREAT: "allowing the entry of observers, peacekeepers, or humanitarian workers"
     ("receive admit allow accept", "observers inspectors monitors peacekeepers",
      ("RETREAT", "access")),
+    ("engage", "troops forces soldiers rebels army militants fighters enemy insurgents",
+     ("ASSAULT", None)),
     # REJECT: defying a norm or an order (CAMEO 128, "defy norms, law")
     ("violate defy flout breach", "ban law laws norms rules order orders curfew embargo",
      ("REJECT", None)),
 ]
+# CAMEO verb defaults that modern usage contradicts: "engage" alone is ASSAULT in CAMEO (190), but
+# in today's diplomatic news it mostly means talking ("prepared to engage", "engage with
+# partners"); it is ASSAULT only with a fighting force as its object (CORE_PATTERNS).
+DROPPED_VERB_DEFAULTS = ("engage",)
 # Stopping a cooperative relation is SANCTION (PLOVER: "halt negotiations", "stop aid").
 STOP_VERBS = "end halt suspend stop freeze cancel abandon cut break_off".split()
 # Verbs of happening whose subject noun is the event ("riots continued", "fighting erupted").
@@ -346,6 +353,9 @@ def main() -> None:
     shared = Path(args.shared)
     table = _plover_table(shared / "data/plover/CAMEO2PLOVER-2021.txt")
     cameo = build_verbs(shared / "data/actors/phoenix/CAMEO.2.0.txt", table)
+    for verb in DROPPED_VERB_DEFAULTS:
+        cameo["verbs"].pop(verb, None)
+        cameo["block_verbs"].pop(verb, None)
     for verbs, nouns, (typ, mode) in CORE_PATTERNS:
         for v in verbs.split():
             pats = cameo["patterns"].setdefault(v.replace("_", " "), {})

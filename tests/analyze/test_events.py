@@ -218,6 +218,9 @@ def test_filter_events_by_actor_recipient_type_and_dates():
     ("A newspaper in Lima violated a ban by the Peruvian government.", "REJECT"),
     # allowing observers in
     ("Peru admitted observers from the United Nations.", "RETREAT"),
+    # "engage" is talk, unless a fighting force is engaged
+    ("Chile engaged with Peru on the border dispute.", "CONSULT"),
+    ("Colombian rebels engaged government troops near the border.", "ASSAULT"),
 ])
 def test_plover_coding_conventions(nlp, text, type_):
     evs = events_of(nlp, text)
