@@ -137,7 +137,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @app.command("quotes")
     def quotes_cmd(
-        speaker: Annotated[Optional[str], typer.Option(help="Who said it: part of a name, alias or actor id.")] = None,
+        speaker: Annotated[Optional[str], typer.Option(help="Who said it: words of a name, alias or actor id, each matched from its start (Psaki, 'jen psa').")] = None,
         about: Annotated[Optional[str], typer.Option(help="Words the quote contains (full-text, stemmed, all words).")] = None,
         since: SinceOpt = None, until: UntilOpt = None,
         kind: Annotated[Optional[str], typer.Option(help="direct | indirect | mixed")] = None,
@@ -168,7 +168,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @app.command("actors")
     def actors_cmd(
-        name: Annotated[Optional[str], typer.Argument(help="Part of a name, alias or id (default: all).")] = None,
+        name: Annotated[Optional[str], typer.Argument(help="Words of a name, alias or id, each matched from its start (default: all).")] = None,
         type: Annotated[Optional[str], typer.Option(help="PERSON | ORG | COUNTRY | IGO | GROUP")] = None,
         db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 50,
         source: Annotated[Optional[list[str]], typer.Option("--from", help=(

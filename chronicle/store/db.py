@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 
 DEFAULT_URL = "sqlite:///chronicle.db"
-HEAD = "0002"  # the newest revision in migrations/versions
+HEAD = "0003"  # the newest revision in migrations/versions
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

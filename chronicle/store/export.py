@@ -134,6 +134,13 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
                     if not new:
                         continue
                     conn.execute(insert(table), new)
+                    if table.name in ("actors", "actor_aliases") and is_sqlite(engine):
+                        from chronicle.store.ingest import index_actor_names
+
+                        index_actor_names(conn, [(n, r["id"]) for r in new
+                                                 for n in (r["id"], r.get("name")) if n]
+                                          if table.name == "actors" else
+                                          [(r["alias"], r["actor_id"]) for r in new if r["alias"]])
                     if table.name == "quotes" and is_sqlite(engine):
                         conn.execute(text("INSERT INTO quotes_fts (content, article_key, idx) "
                                           "VALUES (:content, :article_key, :idx)"),

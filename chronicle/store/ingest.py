@@ -160,6 +160,12 @@ def _upsert_ignore(conn: Connection, table, row: dict, keys: list[str]) -> int:
                         .on_conflict_do_nothing(index_elements=keys)).rowcount
 
 
+def index_actor_names(conn: Connection, pairs: list[tuple[str, str]]) -> None:
+    """Add (name, actor id) pairs to SQLite's full-text index of actor names (migration 0003)."""
+    conn.execute(text("INSERT INTO actor_names_fts (name, actor_id) VALUES (:n, :a)"),
+                 [{"n": n, "a": a} for n, a in pairs])
+
+
 def _widen(col, day: dt.date | None, earliest: bool):
     if day is None:
         return col
@@ -183,9 +189,12 @@ def _update_actors(conn: Connection, analysis: Analysis) -> None:
                 list(dict.fromkeys([a.name, *a.aliases])), len(a.mentions)) for a in analysis.actors]
     entries += [(aid, sp.name or sp.text, "UNKNOWN", None, None, None, sp.role,
                  [sp.name or sp.text], 0) for aid, sp in sorted(extra.items())]
+    names_index = is_sqlite(conn.engine)  # actor_names_fts: SQLite's index of names
     for aid, name, typ, country, sector, code, role, aliases, n_mentions in entries:
-        _upsert_ignore(conn, actors, {"id": aid, "name": name, "type": typ, "articles": 0,
-                                      "mentions": 0, "quotes": 0, "events": 0}, ["id"])
+        if _upsert_ignore(conn, actors, {"id": aid, "name": name, "type": typ, "articles": 0,
+                                         "mentions": 0, "quotes": 0, "events": 0}, ["id"]) \
+                and names_index:
+            index_actor_names(conn, [(aid, aid), *([(name, aid)] if name else [])])
         c = actors.c
         conn.execute(update(actors).where(c.id == aid).values(
             articles=c.articles + 1, mentions=c.mentions + n_mentions,
@@ -195,8 +204,10 @@ def _update_actors(conn: Connection, analysis: Analysis) -> None:
             first_seen=_widen(c.first_seen, day, True), last_seen=_widen(c.last_seen, day, False)))
         for alias in aliases:
             if alias:
-                _upsert_ignore(conn, actor_aliases, {"actor_id": aid, "alias": alias, "articles": 0},
-                               ["actor_id", "alias"])
+                if _upsert_ignore(conn, actor_aliases, {"actor_id": aid, "alias": alias,
+                                                        "articles": 0}, ["actor_id", "alias"]) \
+                        and names_index:
+                    index_actor_names(conn, [(alias, aid)])
                 conn.execute(update(actor_aliases).where(and_(
                     actor_aliases.c.actor_id == aid, actor_aliases.c.alias == alias)).values(
                     articles=actor_aliases.c.articles + 1))

@@ -30,8 +30,27 @@ def _rows(result) -> list[dict]:
     return [{k: _iso(v) for k, v in row._mapping.items()} for row in result]
 
 
-def actor_ids_matching(name: str):
-    """A subquery of actor ids whose id, name or an alias contains ``name`` (case-insensitive)."""
+def actor_ids_matching(name: str, engine: Engine | None = None):
+    """A subquery of the ids of the actors one of whose names, aliases or id has words starting
+    with each word of ``name`` (case- and accent-insensitive): "Psaki", "jen psa", "Lavrov".
+
+    SQLite answers from the full-text index of names (migration 0003); PostgreSQL with anchored
+    regular expressions (``\\m``: start of a word). Without an engine, or a name without
+    words: substring match on names, aliases and ids.
+    """
+    terms = _TERM.findall(name)
+    if engine is not None and terms and is_sqlite(engine):
+        match = " ".join(f'"{t}"*' for t in terms)  # each word a quoted prefix: no FTS syntax
+        return (text("SELECT DISTINCT actor_id AS id FROM actor_names_fts "
+                     "WHERE actor_names_fts MATCH :m").bindparams(m=match)
+                .columns(id=actors.c.id.type).subquery())
+    if engine is not None and terms:
+        def words(col):
+            return and_(*[col.regexp_match(r"\m" + re.escape(t), flags="i") for t in terms])
+        return union(
+            select(actors.c.id).where(or_(words(actors.c.name), words(actors.c.id))),
+            select(actor_aliases.c.actor_id).where(words(actor_aliases.c.alias)),
+        ).subquery()
     pattern = f"%{name}%"
     return union(
         select(actors.c.id).where(or_(actors.c.name.ilike(pattern), actors.c.id.ilike(pattern))),
@@ -55,7 +74,7 @@ def search_quotes(engine: Engine, speaker: str | None = None, about: str | None 
         # Resolve the few actor ids first: one id lets the (actor_id, day, ...) index give the
         # rows already in order, so LIMIT stops early.
         with engine.connect() as conn:
-            ids = sorted(conn.execute(select(actor_ids_matching(speaker).c.id)).scalars())
+            ids = sorted(conn.execute(select(actor_ids_matching(speaker, engine).c.id)).scalars())
         if not ids:
             return []
         q = q.where(quotes.c.actor_id == ids[0] if len(ids) == 1 else quotes.c.actor_id.in_(ids))
@@ -98,7 +117,7 @@ def list_actors(engine: Engine, name: str | None = None, type: str | None = None
                actors.c.articles, actors.c.mentions, actors.c.quotes, actors.c.events,
                actors.c.first_seen, actors.c.last_seen)
     if name:
-        q = q.where(actors.c.id.in_(select(actor_ids_matching(name).c.id)))
+        q = q.where(actors.c.id.in_(select(actor_ids_matching(name, engine).c.id)))
     if type:
         q = q.where(actors.c.type == type.upper())
     else:
@@ -188,10 +207,10 @@ def monthly_counts(rows: list[dict]) -> list[tuple[str, int, int]]:
 def _event_filters(q, engine: Engine, actor: str | None, recipient: str | None,
                    type: str | None, since: dt.date | None, until: dt.date | None):
     if actor:
-        q = q.where(or_(events.c.actor_id.in_(select(actor_ids_matching(actor).c.id)),
+        q = q.where(or_(events.c.actor_id.in_(select(actor_ids_matching(actor, engine).c.id)),
                         events.c.actor_code == actor.upper()))
     if recipient:
-        q = q.where(or_(events.c.recipient_id.in_(select(actor_ids_matching(recipient).c.id)),
+        q = q.where(or_(events.c.recipient_id.in_(select(actor_ids_matching(recipient, engine).c.id)),
                         events.c.recipient_code == recipient.upper()))
     return event_filters(q, type, since, until)
 

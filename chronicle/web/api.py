@@ -81,7 +81,7 @@ def article(request: Request, key: Annotated[str, Path(pattern="^[0-9a-f]{32}$",
 
 @router.get("/quotes", summary="Quotes by speaker, words, dates and kind")
 def quotes(request: Request,
-           speaker: Annotated[Text, Query(description="Part of a name, alias or actor id.")] = None,
+           speaker: Annotated[Text, Query(description="Words of a name, alias or actor id, each matched from its start.")] = None,
            q: Annotated[Text, Query(description="Words the quote contains (full text, all words).")] = None,
            since: Since = None, until: Until = None,
            kind: Annotated[Optional[QuoteKind], Query(description="direct | indirect | mixed")] = None,
@@ -99,7 +99,7 @@ def quotes(request: Request,
 
 @router.get("/actors", summary="Actors, most quoted first")
 def actors(request: Request,
-           name: Annotated[Text, Query(description="Part of a name, alias or id.")] = None,
+           name: Annotated[Text, Query(description="Words of a name, alias or id, each matched from its start.")] = None,
            type: Annotated[Optional[ActorType], Query(description="PERSON | ORG | COUNTRY | IGO | GROUP | UNKNOWN")] = None,
            limit: Limit = 50, offset: Offset = 0) -> dict:
     return _json(queries.list_actors(engine(request), name=name, type=_value(type), limit=limit, offset=offset))

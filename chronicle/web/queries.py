@@ -65,7 +65,7 @@ def matching_ids(engine: Engine, name: str, limit: int = 500) -> list[str]:
         exact = conn.execute(select(actors.c.id).where(actors.c.id == name)).scalar()
         if exact:
             return [exact]
-        sub = actor_ids_matching(name)
+        sub = actor_ids_matching(name, engine)
         return list(conn.execute(select(sub.c.id).order_by(sub.c.id).limit(limit)).scalars())
 
 
@@ -254,7 +254,7 @@ def list_actors(engine: Engine, name: str | None = None, type: str | None = None
     """Actors, most quoted then most mentioned first, with aliases and roles."""
     q = select(*_ACTOR_COLS)
     if name:
-        q = q.where(actors.c.id.in_(select(actor_ids_matching(name).c.id)))
+        q = q.where(actors.c.id.in_(select(actor_ids_matching(name, engine).c.id)))
     if type:
         q = q.where(actors.c.type == type.upper())
     q = q.order_by(actors.c.quotes.desc(), actors.c.mentions.desc(), actors.c.id)

@@ -107,6 +107,17 @@ def test_quotes_by_speaker_topic_date_and_kind(db_url, analyzer):
     assert queries.search_quotes(engine, speaker="nobody") == []
 
 
+def test_speaker_names_match_by_word_beginnings(db_url, analyzer):
+    """A name matches the actors one of whose names, aliases or id has words starting with each
+    of its words, the same on both databases (SQLite from its index of names)."""
+    engine, _ = _ingest(db_url, analyzer)
+    for name in ("Psaki", "psak", "Jen Psaki", "JEN", "person:psaki"):
+        assert {q["speaker"] for q in queries.search_quotes(engine, speaker=name)} == {"Jen Psaki"}, name
+    assert queries.search_quotes(engine, speaker="saki") == []  # not the middle of a word
+    assert queries.search_quotes(engine, speaker="Jen Lavrov") == []  # every word must match
+    assert [a["id"] for a in queries.list_actors(engine, name="psaki")] == ["person:psaki"]
+
+
 def test_events_dyads_and_timeline(db_url, analyzer):
     engine, _ = _ingest(db_url, analyzer)
     got = queries.search_events(engine, actor="AME")
