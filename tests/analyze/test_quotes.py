@@ -221,3 +221,29 @@ def test_headline_source_before_a_colon():
     # a heading word, or a speaker introducing a quote with a verb, is no headline source
     assert all(q.speaker is None or q.speaker.text != "Note"
                for q in quotes("Note: this paragraph has no speaker.\n\nThe council met on Monday."))
+
+
+# --- content boundaries -------------------------------------------------------------------
+@pytest.mark.parametrize("text, word, content", [
+    # what the cue says of its object belongs to the content (PolNeAR train's convention)
+    ("The senator opposed a similar effort in 2007.", "opposed", "a similar effort in 2007"),
+    ("She urged the judge to give him a fair sentence.", "urged", "the judge to give him a fair sentence"),
+    # a participle clause after the object comments on it: it stays out
+    ("Mr. Cruz endorsed Mr. Trump, saying he was the better choice.", "endorsed", "Mr. Trump"),
+])
+def test_object_content_runs_through_what_the_cue_adds(pipeline, text, word, content):
+    assert _candidate_spans(pipeline, text, word)["dobj"] == content
+
+
+def test_subordinator_of_an_adverbial_content_goes_with_the_cue(pipeline):
+    spans = _candidate_spans(pipeline, "The senator called for Trump to drop out of the race.", "called")
+    assert spans["advcl"] == "Trump to drop out of the race"
+
+
+def _candidate_spans(pipeline, text, word):
+    from chronicle.analyze import cues
+    from chronicle.analyze.quotes import cue_candidates
+
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return {rel: doc.text[s:e] for _, rel, _, (s, e) in cue_candidates(doc, tok, cues.candidates())}

@@ -99,3 +99,26 @@ def test_compare_textacy_fails_clearly_when_it_is_missing(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_textacy)
     with pytest.raises(ImportError, match="textacy==0.13.0"):
         scoring.load_textacy()
+
+
+@needs_dev
+def test_train_cues_heldout_scores_both_halves_and_restores_the_model(five_docs, pipeline, capsys):
+    """`scripts/train_cues.py --heldout`: fit on one half, score end to end on the other, both
+    ways; the shipped weights and threshold are left as they were."""
+    import importlib.util
+
+    from chronicle.analyze import cue_model
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_cues.py"
+    spec = importlib.util.spec_from_file_location("train_cues", path)
+    train_cues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_cues)
+    gold = load_gold(str(five_docs))
+    ids = sorted(gold)
+    docs = list(pipeline.nlp.pipe(gold[i][0] for i in ids))
+    shipped, threshold = cue_model.weights(), cue_model.THRESHOLD
+    train_cues.heldout(gold, ids, docs, epochs=1, threshold=0.5)
+    lines = [l for l in capsys.readouterr().out.splitlines() if l.startswith("fit ")]
+    assert [l.split(":")[0] for l in lines] == ["fit A -> score B", "fit B -> score A"]
+    assert all("F1@0.3" in l and "who-said-what" in l for l in lines)
+    assert cue_model.weights() is shipped and cue_model.THRESHOLD == threshold
