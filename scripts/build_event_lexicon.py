@@ -156,7 +156,9 @@ CORE_PATTERNS = [
 # CAMEO verb defaults that modern usage contradicts: "engage" alone is ASSAULT in CAMEO (190), but
 # in today's diplomatic news it mostly means talking ("prepared to engage", "engage with
 # partners"); it is ASSAULT only with a fighting force as its object (CORE_PATTERNS).
-DROPPED_VERB_DEFAULTS = ("engage",)
+# "want" (CAMEO 030, AGREE) is a wish, not an act: an intention it expresses is the modality of
+# the act wanted ("want to meet" -> future CONSULT -> AGREE).
+DROPPED_VERB_DEFAULTS = ("engage", "want")
 # Stopping a cooperative relation is SANCTION (PLOVER: "halt negotiations", "stop aid").
 STOP_VERBS = "end halt suspend stop freeze cancel abandon cut break_off".split()
 # Verbs of happening whose subject noun is the event ("riots continued", "fighting erupted").

@@ -55,7 +55,9 @@ ASSENT_TYPES = frozenset("AGREE SUPPORT CONCEDE COOPERATE CONSULT RETREAT AID".s
 REQUEST_MODALS = frozenset("must should".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
 CONDITIONAL_AUX = frozenset("could might may".split())
-INTENT_VERBS = frozenset("plan intend prepare aim expect decide".split())
+INTENT_VERBS = frozenset("plan intend prepare aim expect decide want".split())
+# "Thank you", "God bless you": courtesy formulas of speeches, not praise of anyone's act
+COURTESY_VERBS = frozenset("thank bless".split())
 # "is willing / ready / prepared to ...": PLOVER AGREE is to "offer, promise, or otherwise
 # indicate willingness or commitment to cooperate" (CAMEO 03x, "express intent to ...").
 WILLING_WORDS = frozenset("willing ready prepared eager keen".split())
@@ -537,6 +539,9 @@ class _Extractor:
         """(entry, trigger token, event-noun token or None) for a verb, or None."""
         lex = self.lex
         lemma = _known_lemma(verb, lex)
+        if lemma in COURTESY_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("you", "me", "us")
+                                           for c in verb.children):
+            return None
         prt = self._child(verb, "prt")
         objs = self.objects(verb)
         pairs = [(p, n) for p, n, _ in objs]
@@ -868,6 +873,9 @@ class _Extractor:
             ctx = None
             for _, ev in found:
                 ctx = self._fill_defaults(ev, sent, ctx)
+            # who did what to whom: an event with no party anyone can name ("It can take some
+            # time", "They still need assistance") is not event data
+            found = [(d, ev) for d, ev in found if ev.actor_code or ev.recipient_code]
             seen = set()
             for _, ev in sorted(found, key=lambda x: (x[0], x[1].trigger.start)):
                 key = (ev.type, ev.actor_code, ev.recipient_code, ev.trigger.start)
@@ -954,6 +962,11 @@ def _known_lemma(verb, lex) -> str:
     for stem in stems:
         if stem in lex.core_verbs or stem in lex.light_verbs:
             return stem
+    # "reimpose", "re-impose", "redeploy": a repeated act is the act
+    base = lemma[3:] if lemma.startswith("re-") else lemma[2:] if lemma.startswith("re") else None
+    if base and len(base) > 3 and (base in lex.core_verbs or base in lex.cameo_verbs
+                                   or base in lex.light_verbs):
+        return base
     return lemma
 
 

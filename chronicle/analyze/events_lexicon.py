@@ -54,7 +54,10 @@ class Lexicon:
                     return e or None
         if core:
             return (core[0], core[1], None, None)
-        return self.cameo_verbs.get(lemma) or self.cameo_block_verbs.get(lemma)
+        # (CAMEO synonym-block codes are not used: a verb inherits its block's code by being
+        # listed with it — "mean", "ensure", "train" under AGREE, "take" under COERCE — which on
+        # real news produced mostly false events; measured in docs/events.md.)
+        return self.cameo_verbs.get(lemma)
 
 
 @lru_cache(maxsize=1)
