@@ -175,6 +175,12 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
     if files:
         data = sc.binaryFiles(",".join(escape_hadoop_path(f.uri) for f in files),
                               minPartitions=min(len(files), partitions))
+        # binaryFiles packs small files into splits of up to spark.files.maxPartitionBytes
+        # (128 MB): the whole White House corpus came as two splits of 8 MB and 161 MB, so one
+        # core decoded and signed 13k documents alone. Spreading the raw bytes first lets every
+        # core do that work (the records keep their order numbers, so nothing else changes).
+        if data.getNumPartitions() < partitions:
+            data = data.repartition(partitions)
         records = data.flatMap(partial(_records_of, files=by_key, date=date))
     else:
         records = sc.emptyRDD()
