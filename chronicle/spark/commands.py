@@ -24,6 +24,11 @@ def session(master: str | None = None, app_name: str = "chronicle", conf: dict[s
         # Python workers run this interpreter (with chronicle and spaCy), not whatever
         # `python3` is first on PATH; on a cluster, spark.pyspark.python says which.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        # In local mode the driver's JVM is the executor: Spark's 1 GB default heap ran out
+        # converting the last analysis partition of the whole White House corpus (14,396
+        # documents). Only takes effect when this process starts the JVM (not under
+        # spark-submit, where --driver-memory says it).
+        sconf.setIfMissing("spark.driver.memory", "4g")
     sconf.setAppName(app_name)
     sconf.setIfMissing("spark.ui.showConsoleProgress", "true")
     sconf.setIfMissing("spark.python.worker.reuse", "true")  # the spaCy pipeline stays loaded
