@@ -737,13 +737,10 @@ class _Extractor:
             typ, mode = "AGREE", None
         elif modality == "future" and typ == "RETREAT":
             typ, mode = "CONCEDE", None  # PLOVER: "announcements of future retreats" are CONCEDE
-        elif modality == "future" and typ in FUTURE_AS_THREAT and (
-                qi is not None or self._speech_head(v) is not None):
-            typ, mode = "THREATEN", None
-        elif modality == "conditional" and typ in FUTURE_AS_THREAT and (
-                qi is not None or self._speech_head(v) is not None) \
-                and self._condition_subject(v) is not None:
-            typ, mode = "THREATEN", None  # "may halt ... if ...": harm made conditional
+        elif (typ in FUTURE_AS_THREAT and modality in ("future", "conditional")
+              and (qi is not None or self._speech_head(v) is not None)
+              and (modality == "future" or self._condition_subject(v) is not None)):
+            typ, mode = "THREATEN", None  # harm stated as intended, or as conditional ("if ...")
         inner = self._complement_type(v)
         if inner is not None:
             if typ == "AGREE" and inner in FUTURE_AS_THREAT | {"THREATEN"}:

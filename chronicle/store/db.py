@@ -88,6 +88,12 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def index_actor_names(conn, pairs: list[tuple[str, str]]) -> None:
+    """Add (name, actor id) pairs to SQLite's full-text index of actor names (migration 0003)."""
+    conn.execute(text("INSERT INTO actor_names_fts (name, actor_id) VALUES (:n, :a)"),
+                 [{"n": n, "a": a} for n, a in pairs])
+
+
 def database_size(engine: Engine) -> int | None:
     """Bytes on disk (SQLite: the file plus its WAL; PostgreSQL: the current schema's relations)."""
     if is_sqlite(engine):

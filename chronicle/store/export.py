@@ -102,7 +102,7 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
     import pyarrow.parquet as pq
     from sqlalchemy import text, tuple_
 
-    from chronicle.store.db import is_sqlite
+    from chronicle.store.db import index_actor_names, is_sqlite
     from chronicle.store.schema import copies
 
     files = {p.stem: p for p in Path(folder).glob("*.parquet")}
@@ -135,8 +135,6 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
                         continue
                     conn.execute(insert(table), new)
                     if table.name in ("actors", "actor_aliases") and is_sqlite(engine):
-                        from chronicle.store.ingest import index_actor_names
-
                         index_actor_names(conn, [(n, r["id"]) for r in new
                                                  for n in (r["id"], r.get("name")) if n]
                                           if table.name == "actors" else

@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, and_, case, func, insert, select, tex
 
 from chronicle.model import Analysis, Article, Reject
 from chronicle.store import dedup
-from chronicle.store.db import connect, is_sqlite
+from chronicle.store.db import connect, index_actor_names, is_sqlite
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, copies, events, mentions, quotes, rejects, runs,
     timexes,
@@ -158,12 +158,6 @@ def _upsert_ignore(conn: Connection, table, row: dict, keys: list[str]) -> int:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     return conn.execute(dialect_insert(table).values(**row)
                         .on_conflict_do_nothing(index_elements=keys)).rowcount
-
-
-def index_actor_names(conn: Connection, pairs: list[tuple[str, str]]) -> None:
-    """Add (name, actor id) pairs to SQLite's full-text index of actor names (migration 0003)."""
-    conn.execute(text("INSERT INTO actor_names_fts (name, actor_id) VALUES (:n, :a)"),
-                 [{"n": n, "a": a} for n, a in pairs])
 
 
 def _widen(col, day: dt.date | None, earliest: bool):

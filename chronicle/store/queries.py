@@ -30,6 +30,17 @@ def _rows(result) -> list[dict]:
     return [{k: _iso(v) for k, v in row._mapping.items()} for row in result]
 
 
+def terms_of(words: str | None) -> list[str]:
+    """The words of a user's search text (no query syntax of any database gets through)."""
+    return _TERM.findall(words or "")
+
+
+def fts_match(terms: list[str], prefix: bool = False) -> str:
+    """An FTS5 MATCH expression: every term, each a quoted phrase (a prefix when asked)."""
+    star = "*" if prefix else ""
+    return " ".join(f'"{t}"{star}' for t in terms)
+
+
 def actor_ids_matching(name: str, engine: Engine | None = None):
     """A subquery of the ids of the actors one of whose names, aliases or id has words starting
     with each word of ``name`` (case- and accent-insensitive): "Psaki", "jen psa", "Lavrov".
@@ -38,11 +49,10 @@ def actor_ids_matching(name: str, engine: Engine | None = None):
     regular expressions (``\\m``: start of a word). Without an engine, or a name without
     words: substring match on names, aliases and ids.
     """
-    terms = _TERM.findall(name)
+    terms = terms_of(name)
     if engine is not None and terms and is_sqlite(engine):
-        match = " ".join(f'"{t}"*' for t in terms)  # each word a quoted prefix: no FTS syntax
         return (text("SELECT DISTINCT actor_id AS id FROM actor_names_fts "
-                     "WHERE actor_names_fts MATCH :m").bindparams(m=match)
+                     "WHERE actor_names_fts MATCH :m").bindparams(m=fts_match(terms, prefix=True))
                 .columns(id=actors.c.id.type).subquery())
     if engine is not None and terms:
         def words(col):
@@ -79,11 +89,10 @@ def search_quotes(engine: Engine, speaker: str | None = None, about: str | None 
             return []
         q = q.where(quotes.c.actor_id == ids[0] if len(ids) == 1 else quotes.c.actor_id.in_(ids))
     if about:
-        terms = _TERM.findall(about)
+        terms = terms_of(about)
         if terms and is_sqlite(engine):
-            match = " ".join(f'"{t}"' for t in terms)
             hits = (text("SELECT article_key, idx FROM quotes_fts WHERE quotes_fts MATCH :m")
-                    .bindparams(m=match)
+                    .bindparams(m=fts_match(terms))
                     .columns(article_key=quotes.c.article_key.type, idx=quotes.c.idx.type)
                     .subquery("hits"))
             q = q.join(hits, and_(hits.c.article_key == quotes.c.article_key,

@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, literal, or_, select, text, union_all
 
 from chronicle.store.db import is_sqlite
-from chronicle.store.queries import actor_ids_matching, event_filters, quote_filters
+from chronicle.store.queries import (
+    actor_ids_matching, event_filters, fts_match, quote_filters, terms_of,
+)
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, events, mentions, quotes, runs, timexes,
 )
 
-_TERM = re.compile(r"\w+", re.UNICODE)
 
 
 # "Not a near copy", written so that no index can serve it: every article but a few matches, and
@@ -73,10 +74,6 @@ def _id_filter(col, ids: list[str]):
     return col == ids[0] if len(ids) == 1 else col.in_(ids)
 
 
-def terms_of(words: str | None) -> list[str]:
-    return _TERM.findall(words or "")
-
-
 def _quote_hits(engine: Engine, words: str, latest: int | None = None):
     """A (article_key, idx, added) subquery of quotes whose content holds all ``words``.
 
@@ -88,7 +85,7 @@ def _quote_hits(engine: Engine, words: str, latest: int | None = None):
     if not terms:
         return None
     if is_sqlite(engine):
-        match = " ".join(f'"{t}"' for t in terms)  # each term a phrase: no FTS syntax from users
+        match = fts_match(terms)
         sql = "SELECT article_key, idx, rowid AS added FROM quotes_fts WHERE quotes_fts MATCH :m"
         if latest is not None:
             sql += " ORDER BY rowid DESC LIMIT :n"
