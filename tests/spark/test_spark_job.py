@@ -116,3 +116,17 @@ def test_load_puts_the_tables_into_a_record_the_query_commands_use(spark_run, in
     assert same(search_quotes, limit=None)
     assert same(search_quotes, about="diplomacy", limit=None)
     assert same(list_actors, limit=None)
+
+
+def test_files_read_through_hadoop_give_the_same_tables(spark, corpus, spark_run, tmp_path, monkeypatch):
+    """hdfs:// and s3a:// inputs go through binaryFiles; local ones are read by the workers.
+    Both ways must give the same record (the driver decides the way, so patching it here
+    sends the local corpus through binaryFiles)."""
+    from chronicle.spark import job
+
+    monkeypatch.setattr(job, "is_local", lambda uri: False)
+    _summary, out = spark_run
+    hadoop_out = tmp_path / "tables"
+    job.run(spark, [str(corpus)], str(hadoop_out), partitions=3, batch_size=4)
+    for table in ("articles", "quotes", "copies", "rejects"):
+        assert _spark_rows(hadoop_out, table) == _spark_rows(out, table), table

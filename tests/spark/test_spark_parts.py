@@ -5,7 +5,7 @@ import random
 
 from chronicle.read import read_paths
 from chronicle.spark.dedup import jaccard, lsh_bands, settle
-from chronicle.spark.io import InputFile, read_file_records
+from chronicle.spark.io import InputFile, read_file_records, read_local_records
 from chronicle.store import dedup
 
 
@@ -29,6 +29,21 @@ def test_a_file_that_breaks_its_reader_is_one_reject_not_a_failed_task():
     out = list(read_file_records(f, None, None))  # no bytes at all: decoding raises
     assert len(out) == 1 and out[0][1] == "reject" and "could not be read" in out[0][2].reason
     assert out[0][0] >> 32 == 3
+
+
+def test_local_files_are_read_by_the_worker_and_one_gone_since_listing_is_a_reject(tmp_path):
+    from tests.spark.corpus import build
+
+    corpus = build(tmp_path)
+    from chronicle.read.dispatch import walk
+
+    files = [InputFile(i, "file://" + p, p, str(corpus)) for i, p in enumerate(walk(str(corpus)))]
+    got = [r[2] for f in files for r in read_local_records(f, None)]
+    assert got == list(read_paths([str(corpus)]))
+    gone = InputFile(7, "file://" + str(tmp_path / "gone.md"), str(tmp_path / "gone.md"), None)
+    (out,) = read_local_records(gone, None)
+    assert out[0] == 7 << 32 and out[1] == "reject"
+    assert out[2].record == "gone.md" and out[2].reason.startswith("cannot be read: ")
 
 
 def _sig(words: list[str]) -> bytes:
