@@ -7,7 +7,8 @@
 * Near copies: the store's MinHash signatures (same permutations, shingles, threshold) are cut
   into the LSH bands datasketch's ``MinHashLSH(threshold, num_perm)`` uses; records sharing a band
   are candidate pairs (a self-join), scored with the estimated Jaccard as datasketch does. Only
-  pairs at or above the threshold reach the driver, which settles them in input order exactly as
+  pairs at or above the threshold and published at most ``MAX_DAYS`` apart (when both dates are
+  known) reach the driver, which settles them in input order exactly as
   ingest's sequential index does: an article is a copy of the most similar *earlier original*
   (ties: the smallest key); a copy is never an original for a later article.
 """
@@ -85,7 +86,7 @@ def decide(spark, info) -> Decisions:
     out.copies = (links.withColumn("n", F.row_number().over(first_link)).filter("n = 1")
                   .drop("n", "ord"))
 
-    originals = ranked.filter((F.col("rank") == 1) & F.col("sig").isNotNull()).select("ord", "key", "sig")
+    originals = ranked.filter((F.col("rank") == 1) & F.col("sig").isNotNull()).select("ord", "key", "sig", "date")
     bands = originals.select("ord", F.explode(F.array(*[
         F.struct(F.lit(i).alias("band"), F.substring("sig", start * 4 + 1, (end - start) * 4).alias("h"))
         for i, (start, end) in enumerate(lsh_bands())])).alias("b")).select("ord", "b.band", "b.h")
@@ -93,9 +94,14 @@ def decide(spark, info) -> Decisions:
     candidates = (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.h") == F.col("b.h"))
                          & (F.col("a.ord") < F.col("b.ord")))
                   .select(F.col("a.ord").alias("a_ord"), F.col("b.ord").alias("b_ord")).distinct())
-    sa = originals.select(F.col("ord").alias("a_ord"), F.col("key").alias("a_key"), F.col("sig").alias("a_sig"))
-    sb = originals.select(F.col("ord").alias("b_ord"), F.col("sig").alias("b_sig"))
-    scored = candidates.join(sa, "a_ord").join(sb, "b_ord")
+    sa = originals.select(F.col("ord").alias("a_ord"), F.col("key").alias("a_key"), F.col("sig").alias("a_sig"),
+                          F.col("date").alias("a_date"))
+    sb = originals.select(F.col("ord").alias("b_ord"), F.col("sig").alias("b_sig"), F.col("date").alias("b_date"))
+    # as the store's index: a template reused across years (yearly notices, visitor logs) is
+    # no copy when the two dates are more than MAX_DAYS apart
+    close_in_time = (F.col("a_date").isNull() | F.col("b_date").isNull()
+                     | (F.abs(F.datediff("b_date", "a_date")) <= store_dedup.MAX_DAYS))
+    scored = candidates.join(sa, "a_ord").join(sb, "b_ord").filter(close_in_time)
     threshold = store_dedup.THRESHOLD
     pairs = (scored.rdd.map(lambda r: (r.a_ord, r.a_key, r.b_ord, jaccard(r.a_sig, r.b_sig)))
              .filter(lambda p: p[3] >= threshold).collect())

@@ -144,6 +144,43 @@ def output_exists(spark, output: str) -> bool:
     return bool(fs.exists(path)) and len(list(fs.listStatus(path))) > 0
 
 
+def read_records(sc, files: list[InputFile], partitions: int, date: dt.date | None, by_key):
+    """RDD of ``read_file_records`` tuples for every listed file (``by_key``: the broadcast
+    {uri key: InputFile} that binaryFiles' URIs are looked up in)."""
+    # Local files are read by the Python workers themselves, spread evenly over the analysis
+    # partitions: through binaryFiles the JVM packed the White House corpus's 14k small files
+    # into two splits (8 MB and 161 MB) and spent ~16 ms a file on one core before any
+    # analysis began. Other file systems (hdfs://, s3a://, ...) go through binaryFiles, and are
+    # spread over the partitions before decoding when it gives fewer splits than that.
+    local = [f for f in files if is_local(f.uri)]
+    remote = [f for f in files if not is_local(f.uri)]
+    parts = []
+    if local:
+        parts.append(sc.parallelize(local, min(len(local), partitions)).flatMap(
+            partial(read_local_records, date=date)))
+    if remote:
+        data = sc.binaryFiles(",".join(escape_hadoop_path(f.uri) for f in remote),
+                              minPartitions=min(len(remote), partitions))
+        if data.getNumPartitions() < partitions:
+            data = data.repartition(partitions)
+        parts.append(data.flatMap(partial(_records_of, files=by_key, date=date)))
+    return sc.union(parts) if len(parts) > 1 else parts[0] if parts else sc.emptyRDD()
+
+
+def article_info(spark, records):
+    """DataFrame (ord, key, sig, origin, ext_id, url, date) of the readable articles: what copy
+    detection needs."""
+    from pyspark.sql import types as T
+
+    schema = T.StructType([
+        T.StructField("ord", T.LongType(), False), T.StructField("key", T.StringType(), False),
+        T.StructField("sig", T.BinaryType(), True), T.StructField("origin", T.StringType(), True),
+        T.StructField("ext_id", T.StringType(), True), T.StructField("url", T.StringType(), True),
+        T.StructField("date", T.DateType(), True)])
+    return spark.createDataFrame(records.filter(lambda r: r[1] == "article").map(
+        lambda r: (r[0], r[3], r[4], r[2].origin, r[2].id, r[2].url, r[2].date)), schema)
+
+
 def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
         model: str = DEFAULT_MODEL, partitions: int | None = None, batch_size: int = 16,
         overwrite: bool = False, log=None) -> JobSummary:
@@ -173,35 +210,8 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
         spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
     log(f"{len(files)} files to read, {partitions} partitions for the analysis")
     by_key = sc.broadcast({_key(f.uri): f for f in files})
-    # Local files are read by the Python workers themselves, spread evenly over the analysis
-    # partitions: through binaryFiles the JVM packed the White House corpus's 14k small files
-    # into two splits (8 MB and 161 MB) and spent ~16 ms a file on one core before any
-    # analysis began. Other file systems (hdfs://, s3a://, ...) go through binaryFiles, and are
-    # spread over the partitions before decoding when it gives fewer splits than that.
-    local = [f for f in files if is_local(f.uri)]
-    remote = [f for f in files if not is_local(f.uri)]
-    parts = []
-    if local:
-        parts.append(sc.parallelize(local, min(len(local), partitions)).flatMap(
-            partial(read_local_records, date=date)))
-    if remote:
-        data = sc.binaryFiles(",".join(escape_hadoop_path(f.uri) for f in remote),
-                              minPartitions=min(len(remote), partitions))
-        if data.getNumPartitions() < partitions:
-            data = data.repartition(partitions)
-        parts.append(data.flatMap(partial(_records_of, files=by_key, date=date)))
-    records = sc.union(parts) if len(parts) > 1 else parts[0] if parts else sc.emptyRDD()
-    records = records.persist(StorageLevel.MEMORY_AND_DISK)
-
-    info_schema = T.StructType([
-        T.StructField("ord", T.LongType(), False), T.StructField("key", T.StringType(), False),
-        T.StructField("sig", T.BinaryType(), True), T.StructField("origin", T.StringType(), True),
-        T.StructField("ext_id", T.StringType(), True), T.StructField("url", T.StringType(), True),
-        T.StructField("date", T.DateType(), True)])
-    info = spark.createDataFrame(
-        records.filter(lambda r: r[1] == "article").map(
-            lambda r: (r[0], r[3], r[4], r[2].origin, r[2].id, r[2].url, r[2].date)), info_schema)
-    decisions = decide(spark, info)
+    records = read_records(sc, files, partitions, date, by_key).persist(StorageLevel.MEMORY_AND_DISK)
+    decisions = decide(spark, article_info(spark, records))
     summary.duplicates = len(decisions.duplicate_ords)
     summary.copies = len(decisions.near)
     lap("read_and_dedup")

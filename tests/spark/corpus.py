@@ -1,5 +1,5 @@
 """A tiny mixed corpus the Spark tests build themselves: Markdown with front matter (with an
-exact and a near copy), JSON Lines (with bad records) and a WARC archive written with warcio."""
+exact and a near copy, and a near-identical text a year later that is no copy), JSON Lines (with bad records) and a WARC archive written with warcio."""
 from __future__ import annotations
 
 import io
@@ -128,6 +128,12 @@ def build(root: Path) -> Path:
     day, title, body = STORIES["summit"]
     edited = body.replace('"We are stepping up," Biden said.', '"We are stepping up," Biden said in Madrid.')
     (corpus / "md" / "wire-summit.md").write_text(_markdown(day, title + " (update)", edited), encoding="utf-8")
+    # ... and the same text a year later (a yearly notice reusing its template): near in words,
+    # far in time, so a document of its own, not a copy (chronicle.store.dedup.MAX_DAYS).
+    day, title, body = STORIES["aid"]
+    (corpus / "md" / "2023").mkdir()
+    (corpus / "md" / "2023" / "aid.md").write_text(
+        _markdown("2023-03-02", title, body.replace("500 million", "600 million")), encoding="utf-8")
     lines = [json.dumps(JSONL_STORIES[0]), "{not json at all", json.dumps({"id": "no-text", "title": "x"}),
              "", json.dumps(JSONL_STORIES[1]), json.dumps({"id": "bad-date", "date": "2022-13-45", "text": "x y"})]
     (corpus / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

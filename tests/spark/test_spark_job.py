@@ -82,6 +82,8 @@ def test_copies_are_recognized_over_the_whole_corpus(spark_run):
     assert len(near) == 1 and near[0]["ext_id"] == "md/wire-summit" and near[0]["similarity"] >= 0.8
     original = next(a for a in arts if a["key"] == near[0]["copy_of"])
     assert original["ext_id"] == "md/2022/summit"
+    a_year_later = next(a for a in arts if a["ext_id"] == "md/2023/aid")
+    assert a_year_later["copy_of"] is None  # same words, a year apart: its own document
     links = pq.read_table(out / "copies").to_pylist()
     assert [link["ext_id"] for link in links] == ["md/wire-talks"]
     quotes = pq.read_table(out / "quotes").to_pylist()
