@@ -23,7 +23,7 @@ def sequential(corpus: str) -> dict[str, dict[str, str]]:
     """(origin, id) -> decision, as `chronicle ingest` takes them on an empty record."""
     from chronicle.read import read_paths
     from chronicle.store import dedup
-    from chronicle.store.ingest import Decider
+    from chronicle.store.ingest import _Decider as Decider  # ingest's own, so the comparison is with its code
 
     decider = Decider(set(), dedup.NearCopyIndex(), None)
     out: dict[str, dict[str, str]] = {"duplicate": {}, "copy": {}}
