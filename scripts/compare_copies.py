@@ -38,22 +38,16 @@ def sequential(corpus: str) -> dict[str, dict[str, str]]:
 
 
 def on_spark(corpus: str, master: str) -> dict[str, dict[str, str]]:
-    from pyspark.sql import SparkSession
-
+    from chronicle.spark.commands import session
     from chronicle.spark.dedup import decide
     from chronicle.spark.io import list_inputs
-    from chronicle.spark.job import _key, article_info, read_records
+    from chronicle.spark.job import article_info, read_records
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = (SparkSession.builder.master(master).appName("chronicle-compare-copies")
-             .config("spark.driver.memory", "4g").getOrCreate())
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = session(master, "chronicle-compare-copies", {"spark.ui.showConsoleProgress": "false"})
     try:
         sc = spark.sparkContext
         files, _missing = list_inputs(spark, [corpus])
-        partitions = sc.defaultParallelism * 4
-        by_key = sc.broadcast({_key(f.uri): f for f in files})
-        records = read_records(sc, files, partitions, None, by_key).cache()
+        records = read_records(sc, files, sc.defaultParallelism * 4, None).cache()
         decisions = decide(spark, article_info(spark, records))
         wanted = decisions.duplicate_ords | set(decisions.near)
         named = dict(records.filter(lambda r: r[1] == "article" and r[0] in wanted)

@@ -8,8 +8,8 @@
   into the LSH bands datasketch's ``MinHashLSH(threshold, num_perm)`` uses; records sharing a band
   are candidate pairs (a self-join), scored with the estimated Jaccard as datasketch does. Only
   pairs at or above the threshold and published at most ``MAX_DAYS`` apart (when both dates are
-  known) reach the driver, which settles them in input order exactly as
-  ingest's sequential index does: an article is a copy of the most similar *earlier original*
+  known) reach the driver, which settles them in input order exactly as ingest's sequential
+  index does: an article is a copy of the most similar *earlier original*
   (ties: the smallest key); a copy is never an original for a later article.
 """
 from __future__ import annotations

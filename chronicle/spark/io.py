@@ -4,8 +4,9 @@ Files are listed on the driver in the order ``chronicle ingest`` reads them (fol
 chronicle.read.dispatch.walk for local paths; for other file systems — hdfs://, s3a://, ... —
 through Hadoop's FileSystem API, with the same rules: sorted by path components, hidden names
 and unknown extensions skipped). Executors read local files themselves and get other file
-systems' bytes from ``binaryFiles``, and hand them to the readers' own per-record parse functions (chronicle/read), so an article read by
-Spark has the same id, origin, date and text as one read by ``chronicle ingest``.
+systems' bytes from ``binaryFiles``, and hand them to the readers' own per-record parse
+functions (chronicle/read), so an article read by Spark has the same id, origin, date and text
+as one read by ``chronicle ingest``.
 
 Each record gets an ``ord``: ``file index << 32 | record number within the file`` — the
 single-machine input order, which decides first-seen questions (which of two copies is the

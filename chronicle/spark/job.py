@@ -144,9 +144,8 @@ def output_exists(spark, output: str) -> bool:
     return bool(fs.exists(path)) and len(list(fs.listStatus(path))) > 0
 
 
-def read_records(sc, files: list[InputFile], partitions: int, date: dt.date | None, by_key):
-    """RDD of ``read_file_records`` tuples for every listed file (``by_key``: the broadcast
-    {uri key: InputFile} that binaryFiles' URIs are looked up in)."""
+def read_records(sc, files: list[InputFile], partitions: int, date: dt.date | None):
+    """RDD of ``read_file_records`` tuples for every listed file."""
     # Local files are read by the Python workers themselves, spread evenly over the analysis
     # partitions: through binaryFiles the JVM packed the White House corpus's 14k small files
     # into two splits (8 MB and 161 MB) and spent ~16 ms a file on one core before any
@@ -163,6 +162,7 @@ def read_records(sc, files: list[InputFile], partitions: int, date: dt.date | No
                               minPartitions=min(len(remote), partitions))
         if data.getNumPartitions() < partitions:
             data = data.repartition(partitions)
+        by_key = sc.broadcast({_key(f.uri): f for f in remote})  # binaryFiles gives URIs only
         parts.append(data.flatMap(partial(_records_of, files=by_key, date=date)))
     return sc.union(parts) if len(parts) > 1 else parts[0] if parts else sc.emptyRDD()
 
@@ -209,8 +209,7 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
     if spark.conf.get("spark.sql.shuffle.partitions") == "200":  # Spark's default, not a choice
         spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
     log(f"{len(files)} files to read, {partitions} partitions for the analysis")
-    by_key = sc.broadcast({_key(f.uri): f for f in files})
-    records = read_records(sc, files, partitions, date, by_key).persist(StorageLevel.MEMORY_AND_DISK)
+    records = read_records(sc, files, partitions, date).persist(StorageLevel.MEMORY_AND_DISK)
     decisions = decide(spark, article_info(spark, records))
     summary.duplicates = len(decisions.duplicate_ords)
     summary.copies = len(decisions.near)
@@ -265,6 +264,6 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
     records.unpersist()
     if decisions.ranked is not None:
         decisions.ranked.unpersist()
-    for b in (skip, near, by_key):
+    for b in (skip, near):
         b.destroy()
     return summary

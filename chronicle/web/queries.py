@@ -22,7 +22,6 @@ from chronicle.store.schema import (
 )
 
 
-
 # "Not a near copy", written so that no index can serve it: every article but a few matches, and
 # an index on copy_of made SQLite drive joins from it (all articles) instead of from the
 # selective side (an actor's quotes, a full-text match). About 1000x on a 14k-article record.
