@@ -250,7 +250,9 @@ def _pluperfect(tok) -> bool:
 
 def _verb_tense(verb, depth: int = 0) -> int:
     if verb.lemma_ in _PLAN_VERBS and (verb.tag_ in ("VBZ", "VBP") or any(
-            c.dep_ == "auxpass" for c in verb.children)):
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve"))
+            for c in verb.children)):
+        # "is scheduled for Thursday", "has scheduled a news conference Thursday": a plan
         if _pluperfect(verb):
             return PAST  # "had been scheduled for Friday": a plan that has passed
         return FUTURE  # "was planned for March", "is scheduled for Thursday"
@@ -260,8 +262,11 @@ def _verb_tense(verb, depth: int = 0) -> int:
         return FUTURE
     if "going" in words or "to" in words:
         # infinitive: "is expected to meet Friday", "plans to vote in March"
+        # (or the infinitive subject of a past clause: "the first to accede on Friday were":
+        # the parser labels it csubj or nsubj)
         if depth < 3 and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl",
-                                                                  "acl", "relcl", "conj"):
+                                                                  "acl", "relcl", "conj",
+                                                                  "csubj", "nsubj"):
             if verb.head.lemma_ in _FUTURE_HEADS:
                 # "had been due to expire Friday": a plan seen from the past, now passed
                 return PAST if _pluperfect(verb.head) else FUTURE
@@ -285,9 +290,20 @@ def _verb_tense(verb, depth: int = 0) -> int:
     if verb.tag_ in ("VB", "VBG") and depth < 3 and verb.head.i != verb.i and verb.dep_ in (
             "ccomp", "advcl", "conj", "xcomp"):
         return _verb_tense(verb.head, depth + 1)
+    if verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        # "weakness ... hurt the composite on Friday": a present tense would be "hurts"
+        # with a singular subject, so this is the past of a verb whose past looks the same
+        return PAST
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATIVE:
         return SCHEDULED
     return PRESENT
+
+
+# verbs whose simple past is spelled like the base form
+_SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "split",
+              "quit", "bid", "cast", "burst", "thrust", "upset", "broadcast", "forecast", "beat",
+              "read", "bet", "slit", "shed"}
 
 
 # --- normalization -----------------------------------------------------------------------
@@ -301,6 +317,8 @@ class _Context:
         self.ref_day: dt.date | None = pub  # last full date mentioned (for "the next day")
         self.ref_quarter: str | None = None  # quarter reported on (for "a year earlier")
         self.last_quarter: str | None = None  # the last quarter named (for "that quarter")
+        # the last quarter named by its number, and where (for "a year earlier" in its sentence)
+        self.named_quarter: tuple[str, int] | None = None
         self.ref_year: int | None = pub.year if pub else None  # for "that year"
         self.ref_month: tuple[int, int] | None = (pub.year, pub.month) if pub else None
 
@@ -552,6 +570,19 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         return _season(ctx, c, g)
     if rule == "edge_of":
         return _edge_of(ctx, c, g)
+    if rule == "week_of":
+        # "the week of March 6": a week, the ISO week that day falls in (TIMEX3 weeks are
+        # written 2000-W10)
+        m, d = _month(g["m"]), _day(g["d"])
+        if g.get("y"):
+            y = int(g["y"])
+            if not _valid(y, m, d):
+                return None
+            return "DATE", _week(dt.date(y, m, d)), None
+        day = _resolve_month_day(ctx, c, m, d)
+        if day is None or not day[:4].isdigit():
+            return "DATE", "XXXX-WXX", None
+        return "DATE", _week(dt.date.fromisoformat(day)), None
     if rule == "year_end":
         rel = g.get("rel")
         if not rel and re.search(r"\bsince\s+$", ctx.text[max(0, c.start - 7):c.start]):
@@ -773,6 +804,18 @@ def _base_day(ctx: _Context, c: Candidate, g: dict) -> str:
     return "XXXX-XX-XX"
 
 
+def _same_sentence(ctx: _Context, a: int, b: int) -> bool:
+    """The characters at ``a`` and ``b`` are in the same sentence (spaCy's)."""
+    ta = ctx.doc.char_span(a, a + 1, alignment_mode="expand")
+    tb = ctx.doc.char_span(b, b + 1, alignment_mode="expand")
+    if not ta or not tb:
+        return False
+    try:
+        return ta[0].sent.start == tb[0].sent.start
+    except ValueError:  # a pipeline without sentence boundaries
+        return False
+
+
 def _sentence_end(ctx: _Context, pos: int) -> int:
     span = ctx.doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -848,7 +891,7 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
     if kind == "period":
         # "the year-ago period", "the latest period", "the 1988 period"
         if not (yr or ordw in ("latest", "year-ago", "year-earlier", "same", "comparable",
-                               "recent", "current")):
+                               "corresponding", "recent", "current")):
             return None
     if kind == "half" and not ordw:
         return None
@@ -872,9 +915,21 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
         shift = -1
     elif yr.startswith("next"):
         shift = 1
+    elif g.get("back"):
+        # "the quarter a year ago", "the corresponding period last year", "the third quarter
+        # the year before": the quarter talked about (or named), a year back
+        shift = -1
     n = ORDINALS.get(ordw)
     if ordw in ("june", "september", "december", "march"):
         n = {"march": 1, "june": 2, "september": 3, "december": 4}[ordw]
+    if g.get("dec"):
+        # "the last half of the '80s", "the first half of the 1990s": that decade, its
+        # start or end (TIMEX3 mod)
+        if kind != "half" or n not in (1, 2, -1):
+            return None
+        dec = g["dec"].strip("'s")
+        decade = ("19" + dec[0]) if len(dec) == 2 else dec[:3]
+        return "DATE", decade, "END" if n in (2, -1) else "START"
     if kind == "half":
         if n not in (1, 2, -1):
             return None
@@ -900,7 +955,10 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
                 if n > _quarter(pub)[1] and ctx.tense(c) != FUTURE:
                     shift = -1
             value = f"{year + shift}-Q{n}"
-        if not (g.get("y") or g.get("fy") or g.get("yrel") or yr) and ctx.ref_quarter is None:
+            if shift == 0:
+                ctx.named_quarter = (value, c.start)
+        if not (g.get("y") or g.get("fy") or g.get("yrel") or yr or g.get("back")) \
+                and ctx.ref_quarter is None:
             ctx.ref_quarter = value  # the quarter being reported on: the first one named
         return "DATE", value, None
     ended = re.match(rf"\s+(?:ended|ending)\s+(?:on\s+)?({MONTH_FULL})", c.match.string[c.end:c.end + 30])
@@ -932,6 +990,8 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
             y, q = y + 1, 1
     if re.fullmatch(r"\d{4}", yr):
         y = int(yr)
+    elif g.get("yrel") and pub is not None:
+        y = _rel_year(pub, g["yrel"])  # "the same quarter of last year"
     if (ordw == "current" or the == "this" and ordw == "current") and pub is not None:
         y, q = _quarter(pub)
     if ordw == "previous" or (the == "last" and not ordw and "year" not in low):
@@ -1114,8 +1174,19 @@ def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | Non
 def _quarter_talk(ctx: _Context, pos: int) -> bool:
     """Results talk: a quarter was named shortly before ("... in the third quarter, up from
     $2 million a year earlier"), so "a year earlier" means that quarter a year back."""
-    return bool(ctx.ref_quarter and ctx.ref_quarter[:4].isdigit()
-                and re.search(r"quarter", ctx.text[max(0, pos - _QUARTER_REACH):pos], re.I))
+    return _quarter_in_sentence(ctx, pos) is not None or bool(
+        ctx.ref_quarter and ctx.ref_quarter[:4].isdigit()
+        and re.search(r"quarter", ctx.text[max(0, pos - _QUARTER_REACH):pos], re.I))
+
+
+def _quarter_in_sentence(ctx: _Context, pos: int) -> str | None:
+    """The quarter named by its number earlier in the sentence of ``pos``, if any: it is the
+    one compared ("America West reported third-quarter profit of $5.8 million, up from $4
+    million a year earlier"), whichever quarter the article reports on."""
+    if ctx.named_quarter and ctx.named_quarter[1] < pos and _same_sentence(
+            ctx, ctx.named_quarter[1], pos):
+        return ctx.named_quarter[0]
+    return None
 
 
 _QUARTER_REACH = 500  # about a paragraph: results talk names its quarter nearby
@@ -1124,6 +1195,9 @@ _QUARTER_REACH = 500  # about a paragraph: results talk names its quarter nearby
 def _year_ago(ctx: _Context, unit: str, pos: int = 0) -> tuple[str, str, str | None] | None:
     """"year-earlier", "a year ago": a year back; in results talk the quarter, a year back."""
     pub = ctx.pub
+    q = _quarter_in_sentence(ctx, pos) if unit == "year" else None
+    if q is not None:
+        return "DATE", f"{int(q[:4]) - 1}{q[4:]}", None
     if unit == "year" and _quarter_talk(ctx, pos):
         return "DATE", f"{int(ctx.ref_quarter[:4]) - 1}{ctx.ref_quarter[4:]}", None
     if pub is None:
@@ -1311,6 +1385,12 @@ def _set_every(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | No
         return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", None
     if u in SEASONS:
         return "SET", f"XXXX-{SEASONS[u]}", None
+    if u in MONTHS:
+        # "each July", "every March": the month of every year (TimeML SET XXXX-07); not
+        # "each may" (the modal) nor "every other May"
+        if q not in ("every", "each") or nraw or not ctx.text[c.match.start("u")].isupper():
+            return None
+        return "SET", f"XXXX-{MONTHS[u]:02d}", None
     n = 2 if nraw == "other" else (_num(nraw) if nraw else 1)
     if u == "quarter" and n == 1:
         return "SET", "P1Q", None  # "every quarter"

@@ -130,7 +130,7 @@ _RULES: list[tuple[str, str]] = [
     ("this_century", r"\b(?P<rel>this|last|next|the past|the last)\s+century\b"),
     # quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
     # "the year-ago quarter", "the first half of 1989", "the latest quarter"
-    ("quarter", rf"\b(?:(?P<the>the|its|this|that|last|next|a)\s+)?(?:(?P<yr>{YEAR}|year-(?:earlier|ago)|year-before|this year's|last year's|next year's)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|recent|same|fiscal|comparable|year-ago|year-earlier|june|september|december|march)?[\s-]*(?:fiscal\s+)?(?P<q>quarter|half|period)\b(?!-(?:century|centuries|to)\b)(?:(?:\s+of|,)\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year|(?P<fy>fiscal\s+{YEAR})))?"),
+    ("quarter", rf"\b(?:(?P<the>the|its|this|that|last|next|a)\s+)?(?:(?P<yr>{YEAR}|year-(?:earlier|ago)|year-before|this year's|last year's|next year's)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|recent|same|fiscal|comparable|year-ago|year-earlier|june|september|december|march|corresponding)?[\s-]*(?:fiscal\s+)?(?P<q>quarter|half|period)\b(?!-(?:century|centuries|to)\b)(?:(?:\s+of|,)\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year|(?P<fy>fiscal\s+{YEAR})|(?:the\s+)?(?P<dec>'\d0s|(?:1[6-9]|20)\d0'?s))|\s+(?P<back>a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+before))?"),
     ("first_months", rf"\b(?:the\s+)?(?P<ord>first|last|latest|past|final)\s+(?P<n>{_NUM})\s+months\b"),
     ("year_mod", rf"\b(?:the\s+)?(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+(?P<y>{YEAR})\b(?!['’]?s)"),
     ("the_n_months", r"\bthe\s+(?P<n>six|nine|three|twelve|\d+)\s+months\b(?!\s+(?:ago|earlier|later|before|after))"),
@@ -141,6 +141,8 @@ _RULES: list[tuple[str, str]] = [
     ("year_season", rf"\b(?P<y>{YEAR})(?:'s)?\s+(?P<s>{_SEASON})\b"),
     # "the end of 1990", "the beginning of the year", "year-end", "the end of this week"
     ("edge_of", rf"\b(?P<edge>the end|the beginning|the start|the middle|the close|the turn)\s+of\s+(?:the\s+)?(?P<what>(?:this|last|next|the)\s+(?:year|month|week|decade|century|quarter)|{YEAR}|(?:the\s+)?{MONTH_FULL}(?:\s+{YEAR})?|year|month|week|decade|century|quarter)\b"),
+    # "the week of March 6": the week that day falls in
+    ("week_of", rf"\bthe\s+week\s+of\s+(?P<m>{MONTH_FULL})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{YEAR}))?\b"),
     ("year_end", r"\b(?P<rel>this|last|next)?[\s-]*(?:year[- ]end|year's end|end of the year)\b"),
     # "earlier this year", "late last month", "early next week", "later this year"
     ("edge_rel", rf"\b(?P<mod>earlier|later|early|late|mid)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|quarter|{MONTH_FULL}|{_SEASON})\b"),
@@ -163,7 +165,7 @@ _RULES: list[tuple[str, str]] = [
     ("decades_long", r"\b(?P<u>decades|years|months|weeks|centuries)-(?:long|old)\b"),
     # sets: "daily", "every week", "each year", "a year", "twice a week"
     ("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|bimonthly)\b"),
-    ("set_every", rf"\b(?P<q>every|each|per|a)\s+(?:(?P<n>{_NUM}|other)\s+)?(?P<u>{_UNIT_SG}|{WEEKDAY}|{_PART}|{_SEASON})\b"),
+    ("set_every", rf"\b(?P<q>every|each|per|a)\s+(?:(?P<n>{_NUM}|other)\s+)?(?P<u>{_UNIT_SG}|{WEEKDAY}|{_PART}|{_SEASON}|january|february|march|april|may|june|july|august|september|october|november|december)\b"),
     # fuzzy references
     ("present_ref", r"\b(?:right\s+)?now\b|\bcurrently\b|\bnowadays\b|\bthese days\b|\bat present\b|\bat the moment\b|\bat this time\b|\bpresently\b|\bthe present\b|\bcurrent\b(?!\s+(?:account|accounts|events|affairs|law|policy|policies))"),
     ("past_ref", r"\b(?:recently|lately|once upon a time|(?:the\s+)?(?:recent|distant|not-too-distant)\s+past|the past)\b"),
@@ -220,12 +222,13 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "this_century": ("cal",), "quarter": ("qtr",), "first_months": ("cal",),
     "the_n_months": ("cal",), "fiscal_year": ("fisc",), "season": ("season",),
     "year_season": ("season",), "edge_of": ("cal", "qtr", "num", "mon"), "year_end": ("cal",),
+    "week_of": ("mon",),
     "edge_rel": ("cal", "qtr", "mon", "season"), "rel_unit": ("cal",), "rel_month": ("mon",),
     "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"),
     "duration": ("cal", "qtr", "part"), "duration_adj": ("cal", "qtr", "part"),
     "fuzzy_units": ("cal", "qtr"), "decades_long": ("cal",), "unit_long": ("cal",),
     "second_day": ("mon",), "set_adverb": ("setw",),
-    "set_every": ("cal", "qtr", "wd", "part", "season"),
+    "set_every": ("cal", "qtr", "wd", "part", "season", "mon"),
     "present_ref": ("ref",), "past_ref": ("ref",), "future_ref": ("ref",), "year": ("num",),
     "month": ("mon",), "year_mod": ("num",), "year_words": ("num_word",), "the_year": ("cal",),
     "anaphoric": ("cal",), "term_ref": ("ref",), "the_weekend": ("cal",),
