@@ -27,10 +27,11 @@ test: install
 bench: install
 	$(BIN)/python -m chronicle.bench --shared $(SHARED)
 
-# Rebuild the cue lexicon and the learned cue layer from PolNeAR train (needs ../shared).
+# Rebuild the cue lexicon and the learned cue and boundary layers from PolNeAR train (needs ../shared).
 model: install
 	$(BIN)/python scripts/mine_cues.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
 	$(BIN)/python scripts/train_cues.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
+	$(BIN)/python scripts/train_boundaries.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 lock:

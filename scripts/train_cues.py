@@ -146,8 +146,9 @@ def main() -> None:
         print(f"held-out threshold {thr}: candidate P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
     w = train(fit + held, args.epochs)  # the shipped model sees the whole split
     w = {f: round(v, 4) for f, v in w.items() if abs(v) >= 0.005}
-    with gzip.open(args.out, "wt", encoding="utf-8") as f:
-        json.dump(w, f, separators=(",", ":"), sort_keys=True)
+    # mtime=0: the same weights give the same bytes, so a rebuild leaves the tree clean
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
+        f.write(json.dumps(w, separators=(",", ":"), sort_keys=True).encode("utf-8"))
     print(f"wrote {args.out}: {len(w)} weights")
 
 

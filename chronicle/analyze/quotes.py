@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from chronicle.analyze import cue_model
+from chronicle.analyze import boundary_model, cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
 from chronicle.analyze.turns import Turn, find_colon_attributions, find_turns
@@ -820,6 +820,7 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
     text = text_of(doc)
     out: list[Quote] = []
     keep = _split_coordinated(doc, found)
+    bounds = boundary_model.weights()
     outer = [c.content for c in found if c.content is not None]
     outer += [(r.start, r.end) for r in regions]
     for cue in found:
@@ -834,11 +835,17 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
         if ce - cs < 3:
             continue
         inside = [r for r in regions if r.start < ce and cs < r.end]
-        kind = "indirect"
-        if inside:
-            if any(r.start <= cs + 1 and r.end >= ce - 1 for r in inside):
-                continue  # the content is a direct quote that another cue already owns
-            kind = "mixed"
+        if any(r.start <= cs + 1 and r.end >= ce - 1 for r in inside):
+            continue  # the content is a direct quote that another cue already owns
+        if bounds is not None:
+            cs, ce = boundary_model.refine(doc, cs, ce, cue.span, "mixed" if inside else "indirect", bounds)
+            cs, ce = _trim(text, cs, ce)
+            while ce > cs and text[ce - 1] in " \n\t.,;:":
+                ce -= 1
+            if ce - cs < 3:
+                continue
+            inside = [r for r in regions if r.start < ce and cs < r.end]
+        kind = "mixed" if inside else "indirect"
         sent = doc[cue.token.i].sent
         out.append(Quote(kind, Span.of(text, cs, ce), Span.of(text, *cue.span),
                          _speaker(text, cue.speaker), parts=[Span.of(text, cs, ce)],
