@@ -457,8 +457,22 @@ def _speaker_of(doc, tok):
         if cur.dep_ == "relcl":
             return _head_mention(doc, cur.head)
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i < cur.i:
+            noun = cur.head
+            if (noun.lemma_.lower() in _MEDIA and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX")
+                    and noun.head.head.i != noun.head.i):
+                # "Forbes shot back in an article stating ...", "during a speech attacking X":
+                # whoever speaks through the article or speech
+                cur = noun.head.head
+                continue
             # "the super PAC supporting Jeb Bush", "voters hoping to ...": the noun it describes
-            return _head_mention(doc, cur.head)
+            return _head_mention(doc, noun)
+        if (cur.dep_ in ("conj", "advcl") and cur.head.dep_ == "ccomp" and cur.lemma_.lower() in cue_lexicon.SPEECH_SET
+                and cur.head.head.lemma_.lower() in cue_lexicon.SPEECH_SET and cur.head.head.i < cur.head.i):
+            # "X noted that troop strength lags and asked whether ...", "X said that Y had a
+            # crazy policy, adding ...": the parser hung the second report on the reported
+            # clause; it is X's, coordinated with "noted"
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "..., adding that", "went on to say" take the main subject
             continue
@@ -471,6 +485,12 @@ def _speaker_of(doc, tok):
             if subj is not None:
                 return _head_mention(doc, subj)
     return None
+
+
+# What people speak through: "in an article stating", "during a speech attacking".
+_MEDIA = {"speech", "statement", "interview", "article", "letter", "email", "e-mail", "tweet", "post",
+          "ad", "advertisement", "video", "memo", "remark", "address", "appearance", "column",
+          "essay", "message", "op-ed", "editorial", "broadcast", "sermon", "testimony", "filing"}
 
 
 _LEFT_STOP = {'"', "“", "”", "''", "``", "«", "»"}
@@ -549,7 +569,12 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                     and _inside_reported(reg, [c for c in found if c is not cue], text)):
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
             cue.used = True
-            q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, cue.speaker),
+            mention = cue.speaker
+            if mention is not None and reg.start <= mention.start_char and mention.end_char <= reg.end:
+                # the parse took a word of the quote for the speaker ('"That, unfortunately,"
+                # he said', '"[Clinton] can be polarizing," Kilfoyle said'): look outside it
+                mention = _mention_beside(doc, cue.token, reg) if cue.token is not None else None
+            q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, mention),
                       parts=[content])
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]):
                 # the second half of a split quote: one quote, two parts
@@ -744,6 +769,21 @@ def _nearby_name(doc, tok, reg):
     return None
 
 
+def _mention_beside(doc, tok, reg: QuoteRegion):
+    """The speaker of a cue next to a quote, outside the quote: the noun phrase right after the
+    cue ('" ...," said Kilfoyle'), else the nearest one before it in its clause ('Kilfoyle said')."""
+    after = _nearby_name(doc, tok, reg)
+    if after is not None and not (reg.start <= after.start_char < reg.end):
+        return after
+    for j in range(tok.i - 1, max(tok.sent.start, tok.i - 6) - 1, -1):
+        t = doc[j]
+        if t.text in _LEFT_STOP or reg.start <= t.idx < reg.end:
+            return None
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _head_mention(doc, t.head if t.dep_ in ("compound", "flat") else t)
+    return None
+
+
 def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
     """True when only the previous quote's cue and speaker stand between it and ``reg``."""
     gap = text_of(doc)[prev.content.end:reg.start]
@@ -775,9 +815,46 @@ def _inherit_speaker(prev: Quote | None, pi: int, prev_para: int) -> Speaker | N
     return None
 
 
+# A wire dateline opening a line: "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ",
+# "New York (AFP) – ". The place is in capitals or followed by an agency in parentheses.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,3})"
+    r"(?:,[ \t]*[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]*")
+
+
+def _past_dateline(text: str, mention):
+    """A dateline's place the parse took for the subject ("WASHINGTON (AP) — Donald Trump said")
+    gives way to the noun phrase the sentence opens with after it."""
+    start = mention.start_char
+    if start > 0 and text[start - 1] != "\n":
+        return mention
+    m = _DATELINE.match(text, start)
+    if m is None or not (m.group("agency") or m.group("place").isupper()):
+        return mention
+    doc = mention.doc
+    if mention.end_char > m.end():
+        # the mention runs on past the dash: "LONDON (Reuters) - Former Attorney General X"
+        rest = doc.char_span(m.end(), mention.end_char, alignment_mode="expand")
+        return rest if rest is not None and len(rest) else mention
+    if m.end("place") < mention.end_char:
+        return mention
+    after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    if after is None or len(after) == 0:
+        return mention
+    first = after[0]
+    top = first
+    while top.head.i != top.i and top.head.left_edge.i == first.i:
+        top = top.head
+    if top.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return mention
+    return _head_mention(doc, top)
+
+
 def _speaker(text: str, mention) -> Speaker | None:
     if mention is None:
         return None
+    mention = _past_dateline(text, mention)
     kind = "pronoun" if len(mention) == 1 and mention[0].pos_ == "PRON" else (
         "name" if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in mention) else "description")
     return Speaker(mention.start_char, mention.end_char, mention.text, mention_type=kind)

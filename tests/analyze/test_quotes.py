@@ -140,6 +140,51 @@ def test_mixed_quote_holds_its_quoted_fragment():
     assert q.speaker.text == "The minister"
 
 
+# --- speakers -------------------------------------------------------------------------------
+@pytest.mark.parametrize("dateline", ["WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ",
+                                      "New York (AFP) – ", "LONDON (Reuters) - "])
+def test_a_wire_dateline_is_not_the_speaker(dateline):
+    q = only(quotes(f"{dateline}Former Attorney General Michael Mukasey told delegates that the "
+                    "scandal disqualifies her."))
+    assert q.speaker.text == "Former Attorney General Michael Mukasey"
+
+
+def test_a_dash_apposition_keeps_its_subject():
+    q = only(quotes("Rep. Lois Frankel — a supporter of Murphy — said the race was close."))
+    assert q.speaker.text.startswith("Rep. Lois Frankel")
+
+
+def test_the_speaker_of_a_direct_quote_is_never_a_word_of_the_quote():
+    found = quotes("He paused. ''That, unfortunately,'' he said, ''is part of the reality of today's life.''")
+    assert only(found, "direct").speaker.text == "he"
+    found = quotes("“I find sometimes in conversation with other teachers, [Clinton] can be very "
+                   "polarizing,” Kilfoyle said.")
+    assert only(found, "direct").speaker.text == "Kilfoyle"
+
+
+def test_a_second_report_hung_on_the_reported_clause_keeps_the_reporter():
+    found = quotes("Thomas Wiegold, an expert on defense affairs, noted that troop strength already "
+                   "lags the target and asked whether the minister could reverse the trend.")
+    asked = next(q for q in found if q.cue.text == "asked")
+    assert asked.speaker.text == "Thomas Wiegold"
+
+
+def test_a_participle_report_hung_on_the_reported_clause_keeps_the_reporter():
+    found = quotes("Carson said he plans to preview a strategy for Libya after Christmas, insisting "
+                   "that his rivals are too concerned with polls.")
+    insisting = next(q for q in found if q.cue.text == "insisting")
+    assert insisting.speaker.text == "Carson"
+
+
+@pytest.mark.parametrize("text", [
+    "Forbes shot back in an article stating that New York was the billionaire capital.",
+    "The senator answered during a speech attacking the new tax plan.",
+])
+def test_who_speaks_through_an_article_or_speech_is_the_speaker(text):
+    q = next(q for q in quotes(text) if q.cue.text in ("stating", "attacking"))
+    assert q.speaker.text in ("Forbes", "The senator")
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
