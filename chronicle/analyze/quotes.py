@@ -574,6 +574,9 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 # the parse took a word of the quote for the speaker ('"That, unfortunately,"
                 # he said', '"[Clinton] can be polarizing," Kilfoyle said'): look outside it
                 mention = _mention_beside(doc, cue.token, reg) if cue.token is not None else None
+            elif mention is None and cue.token is not None:
+                # a cue without a parsed subject: '"...," added another New Hampshire Democrat.'
+                mention = _mention_beside(doc, cue.token, reg)
             q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, mention),
                       parts=[content])
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]):
@@ -763,7 +766,10 @@ def _nearby_name(doc, tok, reg):
     """An inverted cue without parsed subject: '... said Caddell' -> the noun after the verb."""
     for t in doc[tok.i + 1: tok.i + 6]:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not (reg.start <= t.idx < reg.end):
-            return _head_mention(doc, t.head if t.dep_ == "compound" else t)
+            head = t
+            while head.dep_ in ("compound", "amod", "nummod") and tok.i < head.head.i <= tok.i + 8:
+                head = head.head  # "another New Hampshire Democrat": the whole noun phrase
+            return _head_mention(doc, head)
         if t.is_punct:
             break
     return None

@@ -185,6 +185,12 @@ def test_who_speaks_through_an_article_or_speech_is_the_speaker(text):
     assert q.speaker.text in ("Forbes", "The senator")
 
 
+def test_an_inverted_cue_without_parsed_subject_takes_the_noun_phrase_after_it():
+    q = only(quotes("The race is close.\n\n“It’s Bernie’s to lose at this point,” added another "
+                    "New Hampshire Democrat."), "direct")
+    assert q.speaker.text == "another New Hampshire Democrat"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
