@@ -19,19 +19,17 @@ without and with the boundary layer.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.dirname(__file__))
 from chronicle.analyze import boundary_model as bm  # noqa: E402
-from chronicle.analyze import coref, cue_model, quotes  # noqa: E402
+from chronicle.analyze import cue_model  # noqa: E402
 from chronicle.evaluate import quotes as ev  # noqa: E402
 from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
+from train_cues import end_to_end, predictions, train, write_weights  # noqa: E402
 from train_cues import examples as cue_examples  # noqa: E402
-from train_cues import train  # noqa: E402
 
 
 def examples(doc, text: str, golds: list[dict], preds: list[dict]):
@@ -59,15 +57,6 @@ def examples(doc, text: str, golds: list[dict], preds: list[dict]):
             yield [(bm.end_features(doc, k, s0, e0, q["kind"], cue_i), int(y)) for k, y in zip(ends, labels)]
 
 
-def predictions(docs, ids, rng) -> dict[str, list[dict]]:
-    out = {}
-    for k in range(*rng):
-        qs = quotes.extract_quotes(docs[k])
-        coref.cluster_people(docs[k], qs, None)
-        out[ids[k]] = [q.to_dict() for q in qs]
-    return out
-
-
 def boundary_data(gold, docs, ids, rng):
     """Examples from Chronicle's own quotes, the boundary layer switched off."""
     shipped = bm.weights
@@ -77,18 +66,6 @@ def boundary_data(gold, docs, ids, rng):
     finally:
         bm.weights = shipped
     return [e for k in range(*rng) for e in examples(docs[k], *gold[ids[k]], preds[ids[k]])]
-
-
-def _scores(gold, docs, ids, rng) -> str:
-    preds = predictions(docs, ids, rng)
-    sub = {ids[k]: gold[ids[k]] for k in range(*rng)}
-    types = {ids[k]: [ev.source_type(docs[k], g["source"]) for g in gold[ids[k]][1]] for k in range(*rng)}
-    s = ev.score(sub, preds, types)
-    loose, exact = s["overlap0.3"], s["exact"]
-    c = loose["content"]
-    return (f"content P {c['p']:.3f} R {c['r']:.3f} F1@0.3 {c['f1']:.3f} | who-said-what F1 "
-            f"{loose['who_said_what']['f1']:.3f} | exact F1 {exact['content']['f1']:.3f} | direct recall "
-            f"{loose['recall_by_kind'].get('direct', 0.0):.3f}")
 
 
 def heldout(gold, ids, docs, epochs: int) -> None:
@@ -102,9 +79,9 @@ def heldout(gold, ids, docs, epochs: int) -> None:
             data = boundary_data(gold, docs, ids, parts[fit])
             bw = train([e for g in data for e in g], epochs)
             bm.weights = lambda: None
-            print(f"fit {fit} -> score {held}, parsed boundaries:  {_scores(gold, docs, ids, parts[held])}")
+            print(f"fit {fit} -> score {held}, parsed boundaries:  {end_to_end(gold, ids, docs, parts[held])}")
             bm.weights = lambda bw=bw: bw
-            print(f"fit {fit} -> score {held}, learned boundaries: {_scores(gold, docs, ids, parts[held])}"
+            print(f"fit {fit} -> score {held}, learned boundaries: {end_to_end(gold, ids, docs, parts[held])}"
                   f" ({len(data)} groups)")
     finally:
         cue_model.weights, bm.weights = shipped_cues, shipped_bounds
@@ -127,10 +104,7 @@ def main() -> None:
     data = boundary_data(gold, docs, ids, (0, len(ids)))
     print(f"{len(data)} groups of boundary alternatives ({sum(len(g) for g in data)} alternatives)")
     w = train([e for g in data for e in g], args.epochs)
-    w = {f: round(v, 4) for f, v in w.items() if abs(v) >= 0.005}
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
-        f.write(json.dumps(w, separators=(",", ":"), sort_keys=True).encode("utf-8"))
-    print(f"wrote {args.out}: {len(w)} weights")
+    print(f"wrote {args.out}: {write_weights(args.out, w)} weights")
 
 
 if __name__ == "__main__":

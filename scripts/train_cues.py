@@ -83,17 +83,50 @@ def _fit(data, epochs: int, l2: float, lr: float, seed: int):
     return w
 
 
+def predictions(docs, ids, rng) -> dict[str, list[dict]]:
+    """The real analysis (quotes, then people) of the articles ``rng`` indexes, as dicts."""
+    from chronicle.analyze import coref, quotes
+
+    out = {}
+    for k in range(*rng):
+        qs = quotes.extract_quotes(docs[k])
+        coref.cluster_people(docs[k], qs, None)
+        out[ids[k]] = [q.to_dict() for q in qs]
+    return out
+
+
+def end_to_end(gold, ids, docs, rng) -> str:
+    """One line of the shared scorer's figures for the articles ``rng`` indexes."""
+    from chronicle.evaluate import quotes as ev
+
+    preds = predictions(docs, ids, rng)
+    sub = {ids[k]: gold[ids[k]] for k in range(*rng)}
+    types = {ids[k]: [ev.source_type(docs[k], g["source"]) for g in gold[ids[k]][1]] for k in range(*rng)}
+    s = ev.score(sub, preds, types)
+    loose, exact = s["overlap0.3"], s["exact"]
+    c = loose["content"]
+    return (f"content P {c['p']:.3f} R {c['r']:.3f} F1@0.3 {c['f1']:.3f} | who-said-what F1 "
+            f"{loose['who_said_what']['f1']:.4f} | exact F1 {exact['content']['f1']:.3f} | direct recall "
+            f"{loose['recall_by_kind'].get('direct', 0.0):.3f} | predicted {loose['n_pred']}")
+
+
+def write_weights(path: str, w: dict[str, float]) -> int:
+    """Weights rounded, the negligible dropped, gzipped JSON with mtime 0 (the same weights give
+    the same bytes, so a rebuild leaves the tree clean). Returns how many were written."""
+    w = {f: round(v, 4) for f, v in w.items() if abs(v) >= 0.005}
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
+        f.write(json.dumps(w, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+    return len(w)
+
+
 def heldout(gold, ids, docs, epochs: int, threshold: float) -> None:
     """Fit on one half of the articles, score end to end on the other, both directions."""
-    from chronicle.analyze import coref, quotes
-    from chronicle.evaluate import quotes as ev
+    from chronicle.analyze import boundary_model
 
     half = len(ids) // 2
     parts = {"A": (0, half), "B": (half, len(ids))}
     data = {h: [e for k in range(lo, hi) for e in examples(docs[k], gold[ids[k]][1])]
             for h, (lo, hi) in parts.items()}
-    from chronicle.analyze import boundary_model
-
     shipped = cue_model.weights
     threshold0 = cue_model.THRESHOLD
     # the shipped boundary layer saw both halves: off here (scripts/train_boundaries.py
@@ -105,20 +138,7 @@ def heldout(gold, ids, docs, epochs: int, threshold: float) -> None:
             w = train(list(data[fit]), epochs)
             cue_model.weights = lambda w=w: w
             cue_model.THRESHOLD = threshold
-            lo, hi = parts[held]
-            sub = {ids[k]: gold[ids[k]] for k in range(lo, hi)}
-            preds, types = {}, {}
-            for k in range(lo, hi):
-                qs = quotes.extract_quotes(docs[k])
-                coref.cluster_people(docs[k], qs, None)
-                preds[ids[k]] = [q.to_dict() for q in qs]
-                types[ids[k]] = [ev.source_type(docs[k], g["source"]) for g in gold[ids[k]][1]]
-            s = ev.score(sub, preds, types)
-            loose, exact = s["overlap0.3"], s["exact"]
-            c = loose["content"]
-            print(f"fit {fit} -> score {held}: content P {c['p']:.3f} R {c['r']:.3f} F1@0.3 {c['f1']:.3f}"
-                  f" | who-said-what F1 {loose['who_said_what']['f1']:.4f} | exact F1 {exact['content']['f1']:.3f}"
-                  f" | direct recall {loose['recall_by_kind'].get('direct', 0.0):.3f} | predicted {loose['n_pred']}")
+            print(f"fit {fit} -> score {held}: {end_to_end(gold, ids, docs, parts[held])}")
     finally:
         cue_model.weights = shipped
         cue_model.THRESHOLD = threshold0
@@ -153,11 +173,7 @@ def main() -> None:
         p, r = tp / max(1, pp), tp / max(1, pos)
         print(f"held-out threshold {thr}: candidate P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
     w = train(fit + held, args.epochs)  # the shipped model sees the whole split
-    w = {f: round(v, 4) for f, v in w.items() if abs(v) >= 0.005}
-    # mtime=0: the same weights give the same bytes, so a rebuild leaves the tree clean
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
-        f.write(json.dumps(w, separators=(",", ":"), sort_keys=True).encode("utf-8"))
-    print(f"wrote {args.out}: {len(w)} weights")
+    print(f"wrote {args.out}: {write_weights(args.out, w)} weights")
 
 
 if __name__ == "__main__":
