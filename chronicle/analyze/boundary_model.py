@@ -22,7 +22,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from chronicle.analyze.doctext import text_of
+from chronicle.analyze.doctext import cached, text_of
 
 
 # How far (tokens) from the parsed boundary the alternatives reach.
@@ -40,81 +40,105 @@ def _bucket(d: int) -> str:
     return ("-" if d < 0 else "+") + b
 
 
-def _word(tok) -> str:
-    if tok.is_punct:
-        return tok.text
-    return tok.lower_ if tok.pos_ in _FUNCTION else tok.pos_
+class _Table:
+    """Per-token facts the features read, as plain lists built once per Doc: spaCy makes a new
+    Token object (and walks the sentence for ``Token.sent``) on every access, and the layer
+    reads the same tokens for every alternative of every content."""
+
+    __slots__ = ("head", "left", "right", "dep", "pos", "word", "idx", "sent_start", "sent_end")
+
+    def __init__(self, doc):
+        n = len(doc)
+        self.head, self.left, self.right = [0] * n, [0] * n, [0] * n
+        self.dep, self.pos, self.word = [""] * n, [""] * n, [""] * n
+        self.idx = [0] * n
+        for t in doc:
+            i = t.i
+            self.head[i], self.left[i], self.right[i] = t.head.i, t.left_edge.i, t.right_edge.i
+            self.dep[i], self.pos[i], self.idx[i] = t.dep_, t.pos_, t.idx
+            self.word[i] = t.text if t.is_punct else t.lower_ if t.pos_ in _FUNCTION else t.pos_
+        self.sent_start, self.sent_end = [0] * n, [n] * n
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            for sent in doc.sents:
+                for i in range(sent.start, sent.end):
+                    self.sent_start[i], self.sent_end[i] = sent.start, sent.end
 
 
-def _opening(doc, i: int, lo: int):
+def _table(doc) -> _Table:
+    return cached(doc, "boundary_table", _Table)
+
+
+def _opening(t: _Table, i: int, lo: int) -> int:
     """The largest constituent that starts at token ``i`` (without leaving the sentence)."""
-    a = doc[i]
-    while a.head.i != a.i and a.head.left_edge.i == i and a.head.i >= lo:
-        a = a.head
+    a = i
+    while t.head[a] != a and t.left[t.head[a]] == i and t.head[a] >= lo:
+        a = t.head[a]
     return a
 
 
-def _closing(doc, i: int, hi: int):
+def _closing(t: _Table, i: int, hi: int) -> int:
     """The largest constituent that ends at token ``i``."""
-    a = doc[i]
-    while a.head.i != a.i and a.head.right_edge.i == i and a.head.i < hi:
-        a = a.head
+    a = i
+    while t.head[a] != a and t.right[t.head[a]] == i and t.head[a] < hi:
+        a = t.head[a]
     return a
 
 
 def start_features(doc, p: int, s0: int, e0: int, kind: str, cue_i: int = -1) -> list[str]:
-    tok = doc[p]
-    prev = doc[p - 1] if p > 0 else None
-    top = _opening(doc, p, tok.sent.start)
+    t = _table(doc)
+    top = _opening(t, p, t.sent_start[p])
     d = _bucket(p - s0)
     sign = d[0] if d != "0" else "0"
-    w = _word(tok)
-    pw = _word(prev) if prev is not None else "^"
-    return ["S:" + f for f in (
-        "bias", "d=" + d, "k=" + kind,
-        "w=" + w, "dep=" + tok.dep_, "pw=" + pw, "pdep=" + (prev.dep_ if prev is not None else "^"),
-        "top=" + top.dep_, "toppos=" + top.pos_, "cover=" + ("1" if top.right_edge.i >= e0 else "0"),
-        "s|w=" + sign + "|" + w, "s|top=" + sign + "|" + top.dep_, "s|pw=" + sign + "|" + pw,
-        "pw|w=" + pw + "|" + w, "top|cover=" + top.dep_ + "|" + ("1" if top.right_edge.i >= e0 else "0"),
-        "att=" + _attachment(top, cue_i), "s|att=" + sign + "|" + _attachment(top, cue_i),
-        "patt=" + (_attachment(_closing(doc, p - 1, tok.sent.end), cue_i) if p > tok.sent.start else "^"),
-    )]
+    w = t.word[p]
+    pw = t.word[p - 1] if p > 0 else "^"
+    cover = "1" if t.right[top] >= e0 else "0"
+    att = _attachment(t, top, cue_i)
+    return [
+        "S:bias", "S:d=" + d, "S:k=" + kind,
+        "S:w=" + w, "S:dep=" + t.dep[p], "S:pw=" + pw, "S:pdep=" + (t.dep[p - 1] if p > 0 else "^"),
+        "S:top=" + t.dep[top], "S:toppos=" + t.pos[top], "S:cover=" + cover,
+        "S:s|w=" + sign + "|" + w, "S:s|top=" + sign + "|" + t.dep[top], "S:s|pw=" + sign + "|" + pw,
+        "S:pw|w=" + pw + "|" + w, "S:top|cover=" + t.dep[top] + "|" + cover,
+        "S:att=" + att, "S:s|att=" + sign + "|" + att,
+        "S:patt=" + (_attachment(t, _closing(t, p - 1, t.sent_end[p]), cue_i) if p > t.sent_start[p] else "^"),
+    ]
 
 
 def end_features(doc, q: int, s0: int, e0: int, kind: str, cue_i: int = -1) -> list[str]:
-    tok = doc[q]
-    sent_end = tok.sent.end
+    t = _table(doc)
+    sent_end = t.sent_end[q]
     n = q + 1
-    while n < sent_end and doc[n].pos_ == "SPACE":
+    while n < sent_end and t.pos[n] == "SPACE":
         n += 1
-    nxt = doc[n] if n < sent_end else None
     after = n
-    while after < sent_end and doc[after].pos_ in _SKIP:
+    while after < sent_end and t.pos[after] in _SKIP:
         after += 1
-    opener = _opening(doc, after, tok.sent.start) if after < sent_end else None
-    opening = opener.dep_ if opener is not None else "$"
-    natt = _attachment(opener, cue_i) if opener is not None else "$"
-    closing = _closing(doc, q, sent_end)
+    if after < sent_end:
+        opener = _opening(t, after, t.sent_start[q])
+        opening, natt = t.dep[opener], _attachment(t, opener, cue_i)
+    else:
+        opening = natt = "$"
+    closing = _closing(t, q, sent_end)
     d = _bucket(q - e0)
     sign = d[0] if d != "0" else "0"
-    w = _word(tok)
-    nw = _word(nxt) if nxt is not None else "$"
-    return ["E:" + f for f in (
-        "bias", "d=" + d, "k=" + kind,
-        "w=" + w, "dep=" + tok.dep_, "nw=" + nw, "ndep=" + (nxt.dep_ if nxt is not None else "$"),
-        "next=" + opening, "close=" + closing.dep_, "cover=" + ("1" if closing.left_edge.i <= s0 else "0"),
-        "s|nw=" + sign + "|" + nw, "s|next=" + sign + "|" + opening, "nw|next=" + nw + "|" + opening,
-        "s|close=" + sign + "|" + closing.dep_, "w|nw=" + w + "|" + nw,
-        "natt=" + natt, "s|natt=" + sign + "|" + natt, "catt=" + _attachment(closing, cue_i),
-    )]
+    w = t.word[q]
+    nw = t.word[n] if n < sent_end else "$"
+    return [
+        "E:bias", "E:d=" + d, "E:k=" + kind,
+        "E:w=" + w, "E:dep=" + t.dep[q], "E:nw=" + nw, "E:ndep=" + (t.dep[n] if n < sent_end else "$"),
+        "E:next=" + opening, "E:close=" + t.dep[closing], "E:cover=" + ("1" if t.left[closing] <= s0 else "0"),
+        "E:s|nw=" + sign + "|" + nw, "E:s|next=" + sign + "|" + opening, "E:nw|next=" + nw + "|" + opening,
+        "E:s|close=" + sign + "|" + t.dep[closing], "E:w|nw=" + w + "|" + nw,
+        "E:natt=" + natt, "E:s|natt=" + sign + "|" + natt, "E:catt=" + _attachment(t, closing, cue_i),
+    ]
 
 
-def _attachment(tok, cue_i: int) -> str:
+def _attachment(t: _Table, i: int, cue_i: int) -> str:
     """How a constituent hangs on the cue: its own dependent ("cue:dobj"), the cue itself, or not."""
-    if tok.i == cue_i:
+    if i == cue_i:
         return "is_cue"
-    if tok.head.i == cue_i:
-        return "cue:" + tok.dep_
+    if t.head[i] == cue_i:
+        return "cue:" + t.dep[i]
     return "no"
 
 
@@ -126,21 +150,17 @@ def cue_token(doc, cue: tuple[int, int]) -> int:
 def start_candidates(doc, s0: int, e0: int, cue: tuple[int, int]) -> list[int]:
     """Token indices where the content may start: near the parsed start, inside its sentence,
     never on the cue or punctuation."""
-    sent = doc[s0].sent
-    lo, hi = max(sent.start, s0 - BEFORE), max(s0, min(e0, s0 + AFTER))
-    return [p for p in range(lo, hi + 1) if p == s0 or doc[p].pos_ not in _SKIP and not _on_cue(doc[p], cue)
-            and (doc[p].idx >= cue[1] or cue[0] >= doc[e0].idx)]
+    t = _table(doc)
+    lo, hi = max(t.sent_start[s0], s0 - BEFORE), max(s0, min(e0, s0 + AFTER))
+    return [p for p in range(lo, hi + 1) if p == s0 or t.pos[p] not in _SKIP and not cue[0] <= t.idx[p] < cue[1]
+            and (t.idx[p] >= cue[1] or cue[0] >= t.idx[e0])]
 
 
 def end_candidates(doc, s: int, e0: int, cue: tuple[int, int]) -> list[int]:
-    sent = doc[e0].sent
-    lo, hi = min(e0, max(s, e0 - AFTER)), max(e0, min(sent.end - 1, e0 + BEFORE))
-    return [q for q in range(lo, hi + 1) if q == e0 or doc[q].pos_ not in _SKIP and not _on_cue(doc[q], cue)
-            and (doc[q].idx < cue[0] or cue[1] <= doc[s].idx)]
-
-
-def _on_cue(tok, cue: tuple[int, int]) -> bool:
-    return cue[0] <= tok.idx < cue[1]
+    t = _table(doc)
+    lo, hi = min(e0, max(s, e0 - AFTER)), max(e0, min(t.sent_end[e0] - 1, e0 + BEFORE))
+    return [q for q in range(lo, hi + 1) if q == e0 or t.pos[q] not in _SKIP and not cue[0] <= t.idx[q] < cue[1]
+            and (t.idx[q] < cue[0] or cue[1] <= t.idx[s])]
 
 
 def refine(doc, start: int, end: int, cue: tuple[int, int], kind: str,
@@ -176,7 +196,8 @@ _CLOSERS = "\"”’'»"
 
 
 def _score(feats: list[str], w: dict[str, float]) -> float:
-    return sum(w.get(f, 0.0) for f in feats)
+    get = w.get
+    return sum([get(f, 0.0) for f in feats])
 
 
 @lru_cache(maxsize=1)

@@ -61,3 +61,12 @@ def child_deps(tok) -> frozenset[str]:
     if out is None:
         out = made[tok.i] = frozenset(c.dep_ for c in children(tok))
     return out
+
+
+def cached(doc, key: str, build):
+    """A per-Doc value computed once by ``build(doc)`` (shared the same way as the above)."""
+    cache = _cache(doc)
+    out = cache.get(key)
+    if out is None:
+        out = cache[key] = build(doc)
+    return out

@@ -606,7 +606,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             continue  # a cue word inside the quote is the quoted speaker's, not ours
         ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
         if ov > 0 and (ov < 0.5 * (cue.content[1] - cue.content[0])
-                       or text_of(doc)[cue.content[0]:reg.start].strip(" \n\t,:")):
+                       or text_of(doc)[cue.content[0]:reg.start].strip(" \n\t,:([")):
             continue  # a quoted fragment ending a longer reported clause: a mixed quote
         if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
@@ -630,11 +630,15 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         # a verb of any kind as cue: in a short clause after the quote ('he wondered.'), or
         # heading the clause that introduces a quote ending its sentence ('As Vulture put it, "...')
         short = _intro_clause(text, span, reg) if near_end else _short_tail(toks, reg)
+        if not near_end and not short and text[reg.start:reg.end].rstrip("\"”'’» ").endswith("."):
+            continue  # the quote ends its sentence: the next one's verb is not its cue
         for tok in toks[:12]:
             if tok.idx >= reg.start and tok.idx < reg.end:
                 continue
-            # (the parser may hang the introducing clause on the quote's verb: advcl)
-            heads = short and (tok.dep_ == "ROOT" or near_end and tok.dep_ == "advcl" and reg.start <= tok.head.idx < reg.end)
+            # (the parser may hang the introducing clause on the quote's verb; right after a quote
+            # ending with a comma or '!', the verb the quote hangs on: '"...," Trump barked and ...')
+            heads = (short and (tok.dep_ == "ROOT" or near_end and _heads_intro(tok, reg))
+                     or not near_end and _inverted_tail(doc, tok, reg))
             if (tok.lemma_.lower() in speech or heads) and tok.pos_ in ("VERB", "AUX"):
                 known = next((c for c in found if c.token is not None and c.token.i == tok.i), None)
                 gap = _tokens_between(doc, tok, reg)
@@ -709,6 +713,34 @@ def _intro_clause(text: str, before, reg: QuoteRegion) -> bool:
     lead = text[before.start_char:reg.start].rstrip()
     inner = text[reg.start:reg.end].rstrip("\"”'’» ")
     return lead.endswith((",", ":")) and inner.endswith((".", "!", "?"))
+
+
+def _heads_intro(tok, reg: QuoteRegion) -> bool:
+    """The verb heading a clause that introduces a quote, however the parser hung it on the
+    quote's own verb ('As Vulture put it, "..."': advcl; 'X called over her shoulder, "..."':
+    ccomp), or a verb coordinated with such a head. A conditional or temporal clause ('Unless
+    rivals quit the race, "..."') introduces nothing."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "ROOT" and t is not tok:
+        return True
+    if t.dep_ not in ("advcl", "ccomp", "parataxis", "dep") or not reg.start <= t.head.idx < reg.end:
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ not in ("as", "like") for c in children(t))
+
+
+def _inverted_tail(doc, tok, reg: QuoteRegion) -> bool:
+    """'"Go back to Univision," Trump barked and ...' / '"This is fantastic!" beamed X, who
+    ...': a quote ending with a comma, '!' or '?' inside its marks, then at most two words and
+    the verb the parser hangs the quote on: that verb is the cue whatever it is, however long
+    its sentence runs on."""
+    text = text_of(doc)
+    if tok.dep_ != "ROOT" or not text[reg.start:reg.end].rstrip("\"”'’» ").endswith((",", "!", "?")):
+        return False
+    if _tokens_between(doc, tok, reg) > 2 or "\n" in text[reg.end:tok.idx]:
+        return False
+    return any(t.head.i == tok.i for t in doc.char_span(reg.start, reg.end, alignment_mode="expand") or ())
 
 
 def _short_tail(toks, reg: QuoteRegion) -> bool:

@@ -191,6 +191,15 @@ def test_an_inverted_cue_without_parsed_subject_takes_the_noun_phrase_after_it()
     assert q.speaker.text == "another New Hampshire Democrat"
 
 
+def test_a_quote_ending_its_sentence_takes_no_cue_from_the_next_sentence():
+    found = quotes("John Park runs the county's budget office.\n\n“The new levy is not helping anyone "
+                   "here at all.” But Ms. Smith also said that the budget would pass next month.")
+    direct = only(found, "direct")
+    assert direct.cue is None and direct.speaker.text == "John Park"
+    reported = only(found, "indirect")
+    assert reported.speaker.text == "Ms. Smith" and reported.content.text.startswith("that the budget")
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
@@ -255,6 +264,33 @@ def test_any_verb_in_a_short_clause_after_the_quote_is_its_cue():
 def test_verb_of_the_clause_introducing_a_quote_is_its_cue():
     q = only(quotes('As the economist Paul Meyer put it, "Nobody can spend their way out of this crisis."'))
     assert q.kind == "direct" and q.cue.text == "put"
+
+
+def test_verb_nearest_the_quote_in_its_introducing_clause_is_its_cue():
+    q = only(quotes('The governor smiled at the crowd and leaned in and bellowed, "We are going to win this state."'))
+    assert q.kind == "direct" and q.cue.text == "bellowed" and q.speaker.text == "The governor"
+
+
+def test_conditional_clause_before_a_quote_is_not_its_cue():
+    q = only(quotes('"It was a long night," said Mark Chen, an aide to the governor. '
+                    'Unless the courts step in, "this law will take effect in March."'))
+    assert q.cue.text == "said" and len(q.parts) == 2  # Mark Chen goes on; "step in" says nothing
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ('"Get out of my office," the senator snapped and an aide closed the door.', "snapped", "the senator"),
+    ('"This is wonderful!" beamed Clara Diaz of Tucson, who had waited in line since dawn.', "beamed", "Clara Diaz"),
+])
+def test_any_verb_right_after_a_quote_ending_with_a_comma_or_exclamation_is_its_cue(text, cue, speaker):
+    q = only(quotes(text))
+    assert q.kind == "direct" and q.cue.text == cue and q.speaker.text.startswith(speaker)
+
+
+def test_quote_in_parentheses_keeps_its_cue():
+    q = only(quotes('The vote was delayed again. ("We are not ready to count the ballots," said one '
+                    'election official.) The count resumed on Tuesday.'))
+    assert q.kind == "direct" and q.content.text == '"We are not ready to count the ballots,"'
+    assert q.cue.text == "said" and q.speaker.text == "one election official"
 
 
 def test_quoted_fragment_after_a_split_quote_stays_in_its_reported_clause():
