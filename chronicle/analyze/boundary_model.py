@@ -17,11 +17,9 @@ file, no change: the parsed boundaries stand.
 """
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
-from importlib import resources
 
+from chronicle.analyze.cue_model import load_weights
 from chronicle.analyze.doctext import cached, text_of
 
 
@@ -202,8 +200,4 @@ def _score(feats: list[str], w: dict[str, float]) -> float:
 
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float] | None:
-    try:
-        raw = resources.files("chronicle.data").joinpath("boundary_model.json.gz").read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError):
-        return None
-    return json.loads(gzip.decompress(raw))
+    return load_weights("boundary_model.json.gz")

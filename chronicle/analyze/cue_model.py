@@ -82,13 +82,18 @@ def _classes() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def weights() -> dict[str, float] | None:
+def load_weights(name: str) -> dict[str, float] | None:
+    """Shipped weights, ``chronicle/data/<name>`` (gzipped JSON), or None without the file."""
     try:
-        raw = resources.files("chronicle.data").joinpath("cue_model.json.gz").read_bytes()
+        raw = resources.files("chronicle.data").joinpath(name).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     return json.loads(gzip.decompress(raw))
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    return load_weights("cue_model.json.gz")
 
 
 def probability(feats: list[str], w: dict[str, float]) -> float:
