@@ -797,6 +797,10 @@ def _sentence_like(text: str, reg: QuoteRegion, para_start: int) -> bool:
 def _nearby_name(doc, tok, reg):
     """An inverted cue without parsed subject: '... said Caddell' -> the noun after the verb."""
     for t in doc[tok.i + 1: tok.i + 6]:
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # 'X said Monday': when, not who
+        if t.pos_ == "ADP":
+            break  # 'said in an interview': the speaker is not inside a prepositional phrase
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not (reg.start <= t.idx < reg.end):
             head = t
             while head.dep_ in ("compound", "amod", "nummod") and tok.i < head.head.i <= tok.i + 8:

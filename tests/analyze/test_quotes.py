@@ -200,6 +200,19 @@ def test_a_quote_ending_its_sentence_takes_no_cue_from_the_next_sentence():
     assert reported.speaker.text == "Ms. Smith" and reported.content.text.startswith("that the budget")
 
 
+def test_the_name_after_an_inverted_cue_is_never_a_date_or_inside_a_phrase(pipeline):
+    from chronicle.analyze.quotes import _nearby_name
+    from chronicle.analyze.quotemarks import find_quote_regions
+
+    doc = pipeline.nlp('"We will win the state," said Monday in an interview the campaign manager.')
+    reg = find_quote_regions(doc.text)[0]
+    said = next(t for t in doc if t.lower_ == "said")
+    assert _nearby_name(doc, said, reg) is None  # not "Monday", not "an interview"
+    doc = pipeline.nlp('"We will win the state," said campaign manager Jeff Weaver on Monday.')
+    said = next(t for t in doc if t.lower_ == "said")
+    assert _nearby_name(doc, said, find_quote_regions(doc.text)[0]).text == "campaign manager Jeff Weaver"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
