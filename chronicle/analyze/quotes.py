@@ -7,7 +7,8 @@
    its frame (the text between it and the neighbouring quotes in its paragraph); split quotes
    (``"...," he said, "..."``) become one quote with two parts.
 4. Cues whose content holds no direct quote give indirect quotes, or mixed ones when the
-   content holds a quoted fragment.
+   content holds a quoted fragment; where each such content starts and ends is then chosen
+   among alternatives near the parsed boundaries by the learned ``boundary_model``.
 The speaker is the cue's subject (or the object of "according to"); who that is gets resolved
 later by ``coref``.
 
