@@ -6,10 +6,12 @@ gold at one end or the other) and for reasons the rules cannot list one by one: 
 participle clause, the object a verb phrase cue keeps ("paid [particular attention to] X"), a
 subject taken in with a secondary predicate. So each indirect or mixed content gets a few
 alternative starts and ends near the parsed ones, on token boundaries inside its sentence; a
-logistic regression over features of the words at each boundary (their part of speech, relation,
-the constituent that begins or ends there, the distance from the parsed boundary) scores them,
-and the best start and the best end win. The parsed boundary is one of the alternatives and the
-distance to it a feature, so the layer moves a boundary only where the words around it say so.
+logistic regression over features of the words at each boundary (their part of speech, lemma,
+relation, the constituent that begins or ends there, the distance from the parsed boundary)
+scores them, and the best start and the best end win. The parsed boundary is one of the
+alternatives and the distance to it a feature, so the layer moves a boundary only where the
+words around it say so; and a choice that would leave out more than ``1 - SHRINK`` of the parsed
+content is not taken (cutting that much loses the attribution more often than it fixes it).
 
 Trained by ``scripts/train_boundaries.py`` on PolNeAR's train split (``make model``); the
 weights ship as ``chronicle/data/boundary_model.json.gz`` (feature names and numbers only). No
@@ -25,6 +27,8 @@ from chronicle.analyze.doctext import cached, text_of
 
 # How far (tokens) from the parsed boundary the alternatives reach.
 BEFORE, AFTER = 8, 15
+# The share of the parsed content a chosen one must keep.
+SHRINK = 0.7
 # Parts of speech whose words are features themselves; other words stand as their POS.
 _FUNCTION = {"DET", "ADP", "SCONJ", "PRON", "CCONJ", "PART", "AUX", "ADV"}
 _SKIP = {"PUNCT", "SPACE"}
@@ -43,18 +47,20 @@ class _Table:
     Token object (and walks the sentence for ``Token.sent``) on every access, and the layer
     reads the same tokens for every alternative of every content."""
 
-    __slots__ = ("head", "left", "right", "dep", "pos", "word", "idx", "sent_start", "sent_end")
+    __slots__ = ("head", "left", "right", "dep", "pos", "word", "idx", "sent_start", "sent_end", "lemma")
 
     def __init__(self, doc):
         n = len(doc)
         self.head, self.left, self.right = [0] * n, [0] * n, [0] * n
         self.dep, self.pos, self.word = [""] * n, [""] * n, [""] * n
         self.idx = [0] * n
+        self.lemma = [""] * n
         for t in doc:
             i = t.i
             self.head[i], self.left[i], self.right[i] = t.head.i, t.left_edge.i, t.right_edge.i
             self.dep[i], self.pos[i], self.idx[i] = t.dep_, t.pos_, t.idx
             self.word[i] = t.text if t.is_punct else t.lower_ if t.pos_ in _FUNCTION else t.pos_
+            self.lemma[i] = t.lemma_.lower()
         self.sent_start, self.sent_end = [0] * n, [n] * n
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             for sent in doc.sents:
@@ -99,6 +105,7 @@ def start_features(doc, p: int, s0: int, e0: int, kind: str, cue_i: int = -1) ->
         "S:pw|w=" + pw + "|" + w, "S:top|cover=" + t.dep[top] + "|" + cover,
         "S:att=" + att, "S:s|att=" + sign + "|" + att,
         "S:patt=" + (_attachment(t, _closing(t, p - 1, t.sent_end[p]), cue_i) if p > t.sent_start[p] else "^"),
+        "S:plem=" + (t.lemma[p - 1] if p > 0 else "^"), "S:lem=" + t.lemma[p],
     ]
 
 
@@ -128,6 +135,7 @@ def end_features(doc, q: int, s0: int, e0: int, kind: str, cue_i: int = -1) -> l
         "E:s|nw=" + sign + "|" + nw, "E:s|next=" + sign + "|" + opening, "E:nw|next=" + nw + "|" + opening,
         "E:s|close=" + sign + "|" + t.dep[closing], "E:w|nw=" + w + "|" + nw,
         "E:natt=" + natt, "E:s|natt=" + sign + "|" + natt, "E:catt=" + _attachment(t, closing, cue_i),
+        "E:lem=" + t.lemma[q], "E:nlem=" + (t.lemma[n] if n < sent_end else "$"),
     ]
 
 
@@ -164,6 +172,7 @@ def end_candidates(doc, s: int, e0: int, cue: tuple[int, int]) -> list[int]:
 def refine(doc, start: int, end: int, cue: tuple[int, int], kind: str,
            w: dict[str, float]) -> tuple[int, int]:
     """The best-scoring (start, end) characters for a content parsed as ``start:end``."""
+    start0, end0 = start, end
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return start, end
@@ -180,6 +189,8 @@ def refine(doc, start: int, end: int, cue: tuple[int, int], kind: str,
         best = max(ends, key=lambda q: (_score(end_features(doc, q, s0, e0, kind, cue_i), w), q == e0))
         if best != e0:
             end = doc[best].idx + len(doc[best])
+    if min(end, end0) - max(start, start0) < SHRINK * (end0 - start0):
+        start, end = start0, end0  # most of what the parse says is left out: keep the parse
     # a boundary next to a quotation mark keeps the mark: 'a “pause”', not 'a “pause'
     text = text_of(doc)
     while start > 0 and text[start - 1] in _OPENERS:

@@ -44,24 +44,33 @@ def test_without_a_preference_the_parsed_boundaries_stand(nlp):
 
 
 def test_a_preference_moves_the_end_before_a_trailing_clause(nlp):
-    text = "The mayor said the plan would cost billions, even though nobody had read it."
+    text = "The mayor said the plan would cost the city several billion dollars over ten years, he thinks."
     doc = nlp(text)
     cue = (text.index("said"), text.index("said") + 4)
     start, end = text.index("the plan"), text.index(".")
-    # weights that like an end just before ", even": the layer follows them
+    # weights that like an end just before a comma: the layer follows them
     w = {"E:nw=,": 3.0}
     s, e = bm.refine(doc, start, end, cue, "indirect", w)
-    assert text[s:e] == "the plan would cost billions"
+    assert text[s:e] == "the plan would cost the city several billion dollars over ten years"
+
+
+def test_the_layer_never_leaves_out_most_of_the_parsed_content(nlp):
+    text = "The mayor said the plan would cost billions, even though nobody in the council had read it."
+    doc = nlp(text)
+    cue = (text.index("said"), text.index("said") + 4)
+    start, end = text.index("the plan"), text.index(".")
+    w = {"E:nw=,": 3.0}  # would cut at "billions": less than SHRINK of the parsed content
+    assert bm.refine(doc, start, end, cue, "indirect", w) == (start, end)
 
 
 def test_a_boundary_next_to_a_quotation_mark_keeps_the_mark(nlp):
-    text = 'The agency issued a “pause” on existing foreign aid grants.'
+    text = 'The agency issued a long and costly “pause on existing foreign aid grants” last week.'
     doc = nlp(text)
     cue = (text.index("issued"), text.index("issued") + 6)
-    start, end = text.index("a “pause"), text.index(".")
-    w = {"E:nw=”": 5.0}
+    start, end = text.index("a long"), text.index(".")
+    w = {"E:nw=”": 5.0}  # an end right before the closing mark
     s, e = bm.refine(doc, start, end, cue, "mixed", w)
-    assert text[s:e] == "a “pause”"
+    assert text[s:e] == "a long and costly “pause on existing foreign aid grants”"
 
 
 def test_the_shipped_weights_score_starts_and_ends_apart():
