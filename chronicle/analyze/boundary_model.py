@@ -170,14 +170,16 @@ def end_candidates(doc, s: int, e0: int, cue: tuple[int, int]) -> list[int]:
 
 
 def refine(doc, start: int, end: int, cue: tuple[int, int], kind: str,
-           w: dict[str, float]) -> tuple[int, int]:
-    """The best-scoring (start, end) characters for a content parsed as ``start:end``."""
+           w: dict[str, float], cue_i: int | None = None) -> tuple[int, int]:
+    """The best-scoring (start, end) characters for a content parsed as ``start:end``;
+    ``cue_i``, the cue's head token, when the caller has it (else found from ``cue``)."""
     start0, end0 = start, end
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return start, end
     s0, e0 = span.start, span.end - 1
-    cue_i = cue_token(doc, cue)
+    if cue_i is None:
+        cue_i = cue_token(doc, cue)
     starts = start_candidates(doc, s0, e0, cue)
     if starts:
         best = max(starts, key=lambda p: (_score(start_features(doc, p, s0, e0, kind, cue_i), w), p == s0))

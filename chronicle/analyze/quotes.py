@@ -571,13 +571,10 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
             cue.used = True
             mention = cue.speaker
-            if mention is not None and reg.start <= mention.start_char and mention.end_char <= reg.end:
-                # the parse took a word of the quote for the speaker ('"That, unfortunately,"
-                # he said', '"[Clinton] can be polarizing," Kilfoyle said'): look outside it
+            if mention is None or reg.start <= mention.start_char and mention.end_char <= reg.end:
+                # no parsed subject ('"...," added another New Hampshire Democrat.'), or the parse
+                # took a word of the quote for it ('"That, unfortunately," he said'): look beside it
                 mention = _mention_beside(doc, cue.token, reg) if cue.token is not None else None
-            elif mention is None and cue.token is not None:
-                # a cue without a parsed subject: '"...," added another New Hampshire Democrat.'
-                mention = _mention_beside(doc, cue.token, reg)
             q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, mention),
                       parts=[content])
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]):
@@ -631,7 +628,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         # a verb of any kind as cue: in a short clause after the quote ('he wondered.'), or
         # heading the clause that introduces a quote ending its sentence ('As Vulture put it, "...')
         short = _intro_clause(text, span, reg) if near_end else _short_tail(toks, reg)
-        if not near_end and not short and text[reg.start:reg.end].rstrip("\"”'’» ").endswith("."):
+        if not near_end and not short and _inner(text, reg).endswith("."):
             continue  # the quote ends its sentence: the next one's verb is not its cue
         for tok in toks[:12]:
             if tok.idx >= reg.start and tok.idx < reg.end:
@@ -709,11 +706,15 @@ def _cue_across_paragraphs(doc, reg: QuoteRegion, paras, para_starts: list[int],
     return None
 
 
+def _inner(text: str, reg: QuoteRegion) -> str:
+    """The quote's words up to its last punctuation, closing marks left out."""
+    return text[reg.start:reg.end].rstrip("\"”'’» ")
+
+
 def _intro_clause(text: str, before, reg: QuoteRegion) -> bool:
     """True when a comma or colon introduces the quote and the quote ends its sentence."""
     lead = text[before.start_char:reg.start].rstrip()
-    inner = text[reg.start:reg.end].rstrip("\"”'’» ")
-    return lead.endswith((",", ":")) and inner.endswith((".", "!", "?"))
+    return lead.endswith((",", ":")) and _inner(text, reg).endswith((".", "!", "?"))
 
 
 def _heads_intro(tok, reg: QuoteRegion) -> bool:
@@ -737,7 +738,7 @@ def _inverted_tail(doc, tok, reg: QuoteRegion) -> bool:
     the verb the parser hangs the quote on: that verb is the cue whatever it is, however long
     its sentence runs on."""
     text = text_of(doc)
-    if tok.dep_ != "ROOT" or not text[reg.start:reg.end].rstrip("\"”'’» ").endswith((",", "!", "?")):
+    if tok.dep_ != "ROOT" or not _inner(text, reg).endswith((",", "!", "?")):
         return False
     if _tokens_between(doc, tok, reg) > 2 or "\n" in text[reg.end:tok.idx]:
         return False
@@ -936,6 +937,13 @@ def _split_coordinated(doc, found: list[_Cue]) -> set[int]:
     return keep
 
 
+def _strip_tail(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing spaces and punctuation."""
+    while end > start and text[end - 1] in " \n\t.,;:":
+        end -= 1
+    return end
+
+
 def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
     text = text_of(doc)
     out: list[Quote] = []
@@ -948,20 +956,17 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
             continue
         if id(cue) not in keep and any(s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer):
             continue  # an attribution inside another's content belongs to that content
-        cs, ce = cue.content
-        # trim trailing punctuation/space from the content
-        while ce > cs and text[ce - 1] in " \n\t.,;:":
-            ce -= 1
+        cs, ce = cue.content[0], _strip_tail(text, *cue.content)
         if ce - cs < 3:
             continue
         inside = [r for r in regions if r.start < ce and cs < r.end]
         if any(r.start <= cs + 1 and r.end >= ce - 1 for r in inside):
             continue  # the content is a direct quote that another cue already owns
         if bounds is not None:
-            cs, ce = boundary_model.refine(doc, cs, ce, cue.span, "mixed" if inside else "indirect", bounds)
+            cs, ce = boundary_model.refine(doc, cs, ce, cue.span, "mixed" if inside else "indirect", bounds,
+                                           cue.token.i)
             cs, ce = _trim(text, cs, ce)
-            while ce > cs and text[ce - 1] in " \n\t.,;:":
-                ce -= 1
+            ce = _strip_tail(text, cs, ce)
             if ce - cs < 3:
                 continue
             inside = [r for r in regions if r.start < ce and cs < r.end]

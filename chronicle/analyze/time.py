@@ -804,26 +804,27 @@ def _base_day(ctx: _Context, c: Candidate, g: dict) -> str:
     return "XXXX-XX-XX"
 
 
+def _sentence_at(ctx: _Context, i: int) -> tuple[int, int] | None:
+    """(start, end) characters of the spaCy sentence holding character ``i``, if known."""
+    span = ctx.doc.char_span(i, i + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    try:
+        sent = span[0].sent
+    except ValueError:  # a pipeline without sentence boundaries
+        return None
+    return sent.start_char, sent.end_char
+
+
 def _same_sentence(ctx: _Context, a: int, b: int) -> bool:
     """The characters at ``a`` and ``b`` are in the same sentence (spaCy's)."""
-    ta = ctx.doc.char_span(a, a + 1, alignment_mode="expand")
-    tb = ctx.doc.char_span(b, b + 1, alignment_mode="expand")
-    if not ta or not tb:
-        return False
-    try:
-        return ta[0].sent.start == tb[0].sent.start
-    except ValueError:  # a pipeline without sentence boundaries
-        return False
+    sent = _sentence_at(ctx, a)
+    return sent is not None and sent == _sentence_at(ctx, b)
 
 
 def _sentence_end(ctx: _Context, pos: int) -> int:
-    span = ctx.doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return len(ctx.text)
-    try:
-        return span[0].sent.end_char
-    except ValueError:  # a pipeline without sentence boundaries
-        return len(ctx.text)
+    sent = _sentence_at(ctx, pos - 1) if pos > 0 else None
+    return sent[1] if sent is not None else len(ctx.text)
 
 
 def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
