@@ -328,7 +328,10 @@ class _Article:
                     self.gov.add(a.id)
                     return a
                 return self.from_entity(e)
-            return self.person(name, sp.role, sp.affiliation, full_names)
+            if sp.name or sp.mention_type != "description":
+                return self.person(name, sp.role, sp.affiliation, full_names)
+            # an unresolved description capitalized only by its place in the sentence ("The
+            # source said", "A senior official added") is nobody's name: local, like the rest
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))

@@ -26,13 +26,15 @@ HONORIFICS = {
 }
 ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretary general",
                  "potus": "president", "ceo": "chief executive", "vp": "vice president"}
-# Heads of descriptions that denote a person in a role (enough to take the last speaker).
+# Heads of descriptions that denote a person in a role (enough to take the last speaker). Not
+# "source": an unnamed source is by definition not the person last named, and "the source of
+# our strength" is no person at all.
 PERSON_NOUNS = set("""
 minister diplomat president official spokesman spokeswoman spokesperson secretary senator
 congressman congresswoman governor chancellor premier leader chief envoy ambassador general
 candidate nominee lawmaker director adviser advisor aide mayor king queen prince head chairman
 chairwoman chair commissioner representative negotiator politician economist analyst expert
-professor author founder executive prosecutor judge lawyer attorney officer commander source
+professor author founder executive prosecutor judge lawyer attorney officer commander
 billionaire businessman activist pollster strategist manager tycoon host anchor
 """.split()) | set(ABBREVIATIONS)
 _THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

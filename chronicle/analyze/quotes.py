@@ -494,6 +494,7 @@ _MEDIA = {"speech", "statement", "interview", "article", "letter", "email", "e-m
           "essay", "message", "op-ed", "editorial", "broadcast", "sermon", "testimony", "filing"}
 
 
+_FIRST_PERSON = {"i", "we"}
 _LEFT_STOP = {'"', "“", "”", "''", "``", "«", "»"}
 
 
@@ -514,6 +515,11 @@ def _left_mention(doc, tok, content_start: int):
 
 def _head_mention(doc, head):
     """The noun phrase headed by ``head``, without relative clauses and appositions after it."""
+    me = next((c for c in children(head) if c.dep_ == "conj" and c.lower_ in _FIRST_PERSON), None)
+    if me is not None:
+        # "President Putin and I agreed that ...": the one talking is the speaker (a joint
+        # statement is reported by its speaker, and "I" resolves to who is speaking)
+        return doc[me.i:me.i + 1]
     start = head.left_edge.i
     end = head.i + 1
     for child in (c for c in children(head) if c.i > head.i):

@@ -194,6 +194,17 @@ def test_an_organisation_speaker_gets_an_actor(nlp, kb):
     assert any(m.start == q.speaker.start for m in actors["country:RUS"].mentions)
 
 
+def test_an_unnamed_source_is_not_the_person_last_named(pipeline):
+    from chronicle.api import analyze
+
+    an = analyze("Ivan Petrov said on Monday that the talks would resume. The source said the deal "
+                 "was dead.", "2022-01-27")
+    petrov, source = an.quotes
+    assert petrov.speaker.actor_id == "person:ivan-petrov"
+    # sentence-initial capitals do not make a description a name: an id of this article only
+    assert source.speaker.actor_id.startswith("unknown:")
+
+
 def test_every_speaker_points_at_an_actor_holding_its_span(nlp, kb):
     text = "He said it was over. The company said nothing. Maria Lopes disagreed."
     quotes = [speaker_quote(text, "He"), speaker_quote(text, "The company"),

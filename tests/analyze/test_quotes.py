@@ -191,6 +191,11 @@ def test_an_inverted_cue_without_parsed_subject_takes_the_noun_phrase_after_it()
     assert q.speaker.text == "another New Hampshire Democrat"
 
 
+def test_in_a_joint_statement_with_i_the_one_talking_is_the_speaker():
+    q = only(quotes("President Putin and I agreed that our teams should continue to engage."))
+    assert q.speaker.text == "I"
+
+
 def test_a_quote_ending_its_sentence_takes_no_cue_from_the_next_sentence():
     found = quotes("John Park runs the county's budget office.\n\n“The new levy is not helping anyone "
                    "here at all.” But Ms. Smith also said that the budget would pass next month.")
