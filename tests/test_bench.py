@@ -45,6 +45,14 @@ def test_documents_are_chosen_deterministically_and_spread():
     assert bench.spread(paths, 0) == []
 
 
+def test_the_memory_check_streams_three_times_the_documents_with_the_same_largest():
+    paths = [f"p{i:03d}" for i in range(100)]
+    size = {p: (5000 if p == "p050" else 9000 if p == "p051" else i) for i, p in enumerate(paths)}.get
+    small, big = bench.memory_sets(paths, 4, size=size)
+    assert small == bench.spread(paths, 4) and set(small) <= set(big) and len(big) == 12
+    assert max(map(size, big)) == max(map(size, small)) == 5000  # p051 is never taken
+
+
 def test_bench_reports_the_ratio_to_a_bare_spacy_pass(report):
     assert report["docs"] == 3 and report["words"] > 0
     assert report["throughput"]["ratio"] > 0
