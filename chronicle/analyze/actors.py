@@ -140,6 +140,19 @@ class _Article:
         return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", country=country,
                                              role=role, sector=_sector_from_role(role)))
 
+    def official(self, label: str) -> Actor | None:
+        """The person a transcript label names by title and surname alone ("SECRETARY MAYORKAS",
+        "DR. WALENSKY") when the document gives no full name: the one person of that surname
+        the knowledge base has in an office on the article's date, else None."""
+        from chronicle.analyze.coref import HONORIFICS, ROLE_WORDS
+
+        words = [w for w in fold(label).split() if w.rstrip(".") not in HONORIFICS and w not in ROLE_WORDS]
+        if not words or not self.day:
+            return None
+        holders = [e for e in (self.kb.get(i) for i in self.kb._ids(self.kb.surnames, words[-1]))
+                   if e is not None and e.type == "PERSON" and e.role_on(self.day) is not None]
+        return self.from_entity(holders[0]) if len(holders) == 1 else None
+
     def unresolved(self, name: str, role: str | None) -> Actor:
         aid = "name:" + slug(fold(name))
         return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", role=role))
@@ -285,6 +298,10 @@ class _Article:
     # --- speakers ----------------------------------------------------------------------------
     def speaker(self, sp, full_names) -> Actor:
         span = (sp.start, sp.end)
+        if sp.mention_type == "turn" and len((sp.name or "").split()) < 2:
+            official = self.official(sp.name or sp.text)
+            if official is not None:
+                return official
         if sp.mention_type == "turn" and not sp.name:
             # a transcript label the document does not name ("Q", "SENIOR ADMINISTRATION
             # OFFICIAL"): someone, but not an identity to merge across articles

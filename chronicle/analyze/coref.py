@@ -147,12 +147,18 @@ ROLE_WORDS = PERSON_NOUNS | {
 }
 
 
+# Transcript labels that name nobody by design ("SENIOR ADMINISTRATION OFFICIAL" on a background
+# call, "MODERATOR"): never looked up, so a title's next words ("... Officials On ...") are no name.
+ANONYMOUS_LABELS = {"official", "officials", "aide", "aides", "moderator", "operator", "participant",
+                    "member", "staff", "staffer", "questioner", "audience", "reporter", "reporters"}
+
+
 def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str | None,
                  text: str) -> PersonCluster | None:
     """A transcript label ("MS. PSAKI", "THE PRESIDENT") resolved to the person the document
     names in full, in its title or text ("Press Secretary Jen Psaki")."""
     words = [w for w in label.split() if w.rstrip(".").lower() not in HONORIFICS and w.lower() != "the"]
-    if not words or words == ["Q"]:
+    if not words or words == ["Q"] or words[-1].lower() in ANONYMOUS_LABELS:
         return None
     key = words[-1].lower()
     found = _by_partial(people, key, pos)

@@ -241,6 +241,32 @@ def test_transcript_label_resolves_to_the_full_name_given_elsewhere():
     assert len(psaki) == 2 and all(q.speaker.name == "Jen Psaki" for q in psaki)
 
 
+def test_a_label_with_title_and_surname_only_is_the_official_in_office_that_day():
+    call = ("Press Call on Border Security\n\n"
+            "SECRETARY MAYORKAS:  Thank you. We have seen fewer crossings this month.\n\n"
+            "Q  What changed?\n\n"
+            "SECRETARY MAYORKAS:  Enforcement and new lawful pathways.\n")
+    found = analyze(call, "2022-03-01")
+    ids = {q.speaker.actor_id for q in found.quotes if q.speaker.text == "SECRETARY MAYORKAS"}
+    assert ids == {"person:alejandro-mayorkas"}
+    # before he held an office the knowledge base knows of, the label stays a label
+    found = analyze(call, "2015-03-01")
+    ids = {q.speaker.actor_id for q in found.quotes if q.speaker.text == "SECRETARY MAYORKAS"}
+    assert ids != {"person:alejandro-mayorkas"}
+
+
+def test_an_anonymous_label_is_nobody_named_in_the_title():
+    from chronicle.api import load_pipeline
+    from chronicle.model import Article
+    import datetime as dt
+
+    text = "SENIOR ADMINISTRATION OFFICIAL:  Thanks, everyone. The leaders will meet on Friday.\n"
+    title = "Background Press Call by a Senior Administration Official On the Vice President's Trip"
+    an = load_pipeline().analyze(Article(id="call", text=text, title=title, date=dt.date(2022, 3, 1)))
+    q = only(an.quotes)
+    assert q.speaker.name is None and q.speaker.actor_id.startswith("unknown:")
+
+
 # --- conventions of the annotated corpus (PolNeAR train), on invented sentences ------------
 def test_two_coordinated_reports_are_two_quotes():
     found = quotes("Maria Lopez pledged a tax cut for families and said that the budget would balance by 2030.")
