@@ -415,6 +415,8 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
         a = art.speaker(sp, full_names)
         art.mention(a, sp.start, sp.end)
         sp.actor_id = a.id
+        if sp.mention_type == "turn" and a.type == "PERSON" and len((sp.name or "").split()) < 2:
+            sp.name = a.name  # "DR. WALENSKY" is Rochelle Walensky: the label's name, in full
 
     out = []
     for a in art.actors.values():

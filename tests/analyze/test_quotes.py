@@ -249,6 +249,7 @@ def test_a_label_with_title_and_surname_only_is_the_official_in_office_that_day(
     found = analyze(call, "2022-03-01")
     ids = {q.speaker.actor_id for q in found.quotes if q.speaker.text == "SECRETARY MAYORKAS"}
     assert ids == {"person:alejandro-mayorkas"}
+    assert {q.speaker.name for q in found.quotes if q.speaker.text == "SECRETARY MAYORKAS"} == {"Alejandro Mayorkas"}
     # before he held an office the knowledge base knows of, the label stays a label
     found = analyze(call, "2015-03-01")
     ids = {q.speaker.actor_id for q in found.quotes if q.speaker.text == "SECRETARY MAYORKAS"}
