@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
+from chronicle.analyze.coref import HONORIFICS, ROLE_WORDS
 from chronicle.model import Actor, Span
 
 __all__ = ["Knowledge", "load_knowledge", "build_actors", "summarize_actors"]
@@ -144,8 +145,6 @@ class _Article:
         """The person a transcript label names by title and surname alone ("SECRETARY MAYORKAS",
         "DR. WALENSKY") when the document gives no full name: the one person of that surname
         the knowledge base has in an office on the article's date, else None."""
-        from chronicle.analyze.coref import HONORIFICS, ROLE_WORDS
-
         words = [w for w in fold(label).split() if w.rstrip(".") not in HONORIFICS and w not in ROLE_WORDS]
         if not words or not self.day:
             return None
