@@ -150,6 +150,8 @@ class _Article:
             return None
         holders = [e for e in (self.kb.get(i) for i in self.kb._ids(self.kb.surnames, words[-1]))
                    if e is not None and e.type == "PERSON" and e.role_on(self.day) is not None]
+        if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices
+            holders = [e for e in holders if e.curated]
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
     def unresolved(self, name: str, role: str | None) -> Actor:

@@ -256,6 +256,12 @@ def test_a_label_with_title_and_surname_only_is_the_official_in_office_that_day(
     assert ids != {"person:alejandro-mayorkas"}
 
 
+def test_a_label_prefers_the_kept_up_office_holder_to_an_old_namesake():
+    # Phoenix (2014) also lists a Haitian politician of that surname with an open-ended office
+    found = analyze("MS. JEAN-PIERRE:  Yeah, that is right. We will have more on that.\n", "2022-01-21")
+    assert only(found.quotes).speaker.actor_id == "person:karine-jean-pierre"
+
+
 def test_an_anonymous_label_is_nobody_named_in_the_title():
     from chronicle.api import load_pipeline
     from chronicle.model import Article
