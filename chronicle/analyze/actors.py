@@ -145,9 +145,10 @@ class _Article:
         """The person a transcript label names by title and surname alone ("SECRETARY MAYORKAS",
         "DR. WALENSKY") when the document gives no full name: the one person of that surname
         the knowledge base has in an office on the article's date, else None."""
-        words = [w for w in fold(label).split() if w.rstrip(".") not in HONORIFICS and w not in ROLE_WORDS]
-        if not words or not self.day:
-            return None
+        words = [w for w in label.split() if fold(w).rstrip(".") not in HONORIFICS and fold(w) not in ROLE_WORDS]
+        if len(words) != 1 or not self.day:
+            return None  # a title and a surname only: "MR. MAIA SILVA" is not any Silva
+        words = fold(words[0]).split()  # folded as the index is ("jean-pierre" -> "jean pierre")
         holders = [e for e in (self.kb.get(i) for i in self.kb._ids(self.kb.surnames, words[-1]))
                    if e is not None and e.type == "PERSON" and e.role_on(self.day) is not None]
         if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices

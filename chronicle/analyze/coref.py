@@ -177,10 +177,10 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                 continue
             name_words = []
             for w in reversed(seq):
-                if w.lower().rstrip(".") in ROLE_WORDS:
-                    break
+                if w.lower().rstrip(".") in ROLE_WORDS or w.lower().rstrip(".") in HONORIFICS:
+                    break  # "Dr. Renee Wegrzyn": the name is "Renee Wegrzyn"
                 name_words.insert(0, w)
-            role_words = seq[:len(seq) - len(name_words)]
+            role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
             if not name_words:  # "THE PRESIDENT" -> "President Biden": the name follows the role
                 after = re.match(r"\s+((?:[A-Z][\w'’-]+\s?){1,3})", source[m.end():])
                 if not after:
