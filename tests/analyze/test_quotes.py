@@ -262,6 +262,22 @@ def test_a_label_prefers_the_kept_up_office_holder_to_an_old_namesake():
     assert only(found.quotes).speaker.actor_id == "person:karine-jean-pierre"
 
 
+def test_a_label_with_more_than_one_name_word_is_not_looked_up_by_surname():
+    found = analyze("MR. MAIA SILVA:  Thank you. We will work together on this.\n", "2023-06-01")
+    assert only(found.quotes).speaker.actor_id != "person:luiz-inacio-lula-da-silva"
+
+
+def test_a_label_resolved_from_the_title_drops_the_honorific():
+    from chronicle.api import load_pipeline
+    from chronicle.model import Article
+    import datetime as dt
+
+    text = "DR. OKAFOR:  Thank you. The new agency will fund research on rare diseases.\n"
+    title = "Remarks by Agency Director Dr. Amara Okafor on Research Funding"
+    an = load_pipeline().analyze(Article(id="r", text=text, title=title, date=dt.date(2023, 6, 1)))
+    assert only(an.quotes).speaker.name == "Amara Okafor"
+
+
 def test_an_anonymous_label_is_nobody_named_in_the_title():
     from chronicle.api import load_pipeline
     from chronicle.model import Article
