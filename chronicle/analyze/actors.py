@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
-from chronicle.analyze.coref import HONORIFICS, ROLE_WORDS
+from chronicle.analyze.coref import ROLE_WORDS, label_words
 from chronicle.model import Actor, Span
 
 __all__ = ["Knowledge", "load_knowledge", "build_actors", "summarize_actors"]
@@ -145,12 +145,11 @@ class _Article:
         """The person a transcript label names by title and surname alone ("SECRETARY MAYORKAS",
         "DR. WALENSKY") when the document gives no full name: the one person of that surname
         the knowledge base has in an office on the article's date, else None."""
-        words = [w for w in label.split() if fold(w).rstrip(".") not in HONORIFICS and fold(w) not in ROLE_WORDS]
+        words = [w for w in label_words(label) if fold(w) not in ROLE_WORDS]
         if len(words) != 1 or not self.day:
             return None  # a title and a surname only: "MR. MAIA SILVA" is not any Silva
-        words = fold(words[0]).split()  # folded as the index is ("jean-pierre" -> "jean pierre")
-        holders = [e for e in (self.kb.get(i) for i in self.kb._ids(self.kb.surnames, words[-1]))
-                   if e is not None and e.type == "PERSON" and e.role_on(self.day) is not None]
+        surname = fold(words[0]).split()[-1]  # folded as the index is ("jean-pierre" -> "jean pierre")
+        holders = [e for e in self.kb.people_named(surname) if e.role_on(self.day) is not None]
         if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices
             holders = [e for e in holders if e.curated]
         return self.from_entity(holders[0]) if len(holders) == 1 else None
@@ -169,10 +168,7 @@ class _Article:
         words = key.split()
         if not cands and len(words) >= 2:
             # a spelling variant of a known full name: same surname, close given name
-            for eid in kb._ids(kb.surnames, words[-1]):
-                e = kb.get(eid)
-                if e is not None and fuzz.ratio(fold(e.name), key) >= 85:
-                    cands.append(e)
+            cands = [e for e in kb.people_named(words[-1]) if fuzz.ratio(fold(e.name), key) >= 85]
         return self.choose(cands, hint, single=len(words) == 1)
 
     def choose(self, cands: list[Entity], hint: str | None, single: bool) -> Entity | None:
@@ -300,7 +296,7 @@ class _Article:
     # --- speakers ----------------------------------------------------------------------------
     def speaker(self, sp, full_names) -> Actor:
         span = (sp.start, sp.end)
-        if sp.mention_type == "turn" and len((sp.name or "").split()) < 2:
+        if _label_without_full_name(sp):
             official = self.official(sp.name or sp.text)
             if official is not None:
                 return official
@@ -354,6 +350,11 @@ class _Article:
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+
+
+def _label_without_full_name(sp) -> bool:
+    """A transcript label the document names by one word at most ("MR. ZIENTS", "Walensky")."""
+    return sp.mention_type == "turn" and len((sp.name or "").split()) < 2
 
 
 def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
@@ -417,7 +418,7 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
         a = art.speaker(sp, full_names)
         art.mention(a, sp.start, sp.end)
         sp.actor_id = a.id
-        if sp.mention_type == "turn" and a.type == "PERSON" and len((sp.name or "").split()) < 2:
+        if a.type == "PERSON" and _label_without_full_name(sp):
             sp.name = a.name  # "DR. WALENSKY" is Rochelle Walensky: the label's name, in full
 
     out = []

@@ -316,6 +316,10 @@ class Knowledge:
     def ids(self):
         return self._raw.keys()
 
+    def people_named(self, surname: str) -> list[Entity]:
+        """The people whose name or an alias ends in the folded ``surname``."""
+        return [e for e in map(self.get, self._ids(self.surnames, surname)) if e is not None]
+
     def lookup(self, text: str, types: tuple[str, ...] | None = None,
                key: str | None = None) -> list[Entity]:
         out: list[Entity] = []

@@ -147,18 +147,30 @@ ROLE_WORDS = PERSON_NOUNS | {
 }
 
 
+TITLE_WORDS = ROLE_WORDS | HONORIFICS  # what stands before a name in "Agency Director Dr. Jane Doe"
+
+
 # Transcript labels that name nobody by design ("SENIOR ADMINISTRATION OFFICIAL" on a background
 # call, "MODERATOR"): never looked up, so a title's next words ("... Officials On ...") are no name.
 ANONYMOUS_LABELS = {"official", "officials", "aide", "aides", "moderator", "operator", "participant",
                     "member", "staff", "staffer", "questioner", "audience", "reporter", "reporters"}
 
 
+def label_words(label: str) -> list[str]:
+    """A transcript label's words without honorifics and "the" ("MS. PSAKI" -> ["PSAKI"]);
+    none for "Q" and for labels that name nobody."""
+    words = [w for w in label.split() if w.rstrip(".").lower() not in HONORIFICS and w.lower() != "the"]
+    if words == ["Q"] or words and words[-1].lower() in ANONYMOUS_LABELS:
+        return []
+    return words
+
+
 def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str | None,
                  text: str) -> PersonCluster | None:
     """A transcript label ("MS. PSAKI", "THE PRESIDENT") resolved to the person the document
     names in full, in its title or text ("Press Secretary Jen Psaki")."""
-    words = [w for w in label.split() if w.rstrip(".").lower() not in HONORIFICS and w.lower() != "the"]
-    if not words or words == ["Q"] or words[-1].lower() in ANONYMOUS_LABELS:
+    words = label_words(label)
+    if not words:
         return None
     key = words[-1].lower()
     found = _by_partial(people, key, pos)
@@ -177,7 +189,7 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                 continue
             name_words = []
             for w in reversed(seq):
-                if w.lower().rstrip(".") in ROLE_WORDS or w.lower().rstrip(".") in HONORIFICS:
+                if w.lower().rstrip(".") in TITLE_WORDS:
                     break  # "Dr. Renee Wegrzyn": the name is "Renee Wegrzyn"
                 name_words.insert(0, w)
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]

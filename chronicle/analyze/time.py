@@ -1159,11 +1159,13 @@ def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | Non
         return None
     if rel in ("the current", "current", "the latest"):
         rel = "this"
-    if rel == "last" and u == "year" and _quarter_talk(ctx, c.start) and re.search(
+    if rel == "last" and u == "year" and re.search(
             r"\b(?:compared with|compared to|from|versus|vs\.|against)\b[^.;]{0,60}$",
             ctx.text[max(0, c.start - 70):c.start].lower()):
-        # "net rose to $5 million from $3 million last year": the same quarter, a year back
-        return _year_ago(ctx, "year", c.start)
+        quarter = _quarter_compared(ctx, c.start)
+        if quarter is not None:
+            # "net rose to $5 million from $3 million last year": the same quarter, a year back
+            return _a_year_before(quarter)
     if u == "quarter":
         return None  # the quarter rule handles it
     value = _rel_value(ctx, rel, u)
@@ -1172,12 +1174,19 @@ def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | Non
     return "DATE", value, None
 
 
-def _quarter_talk(ctx: _Context, pos: int) -> bool:
-    """Results talk: a quarter was named shortly before ("... in the third quarter, up from
-    $2 million a year earlier"), so "a year earlier" means that quarter a year back."""
-    return _quarter_in_sentence(ctx, pos) is not None or bool(
-        ctx.ref_quarter and ctx.ref_quarter[:4].isdigit()
-        and re.search(r"quarter", ctx.text[max(0, pos - _QUARTER_REACH):pos], re.I))
+def _quarter_compared(ctx: _Context, pos: int) -> str | None:
+    """In results talk, the quarter "a year earlier" at ``pos`` compares with: the one named
+    earlier in its sentence, else the quarter reported on when a quarter was named shortly
+    before ("... in the third quarter, up from $2 million a year earlier"); None otherwise."""
+    quarter = _quarter_in_sentence(ctx, pos)
+    if quarter is None and ctx.ref_quarter and ctx.ref_quarter[:4].isdigit() and re.search(
+            r"quarter", ctx.text[max(0, pos - _QUARTER_REACH):pos], re.I):
+        quarter = ctx.ref_quarter
+    return quarter
+
+
+def _a_year_before(quarter: str) -> tuple[str, str, None]:
+    return "DATE", f"{int(quarter[:4]) - 1}{quarter[4:]}", None
 
 
 def _quarter_in_sentence(ctx: _Context, pos: int) -> str | None:
@@ -1196,11 +1205,9 @@ _QUARTER_REACH = 500  # about a paragraph: results talk names its quarter nearby
 def _year_ago(ctx: _Context, unit: str, pos: int = 0) -> tuple[str, str, str | None] | None:
     """"year-earlier", "a year ago": a year back; in results talk the quarter, a year back."""
     pub = ctx.pub
-    q = _quarter_in_sentence(ctx, pos) if unit == "year" else None
-    if q is not None:
-        return "DATE", f"{int(q[:4]) - 1}{q[4:]}", None
-    if unit == "year" and _quarter_talk(ctx, pos):
-        return "DATE", f"{int(ctx.ref_quarter[:4]) - 1}{ctx.ref_quarter[4:]}", None
+    quarter = _quarter_compared(ctx, pos) if unit == "year" else None
+    if quarter is not None:
+        return _a_year_before(quarter)
     if pub is None:
         return "DATE", "XXXX", None
     if unit == "year":
@@ -1231,8 +1238,10 @@ def _ago(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | 
         # "three days later", "two weeks before the vote": relative to another event, a duration
         if direction in ("before", "after"):
             return "DURATION", _duration(n, sing), None
-    if sing == "year" and n == 1 and direction in ("ago", "earlier") and _quarter_talk(ctx, c.start):
-        return _year_ago(ctx, "year", c.start)
+    if sing == "year" and n == 1 and direction in ("ago", "earlier"):
+        quarter = _quarter_compared(ctx, c.start)
+        if quarter is not None:
+            return _a_year_before(quarter)
     anchor = pub if direction == "ago" else (ctx.ref_day or pub)
     if anchor is None or n is None:
         if n is None:

@@ -46,9 +46,10 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 _MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|"
           r"july?\.?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
           r"dec(?:ember|\.)?)")
-MONTH_FULL = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-               r"november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|"
-               r"nov\.|dec\.|aug|sept|oct|nov|dec|jan|feb)")
+_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
+                "november|december")
+MONTH_FULL = (rf"(?:{_MONTH_NAMES}|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|"
+              r"nov\.|dec\.|aug|sept|oct|nov|dec|jan|feb)")
 WEEKDAY = r"(?:mon|tues?|wednes|thurs|fri|satur|sun)day"
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + _DIGIT_WORD
@@ -165,7 +166,7 @@ _RULES: list[tuple[str, str]] = [
     ("decades_long", r"\b(?P<u>decades|years|months|weeks|centuries)-(?:long|old)\b"),
     # sets: "daily", "every week", "each year", "a year", "twice a week"
     ("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|bimonthly)\b"),
-    ("set_every", rf"\b(?P<q>every|each|per|a)\s+(?:(?P<n>{_NUM}|other)\s+)?(?P<u>{_UNIT_SG}|{WEEKDAY}|{_PART}|{_SEASON}|january|february|march|april|may|june|july|august|september|october|november|december)\b"),
+    ("set_every", rf"\b(?P<q>every|each|per|a)\s+(?:(?P<n>{_NUM}|other)\s+)?(?P<u>{_UNIT_SG}|{WEEKDAY}|{_PART}|{_SEASON}|{_MONTH_NAMES})\b"),
     # fuzzy references
     ("present_ref", r"\b(?:right\s+)?now\b|\bcurrently\b|\bnowadays\b|\bthese days\b|\bat present\b|\bat the moment\b|\bat this time\b|\bpresently\b|\bthe present\b|\bcurrent\b(?!\s+(?:account|accounts|events|affairs|law|policy|policies))"),
     ("past_ref", r"\b(?:recently|lately|once upon a time|(?:the\s+)?(?:recent|distant|not-too-distant)\s+past|the past)\b"),
