@@ -18,16 +18,11 @@ from chronicle.analyze import quotes as Q  # noqa: E402
 from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
 from chronicle.evaluate import quotes as ev  # noqa: E402
 from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
-from train_cues import end_to_end, examples, predictions, train  # noqa: E402
+from train_cues import end_to_end, examples, overlaps, predictions, train  # noqa: E402
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """The scorer's 0.3 overlap, both ways."""
-    ov = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    return ov >= 0.3 * (a[1] - a[0]) and ov >= 0.3 * (b[1] - b[0])
-
-
-def reason(doc, text: str, g: dict, pred: list[dict], matched: dict[int, int], w, pairs, lemmas) -> str:
+def reason(doc, text: str, g: dict, pred: list[dict], matched: dict[int, int], w, pairs, lemmas,
+           found: list) -> str:
     """What the analysis did at a missed gold attribution's cue."""
     if g["kind"] == "direct":
         return "direct quote"
@@ -41,7 +36,7 @@ def reason(doc, text: str, g: dict, pred: list[dict], matched: dict[int, int], w
     for t in toks:
         for _, rel, ctok, span in Q.cue_candidates(doc, t, pairs):
             any_candidate = True
-            if _overlaps(span, content):
+            if overlaps(span, content):
                 p = cue_model.probability(cue_model.features(t, rel, ctok), w)
                 best = p if best is None else max(best, p)
     if best is not None and best < cue_model.THRESHOLD:
@@ -55,11 +50,10 @@ def reason(doc, text: str, g: dict, pred: list[dict], matched: dict[int, int], w
     # a candidate above the threshold: where it went
     if not cue_words:
         return "lost: candidate from a word never taken as a cue word"
-    found = [c for c in Q._find_cues(doc, find_quote_regions(text)) if c.token is not None]
     at = [c for c in found if any(c.token.i == t.i for t in cue_words)]
     if not at or at[0].content is None:
         return "lost: candidate from a word never taken as a cue word"
-    if not _overlaps(at[0].content, content):
+    if not overlaps(at[0].content, content):
         return "lost: another candidate of the cue word won"
     outer = [c.content for c in found if c.content is not None]
     if any(a <= at[0].span[0] and at[0].span[1] <= b and (a, b) != at[0].content for a, b in outer):
@@ -97,10 +91,12 @@ def main() -> None:
         matched_g = {i for i, _ in pairs_ij}
         matched_p = {j: i for i, j in pairs_ij}
         n_gold += len(golds)
+        # the cues the analysis found in this article, before it turned them into quotes
+        found = [c for c in Q._find_cues(docs[k], find_quote_regions(text)) if c.token is not None]
         for i, g in enumerate(golds):
             if i in matched_g:
                 continue
-            r = reason(docs[k], text, g, pred, matched_p, w, pairs, lemmas)
+            r = reason(docs[k], text, g, pred, matched_p, w, pairs, lemmas, found)
             counts[r] += 1
             if len(shown[r]) < args.examples:
                 cue = text[g["cue"][0]:g["cue"][1]] if g["cue"] else "-"

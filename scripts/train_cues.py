@@ -46,13 +46,14 @@ def examples(doc, attributions):
         is_cue = [c for (cs, ce), c in gold_cues if cs <= tok.idx < ce]
         if not is_cue and any(s <= tok.idx < e for s, e in regions + contents):
             continue  # never proposed at run time: inside a quotation
-        for _, rel, ctok, (s, e) in cue_candidates(doc, tok, pairs):
-            label = 0
-            for gs, ge in is_cue:
-                ov = max(0, min(e, ge) - max(s, gs))
-                if ov >= 0.3 * (ge - gs) and ov >= 0.3 * (e - s):
-                    label = 1
-            yield cue_model.features(tok, rel, ctok), label
+        for _, rel, ctok, span in cue_candidates(doc, tok, pairs):
+            yield cue_model.features(tok, rel, ctok), int(any(overlaps(span, g) for g in is_cue))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Each span covers at least 0.3 of the other: a candidate's content is gold's."""
+    ov = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return ov >= 0.3 * (a[1] - a[0]) and ov >= 0.3 * (b[1] - b[0])
 
 
 def train(data, epochs: int, l2: float = 1e-6, lr: float = 0.5, bags: int = 10):
