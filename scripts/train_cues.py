@@ -106,9 +106,9 @@ def end_to_end(gold, ids, docs, rng) -> str:
     s = ev.score(sub, preds, types)
     loose, exact = s["overlap0.3"], s["exact"]
     c = loose["content"]
-    return (f"content P {c['p']:.3f} R {c['r']:.3f} F1@0.3 {c['f1']:.3f} | who-said-what F1 "
-            f"{loose['who_said_what']['f1']:.4f} | exact F1 {exact['content']['f1']:.3f} | direct recall "
-            f"{loose['recall_by_kind'].get('direct', 0.0):.3f} | predicted {loose['n_pred']}")
+    return (f"content P {c['p']:.3f} R {c['r']:.3f} F1@0.3 {c['f1']:.4f} | who-said-what F1 "
+            f"{loose['who_said_what']['f1']:.4f} | exact F1 {exact['content']['f1']:.4f} | direct recall "
+            f"{loose['recall_by_kind'].get('direct', 0.0):.4f} | predicted {loose['n_pred']}")
 
 
 def write_weights(path: str, w: dict[str, float]) -> int:

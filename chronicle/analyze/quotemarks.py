@@ -63,8 +63,12 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
     for i, (ps, pe) in enumerate(paras):
         marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE.finditer(text, ps, pe)]
         continuing = open_at is not None
+        nested_closes = 0  # closing marks that end a quote nested in the open one
         for j, (pos, width) in enumerate(marks):
             opening = _is_opening(text, pos, width)
+            if nested_closes and not opening:
+                nested_closes -= 1
+                continue
             if continuing and j == 0 and opening:
                 # the continuation mark of a multi-paragraph quote
                 continuing = False
@@ -77,6 +81,8 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
             elif not opening or text[pos] == '"' and not text[pos - 1].isspace():
                 regions.append(QuoteRegion(open_at, pos + width))
                 open_at = None
+            elif _nested(text, marks, j):
+                nested_closes = 1  # '“... what he calls “hell” than ...”': one quote inside another
             else:
                 # a second opening while one is open: the first was never closed. Close it at
                 # the last sentence end before this mark (or just before it) and start anew.
@@ -90,6 +96,15 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
             open_at = None
     regions = [r for r in regions if r.end - r.start > 2]
     return _merge(regions, _single_quoted(text, paras, regions))
+
+
+def _nested(text: str, marks: list[tuple[int, int]], j: int) -> bool:
+    """True when the curly opening mark ``marks[j]``, met while a quote is open, opens a quote
+    nested in it: the next two marks of the paragraph are both curly closing marks (straight
+    marks cannot tell an opening from a closing one, so they never nest)."""
+    if text[marks[j][0]] != "“" or j + 2 >= len(marks):
+        return False
+    return all(text[marks[k][0]] == "”" for k in (j + 1, j + 2))
 
 
 # Single quotation marks as the main marks (headlines, British style): an opening mark after a

@@ -37,7 +37,7 @@ _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"
 # Minimum words for a quoted stretch with no cue to count as speech rather than a scare quote.
 _MIN_FREE_WORDS = 6
 # A quote signed after a dash: '"...," ― Carlos Raúl' (epigraphs, reader comments, letters).
-_DASH_BYLINE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t\u00a0,.]*(?:$|(?=[“\"\n]))")
+_DASH_BYLINE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t\u00a0,.]*(?:$|(?=[“\"\n]))")
 
 
 @dataclass(slots=True)
@@ -598,7 +598,8 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
     # 0. a signature after a dash: '"..." ― Carlos Raúl'
     dash = _DASH_BYLINE.match(text_of(doc), reg.end, frame[1])
     if dash:
-        name = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
+        name = doc.char_span(dash.start("name"), dash.start("name") + len(dash.group("name").rstrip(".")),
+                             alignment_mode="expand")
         if name is not None:
             return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
@@ -609,8 +610,13 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         if reg.start <= cue.span[0] < reg.end:
             continue  # a cue word inside the quote is the quoted speaker's, not ours
         ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
+        lead = text_of(doc)[cue.content[0]:reg.start]
+        if cue.span[0] >= reg.end and lead.rstrip().endswith(":"):
+            # the parse ran the clause of a cue after the quote back over the colon introducing
+            # it ('X scolded him: "...," she said'): the quote is all it says
+            lead = ""
         if ov > 0 and (ov < 0.5 * (cue.content[1] - cue.content[0])
-                       or text_of(doc)[cue.content[0]:reg.start].strip(" \n\t,:([")):
+                       or lead.strip(" \n\t,:([")):
             continue  # a quoted fragment ending a longer reported clause: a mixed quote
         if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])

@@ -109,6 +109,41 @@ def test_curly_and_straight_marks_alike(open_, close):
     assert q.content.text == f"{open_}We will build the bridge before winter comes.{close}"
 
 
+def test_a_quote_nested_in_a_quote_with_the_same_curly_marks_leaves_the_outer_quote_whole():
+    from chronicle.analyze.quotemarks import find_quote_regions
+
+    text = ("Ana Ruiz wrote: “As a nurse, I would rather live in what he calls “hell” than live in "
+            "his world.” Then “one” and “two.”")
+    regions = [text[r.start:r.end] for r in find_quote_regions(text)]
+    assert regions == ["“As a nurse, I would rather live in what he calls “hell” than live in his world.”",
+                       "“one”", "“two.”"]
+
+
+def test_an_opening_mark_never_closed_before_a_new_quote_is_not_taken_for_nesting():
+    from chronicle.analyze.quotemarks import find_quote_regions
+
+    text = "He said “the plan is dead and “it” is gone. Then “more” came."
+    assert [text[r.start:r.end] for r in find_quote_regions(text)][-2:] == ["“it”", "“more”"]
+
+
+def test_a_signature_after_a_dash_may_hold_an_initial_and_ends_before_its_full_stop():
+    text = ("Readers wrote to us.\n"
+            "“He is not fit to lead this country and everyone can see it now.” ―\u00a0Christina N Luis Olidem\n"
+            "“Nobody I know will vote for him, not one person in my family.” ― Ana Lastra.\n")
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.speaker.text for q in found] == ["Christina N Luis Olidem", "Ana Lastra"]
+    assert [q.cue.text for q in found] == ["―", "―"]
+
+
+def test_a_quote_after_a_colon_then_said_is_direct_not_a_fragment_of_the_clause_before():
+    # the parser may run the clause of "said" back over "scolded him:" to the sentence's start
+    text = ("Senator Claire Dunn scolded him: “The scientists are united against you on the three "
+            "products you called ‘miracles,’” she said.")
+    q = only(quotes(text))
+    assert q.kind == "direct" and q.content.text.startswith("“The scientists")
+    assert q.speaker.text == "she"
+
+
 # --- reported speech ------------------------------------------------------------------------
 def test_according_to():
     q = only(quotes("According to the health ministry, 40 people were hurt in the blast."))
