@@ -447,16 +447,28 @@ def _speaker_of(doc, tok):
                 pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _head_mention(doc, pobj)
-        for child in children(cur):
-            if child.dep_ in _SUBJ and child.dep_ != "csubj":
-                # a relative pronoun ("..., who said") is the mention; coref finds its antecedent
-                return _head_mention(doc, child)
-            if child.dep_ == "agent":
-                pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return _head_mention(doc, pobj)
+        subjects = [c for c in children(cur) if c.dep_ in _SUBJ and c.dep_ != "csubj"]
+        if len(subjects) > 1:
+            # "the withdrawal, which they say left a vacuum": the parser gives "say" both the
+            # relative pronoun and its own subject; who says it is "they"
+            subjects = [c for c in subjects if c.lower_ not in ("which", "that")] or subjects
+        for child in subjects[:1]:
+            # a relative pronoun ("..., who said") is the mention; coref finds its antecedent
+            return _head_mention(doc, child)
+        if (cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "attr")
+                and cur.head.head.pos_ in ("VERB", "AUX") and _infinitive(cur)):
+            # "Clinton found ways to cast herself as ...", "X had reason to know": whoever has
+            # the ways or the reason, the subject of the verb the noun is the object of
+            cur = cur.head.head
+            continue
         if cur.dep_ == "relcl":
             return _head_mention(doc, cur.head)
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+            obj = next((c for c in children(cur.head) if c.dep_ == "dobj" and c.i < cur.i), None)
+            if (obj is not None and cur.head.lemma_.lower() in _OBJECT_CONTROL
+                    and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.lower_ in _PEOPLE_PRONOUNS)):
+                # "the results will force Sanders to acknowledge ...": the object does it
+                return _head_mention(doc, obj)
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i < cur.i:
             noun = cur.head
             if (noun.lemma_.lower() in _MEDIA and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX")
@@ -486,6 +498,23 @@ def _speaker_of(doc, tok):
             if subj is not None:
                 return _head_mention(doc, subj)
     return None
+
+
+# Verbs whose object does what their infinitive says ("force Sanders to acknowledge", "urged
+# Sessions to tell"): object control, in English grammar's terms.
+_OBJECT_CONTROL = {"force", "urge", "ask", "tell", "persuade", "pressure", "push", "encourage",
+                   "allow", "lead", "prompt", "convince", "invite", "challenge", "expect", "get",
+                   "cause", "inspire", "press", "implore", "beg", "order", "require", "compel",
+                   "oblige", "advise", "instruct", "remind", "warn", "call", "enable", "permit",
+                   "drive", "motivate", "dare", "want", "need"}
+_PEOPLE_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+
+
+def _infinitive(tok) -> bool:
+    """A to-infinitive without a subject of its own ("ways to cast", not "a chance for him to")."""
+    kids = children(tok)
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in kids))
 
 
 # What people speak through: "in an article stating", "during a speech attacking".

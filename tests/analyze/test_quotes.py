@@ -253,6 +253,32 @@ def test_the_name_after_an_inverted_cue_is_never_a_date_or_inside_a_phrase(pipel
     assert _nearby_name(doc, said, find_quote_regions(doc.text)[0]).text == "campaign manager Jeff Weaver"
 
 
+def _cue_and_speaker(text, cue):
+    found = [q for q in quotes(text) if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, [(q.cue and q.cue.text, q.content.text) for q in quotes(text)]
+    return found[0].speaker.text if found[0].speaker else None
+
+
+def test_the_object_of_force_or_prompt_is_who_does_what_the_infinitive_says():
+    # object control: in "force Sanders to acknowledge", Sanders acknowledges
+    assert _cue_and_speaker("The results will force Senator Bernie Sanders to acknowledge that "
+                            "his campaign is over.", "acknowledge") == "Senator Bernie Sanders"
+    assert _cue_and_speaker("The polls prompted Governor Tom Reed to declare that the race was over.",
+                            "declare") == "Governor Tom Reed"
+
+
+def test_an_infinitive_on_the_object_noun_is_the_subjects_own():
+    # "ways to cast herself": the ways are Clinton's; she does the casting
+    assert _cue_and_speaker("Throughout the debate, Clinton found ways to cast herself as the rightful "
+                            "heir of the Obama legacy.", "cast") == "Clinton"
+
+
+def test_a_relative_pronoun_gives_way_to_the_cues_own_subject():
+    # "which they say left": they say it, not the withdrawal
+    assert _cue_and_speaker("Republicans blame the withdrawal of troops from Iraq, which they say left a "
+                            "vacuum for terrorists.", "say") == "they"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
