@@ -477,6 +477,11 @@ def _speaker_of(doc, tok):
                 # whoever speaks through the article or speech
                 cur = noun.head.head
                 continue
+            if (noun.lemma_.lower() in _SENT and noun.dep_ == "dobj"
+                    and noun.head.pos_ in ("VERB", "AUX")):
+                # "Rubio's campaign sent out a press release saying ...": who sent it
+                cur = noun.head
+                continue
             # "the super PAC supporting Jeb Bush", "voters hoping to ...": the noun it describes
             return _head_mention(doc, noun)
         if (cur.dep_ in ("conj", "advcl") and cur.head.dep_ == "ccomp" and cur.lemma_.lower() in cue_lexicon.SPEECH_SET
@@ -521,6 +526,10 @@ def _infinitive(tok) -> bool:
 _MEDIA = {"speech", "statement", "interview", "article", "letter", "email", "e-mail", "tweet", "post",
           "ad", "advertisement", "video", "memo", "remark", "address", "appearance", "column",
           "essay", "message", "op-ed", "editorial", "broadcast", "sermon", "testimony", "filing"}
+
+
+# What someone sends out, issues or runs, speaking through it: "sent out a press release saying".
+_SENT = _MEDIA | {"response", "release", "report", "reply", "note", "commercial", "spot", "notice"}
 
 
 _FIRST_PERSON = {"i", "we"}

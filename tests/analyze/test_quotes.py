@@ -279,6 +279,11 @@ def test_a_relative_pronoun_gives_way_to_the_cues_own_subject():
                             "vacuum for terrorists.", "say") == "they"
 
 
+def test_a_release_saying_something_speaks_for_whoever_sent_it_out():
+    assert _cue_and_speaker("After the call ended, the Rubio campaign sent out a press release saying that "
+                            "Murphy owes Florida an explanation.", "saying") == "the Rubio campaign"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
