@@ -432,7 +432,7 @@ def _speaker_of(doc, tok):
         # a noun cue: "Trump's claim that ...", "his announcement of ..."
         poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if poss is not None:
-            return _head_mention(doc, poss)
+            return _head_mention(doc, _own_subject(tok, poss) or poss)
         by = _by_whom(tok)
         if by is not None:  # "a decision by the committee", "a warning from the FBI"
             return _head_mention(doc, by)
@@ -513,6 +513,29 @@ _OBJECT_CONTROL = {"force", "urge", "ask", "tell", "persuade", "pressure", "push
                    "oblige", "advise", "instruct", "remind", "warn", "call", "enable", "permit",
                    "drive", "motivate", "dare", "want", "need"}
 _PEOPLE_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+
+
+# A possessive pronoun and the subject pronoun of the same person.
+_POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
+
+
+def _own_subject(noun, poss):
+    """The subject of the clause a noun cue is the object of, when the cue's possessive pronoun
+    is plainly that subject's ("he stepped up his attacks on Rubio", "Both parents stiffened
+    their denunciation of"): the annotators name the clause's subject. A name as subject is
+    not taken for "his"/"her" ("Clinton attacked his plan" is someone else's plan)."""
+    pronoun = _POSSESSIVE_OF.get(poss.lower_)
+    if pronoun is None or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj" and c.i < noun.i), None)
+    if subj is None:
+        return None
+    if subj.lower_ == pronoun or pronoun == "they" and subj.tag_ in ("NNS", "NNPS"):
+        return subj
+    return None
 
 
 def _infinitive(tok) -> bool:

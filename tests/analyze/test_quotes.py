@@ -284,6 +284,13 @@ def test_a_release_saying_something_speaks_for_whoever_sent_it_out():
                             "Murphy owes Florida an explanation.", "saying") == "the Rubio campaign"
 
 
+def test_a_noun_cue_with_the_subjects_own_possessive_is_the_subjects():
+    # the annotated corpus names the clause's subject, not the possessive pronoun
+    assert _cue_and_speaker("Both parents stiffened their denunciation of the senator on Sunday.",
+                            "denunciation of") == "Both parents"
+    assert _cue_and_speaker("He stepped up his attacks on Rubio during the debate.", "attacks on") == "He"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
