@@ -502,6 +502,13 @@ def _speaker_of(doc, tok):
             subj = next((g for g in children(child) if g.dep_ in ("nsubj", "nsubjpass") and g.i < tok.i), None)
             if subj is not None:
                 return _head_mention(doc, subj)
+    if tok.dep_ == "parataxis" and tok.i > 0:
+        # "That attitude, many argue, could ...": a parenthetical cue whose subject the parser
+        # hung on it as a modifier
+        left = doc[tok.i - 1]
+        if (left.head.i == tok.i and left.dep_ in ("amod", "det", "nummod", "compound", "npadvmod", "advmod")
+                and left.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM")):
+            return _head_mention(doc, left)
     return None
 
 

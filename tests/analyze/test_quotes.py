@@ -291,6 +291,12 @@ def test_a_noun_cue_with_the_subjects_own_possessive_is_the_subjects():
     assert _cue_and_speaker("He stepped up his attacks on Rubio during the debate.", "attacks on") == "He"
 
 
+def test_a_parenthetical_cue_keeps_the_subject_the_parser_took_for_a_modifier():
+    # "many" parsed as an adjective of "argue"
+    assert _cue_and_speaker("That attitude, many argue, could carry constitutional implications if he "
+                            "becomes president.", "argue") == "many"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
