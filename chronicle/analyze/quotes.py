@@ -447,6 +447,10 @@ def _speaker_of(doc, tok):
                 pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _head_mention(doc, pobj)
+        if cur is tok and any(c.dep_ == "auxpass" for c in children(cur)):
+            by = _passive_by(cur)
+            if by is not None:  # "was declared the winner ... by news organizations"
+                return _head_mention(doc, by)
         subjects = [c for c in children(cur) if c.dep_ in _SUBJ and c.dep_ != "csubj"]
         if len(subjects) > 1:
             # "the withdrawal, which they say left a vacuum": the parser gives "say" both the
@@ -542,6 +546,21 @@ def _own_subject(noun, poss):
         return None
     if subj.lower_ == pronoun or pronoun == "they" and subj.tag_ in ("NNS", "NNPS"):
         return subj
+    return None
+
+
+def _passive_by(verb):
+    """The object of a "by" phrase the parser hung below a passive verb's complement or object
+    ("was pushed to these positions by Sanders", "was declared the winner ... by news
+    organizations"), not inside a clause of its own."""
+    stack = [c for c in children(verb) if c.i > verb.i and c.dep_ in ("prep", "oprd", "dobj", "pobj", "attr")]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ == "by":
+            pobj = next((c for c in children(t) if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        stack.extend(c for c in children(t) if c.dep_ in ("prep", "pobj", "oprd", "dobj", "attr"))
     return None
 
 

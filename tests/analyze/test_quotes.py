@@ -297,6 +297,12 @@ def test_a_parenthetical_cue_keeps_the_subject_the_parser_took_for_a_modifier():
                             "becomes president.", "argue") == "many"
 
 
+def test_a_passive_cue_takes_the_by_phrase_however_the_parser_hung_it():
+    # "by news organizations" parsed under "winner", not as the verb's agent
+    assert _cue_and_speaker("Hillary Clinton was declared the winner in the Pennsylvania primary by news "
+                            "organizations early Tuesday night.", "declared") == "news organizations"
+
+
 # --- transcripts ----------------------------------------------------------------------------
 TRANSCRIPT = (
     "Press Briefing by Press Secretary Jen Psaki\n\n"
