@@ -26,6 +26,10 @@ from chronicle.model import Analysis, Article, Reject
 MAX_CHUNK = 100_000
 # Articles handed to a worker process at a time.
 WORKER_CHUNK = 4
+# Most text parsed in one spaCy batch (an article longer than this is a batch of its own): spaCy
+# holds a whole batch's Docs and activations at once, so this, not the number of articles nor
+# which of them happen to meet in a batch, bounds peak memory.
+BATCH_CHARS = 150_000
 
 
 class Pipeline:
@@ -49,11 +53,12 @@ class Pipeline:
         return analyze_parsed(article, doc, self.knowledge)
 
     def _docs(self, articles: Iterable[Article], batch_size: int = 16):
-        pairs = ((a.text if len(a.text) <= MAX_CHUNK else a.text[:0], a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            if len(article.text) > MAX_CHUNK:
-                doc = _parse_long(self.nlp, article.text)
-            yield article, doc
+        for batch in _batches(articles, batch_size, BATCH_CHARS):
+            pairs = [(a.text if len(a.text) <= MAX_CHUNK else a.text[:0], a) for a in batch]
+            for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs)):
+                if len(article.text) > MAX_CHUNK:
+                    doc = _parse_long(self.nlp, article.text)
+                yield article, doc
 
     def _analyze_docs(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | Reject]:
         for article, doc in self._docs(articles, batch_size):
@@ -86,6 +91,22 @@ class Pipeline:
                     yield from pending.popleft().get()
             while pending:
                 yield from pending.popleft().get()
+
+
+def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Consecutive articles in batches of at most ``size`` articles and ``max_chars`` characters
+    (an article longer than ``max_chars`` alone), in input order."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        n = min(len(article.text), MAX_CHUNK)
+        if batch and (len(batch) >= size or chars + n > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += n
+    if batch:
+        yield batch
 
 
 def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
