@@ -697,13 +697,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         if reg.start <= cue.span[0] < reg.end:
             continue  # a cue word inside the quote is the quoted speaker's, not ours
         ov = min(cue.content[1], reg.end) - max(cue.content[0], reg.start)
-        lead = text_of(doc)[cue.content[0]:reg.start]
-        if cue.span[0] >= reg.end and lead.rstrip().endswith(":"):
-            # the parse ran the clause of a cue after the quote back over the colon introducing
-            # it ('X scolded him: "...," she said'): the quote is all it says
-            lead = ""
-        if ov > 0 and (ov < 0.5 * (cue.content[1] - cue.content[0])
-                       or lead.strip(" \n\t,:([")):
+        if ov > 0 and (ov < 0.5 * (cue.content[1] - cue.content[0]) or _words_before(doc, cue, reg)):
             continue  # a quoted fragment ending a longer reported clause: a mixed quote
         if ov > 0.5 * (reg.end - reg.start) or (ov > 0 and frame[0] <= cue.span[0] < frame[1]):
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
@@ -766,6 +760,17 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 if ents:
                     return _Cue(colon_tok, (colon_tok.idx, colon_tok.idx + 1), None, ents[-1])
     return None
+
+
+def _words_before(doc, cue: _Cue, reg: QuoteRegion) -> bool:
+    """True when the cue's parsed content has words of its own before the quote. Not when the
+    cue follows the quote and what comes before is a clause ending in the colon that introduces
+    it ('X scolded him: "...," she said': the parse ran said's clause back over the colon; the
+    quote is all that "said" says)."""
+    lead = text_of(doc)[cue.content[0]:reg.start]
+    if cue.span[0] >= reg.end and lead.rstrip().endswith(":"):
+        return False
+    return bool(lead.strip(" \n\t,:(["))
 
 
 # A paragraph that only signs the quote before it: "- Sanders."
