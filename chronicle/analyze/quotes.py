@@ -456,9 +456,9 @@ def _speaker_of(doc, tok):
             # "the withdrawal, which they say left a vacuum": the parser gives "say" both the
             # relative pronoun and its own subject; who says it is "they"
             subjects = [c for c in subjects if c.lower_ not in ("which", "that")] or subjects
-        for child in subjects[:1]:
+        if subjects:
             # a relative pronoun ("..., who said") is the mention; coref finds its antecedent
-            return _head_mention(doc, child)
+            return _head_mention(doc, subjects[0])
         if (cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "attr")
                 and cur.head.head.pos_ in ("VERB", "AUX") and _infinitive(cur)):
             # "Clinton found ways to cast herself as ...", "X had reason to know": whoever has
@@ -685,8 +685,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
     # 0. a signature after a dash: '"..." ― Carlos Raúl'
     dash = _DASH_BYLINE.match(text_of(doc), reg.end, frame[1])
     if dash:
-        name = doc.char_span(dash.start("name"), dash.start("name") + len(dash.group("name").rstrip(".")),
-                             alignment_mode="expand")
+        name = _signed_name(doc, dash)
         if name is not None:
             return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
@@ -803,11 +802,16 @@ def _cue_across_paragraphs(doc, reg: QuoteRegion, paras, para_starts: list[int],
         a, b = paras[last + 1]
         m = _BYLINE_PARA.match(text, a, b)
         if m:
-            name = doc.char_span(m.start("name"), m.start("name") + len(m.group("name").rstrip(".")),
-                                 alignment_mode="expand")
+            name = _signed_name(doc, m)
             if name is not None:
                 return _Cue(None, (a, m.start("name")), None, name)
     return None
+
+
+def _signed_name(doc, match):
+    """The tokens of a signature's ``name`` group, its closing full stop left out ("― Ana Lastra.")."""
+    start = match.start("name")
+    return doc.char_span(start, start + len(match.group("name").rstrip(".")), alignment_mode="expand")
 
 
 def _inner(text: str, reg: QuoteRegion) -> str:
