@@ -143,6 +143,14 @@ def stage_pass(pipeline, articles: list[Article], batch_size: int = BATCH_SIZE) 
     The parse time is the time spent waiting on ``nlp.pipe`` in the same loop, so stage shares
     are a ratio measured under the same load.
     """
+    from chronicle.analyze.pipeline import frozen_heap
+
+    gc.collect()
+    with frozen_heap():  # as Pipeline.stream runs its stages
+        return _stage_loop(pipeline, articles, batch_size)
+
+
+def _stage_loop(pipeline, articles: list[Article], batch_size: int) -> dict:
     from chronicle.analyze import actors as actors_stage
     from chronicle.analyze import coref, events, quotes
     from chronicle.analyze import time as time_stage
@@ -151,7 +159,6 @@ def stage_pass(pipeline, articles: list[Article], batch_size: int = BATCH_SIZE) 
     totals = dict.fromkeys(STAGES, 0.0)
     parse = 0.0
     mismatch = None
-    gc.collect()
     docs = pipeline._docs(articles, batch_size)  # the pipeline's own parse (long texts split)
     while True:
         t0 = clock()

@@ -10,9 +10,11 @@ Data flow for one article::
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 import spacy
@@ -73,6 +75,10 @@ class Pipeline:
                workers: int = 1) -> Iterator[Analysis]:
         """Analyses in input order. ``workers > 1`` runs whole analyses in worker processes.
         An article whose analysis fails comes out as a ``Reject`` naming it and the reason."""
+        with frozen_heap():
+            yield from self._stream(articles, batch_size, workers)
+
+    def _stream(self, articles: Iterable[Article], batch_size: int, workers: int) -> Iterator[Analysis]:
         if workers <= 1:
             yield from self._analyze_docs(articles, batch_size)
             return
@@ -91,6 +97,25 @@ class Pipeline:
                     yield from pending.popleft().get()
             while pending:
                 yield from pending.popleft().get()
+
+
+@contextmanager
+def frozen_heap():
+    """Keep the objects alive when a stream starts (the loaded model, the actor knowledge: about
+    10^5 of them) out of the cyclic garbage collector's full collections while it runs. Those
+    collections otherwise rescan them again and again and cost a sixth of the analysis stages'
+    time (docs/benchmarks-speed.md); forked workers inherit the frozen heap, so the collector
+    does not touch, and copy, the pages they share with the parent. Nothing is collected or lost:
+    the objects are handed back to the collector when the stream ends. A heap someone else froze
+    is left as it is."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:

@@ -1,7 +1,10 @@
-"""The pipeline's batching: what spaCy holds at once is bounded by text, not by article count."""
+"""The pipeline's batching (what spaCy holds at once is bounded by text, not by article count)
+and its garbage-collector setting while it streams."""
 from __future__ import annotations
 
-from chronicle.analyze.pipeline import MAX_CHUNK, _batches
+import gc
+
+from chronicle.analyze.pipeline import MAX_CHUNK, _batches, frozen_heap
 from chronicle.model import Article
 
 
@@ -37,3 +40,42 @@ def test_a_text_beyond_the_chunk_limit_counts_as_one_chunk():
     # such a text is parsed paragraph-wise apart from the batch; it weighs what one chunk weighs
     arts = _articles(MAX_CHUNK * 3, 10)
     assert [len(b) for b in _batches(arts, size=16, max_chars=MAX_CHUNK + 10)] == [2]
+
+
+def test_the_heap_is_frozen_while_a_stream_runs_and_handed_back_when_it_ends():
+    assert gc.get_freeze_count() == 0
+    with frozen_heap():
+        assert gc.get_freeze_count() > 0
+        assert gc.collect() >= 0  # collections still run, over the new objects
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_heap_frozen_by_the_caller_stays_frozen():
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with frozen_heap():
+            pass
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+
+
+def test_an_abandoned_stream_hands_the_heap_back_when_closed():
+    def stream():
+        with frozen_heap():
+            yield 1
+            yield 2
+
+    it = stream()
+    next(it)
+    assert gc.get_freeze_count() > 0
+    it.close()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_stream_runs_its_stages_over_a_frozen_heap_and_unfreezes_after(pipeline):
+    seen = []
+    for analysis in pipeline.stream([Article(id="a", text="The minister said the talks would go on.")]):
+        seen.append((analysis.article.id, gc.get_freeze_count() > 0))
+    assert seen == [("a", True)] and gc.get_freeze_count() == 0
