@@ -70,3 +70,20 @@ def cached(doc, key: str, build):
     if out is None:
         out = cache[key] = build(doc)
     return out
+
+
+def sentence_starts(doc) -> list[int]:
+    """Each token's sentence start (an index), from the Doc's SENT_START array once per Doc:
+    ``Token.sent`` walks the sentence and makes a Token object for each word, on every call."""
+    cache = _cache(doc)
+    starts = cache.get("sentence_starts")
+    if starts is None:
+        from spacy.attrs import SENT_START
+
+        starts, start = [], 0
+        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
+            if flag == 1:
+                start = i
+            starts.append(start)
+        cache["sentence_starts"] = starts
+    return starts

@@ -212,12 +212,15 @@ def cue_candidates(doc, tok, pairs):
     cue a quotation. Shared by the analysis and by the training of the learned layer."""
     text = text_of(doc)
     lemma = tok.lemma_.lower()
-    cue_span = _cue_span(doc, tok)
+    is_verb = tok.pos_ == "VERB"
     out = []
+    cue_span = None
     for rel, ctok in _relations(tok):
-        conf = pairs.get((lemma, rel)) or (tok.pos_ == "VERB" and pairs.get((cue_lexicon.ANY_VERB, rel)))
+        conf = pairs.get((lemma, rel)) or (is_verb and pairs.get((cue_lexicon.ANY_VERB, rel)))
         if not conf or (rel == "dobj" and ctok.pos_ == "PRON"):
             continue
+        if cue_span is None:
+            cue_span = _cue_span(doc, tok)
         if rel.startswith("head:"):
             # a parenthetical cue: "To prevent problems, he said, officials should ..."
             cstart, cend = ctok.left_edge.idx, ctok.right_edge.idx + len(ctok.right_edge)
