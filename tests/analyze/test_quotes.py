@@ -368,6 +368,23 @@ def test_two_coordinated_reports_are_two_quotes():
     assert all(q.speaker.name == "Maria Lopez" for q in found)
 
 
+@pytest.mark.parametrize("text, inner", [
+    ("The mayor said the plan had failed when the governor claimed that the city was broke.",
+     ("claimed", "that the city was broke", "the governor")),
+    ("The union warned that the strike would go on after the company announced it would close the plant.",
+     ("announced", "it would close the plant", "the company")),
+])
+def test_a_report_in_an_adverbial_clause_inside_another_content_is_a_quote_of_its_own(text, inner):
+    found = quotes(text)
+    assert len(found) == 2 and inner[1] in found[0].content.text  # the outer report keeps its words
+    assert (found[1].cue.text, found[1].content.text, found[1].speaker.text) == inner
+
+
+def test_other_reports_inside_a_content_belong_to_it():
+    found = quotes("The senator said voters know that the governor promised lower taxes.")
+    assert [q.cue.text for q in found] == ["said"]
+
+
 def test_secondary_predicate_keeps_what_it_is_said_of():
     q = only(quotes("Lisa Chang called the proposal a disaster for small farms."))
     assert q.cue.text == "called" and q.content.text == "the proposal a disaster for small farms"
