@@ -25,7 +25,9 @@ _LABEL = re.compile(
 # Labels that are headings or prose, not speakers.
 _NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "VIDEO", "AP", "RELATED",
                  "EST", "EDT", "PST", "A.M", "P.M", "END", "CLOSE", "BACKGROUND", "SUBJECT", "RE", "TO",
-                 "FROM", "CC", "DATE", "TIME", "LOCATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY"}
+                 "FROM", "CC", "DATE", "TIME", "LOCATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY",
+                 # a news database's record fields and a wire's running-story title
+                 "BYLINE", "BY", "SECTION", "DATELINE", "LENGTH", "HIGHLIGHT", "THE LATEST"}
 
 
 @dataclass(slots=True)
@@ -96,6 +98,6 @@ def find_colon_attributions(doc) -> list[Turn]:
         body = le + 1
         while body < pe and text[body].isspace():
             body += 1
-        if pe - body > 3:
+        if pe - body > 3 and any(ch.isalpha() for ch in text[body:pe]):  # "Clinton: 2,316." is a tally
             out.append(Turn(ps, (ls, le), (le, le + 1), (body, pe)))
     return out

@@ -464,6 +464,15 @@ def test_headline_source_before_a_colon():
                for q in quotes("Note: this paragraph has no speaker.\n\nThe council met on Monday."))
 
 
+@pytest.mark.parametrize("text", [
+    "BYLINE: Jane Porter.\n\nThe senator spoke in Des Moines on Monday.",  # a database record's field
+    "The Latest: Cruz to give away a shotgun.\n\nThe senator spoke in Des Moines on Monday.",  # a wire's story title
+    "The count so far.\n\nHillary Clinton: 1,769.\n\nBernie Sanders: 1,501.",  # a tally, not a claim
+])
+def test_a_label_before_a_colon_that_is_no_speaker_gives_no_quote(text):
+    assert quotes(text) == []
+
+
 # --- content boundaries -------------------------------------------------------------------
 @pytest.mark.parametrize("text, word, content", [
     # what the cue says of its object belongs to the content (PolNeAR train's convention)
