@@ -1020,9 +1020,11 @@ def _adverbial_report(cue: _Cue) -> bool:
     """A speech verb heading an adverbial clause is an attribution of its own even inside
     another's content ("..., claiming that he is responsible", "when he claimed Obama was ...",
     "while Sanders suggests ..."): PolNeAR's annotators mark half of these (each half of train
-    alike), and fewer than a third of the other cues nested in a content."""
+    alike), and fewer than a third of the other cues nested in a content. Not under a modal: in
+    "authorities will send a request, asking why ..." nothing has been said yet."""
     tok = cue.token
-    return tok is not None and tok.dep_ == "advcl" and tok.lemma_.lower() in cue_lexicon.SPEECH_SET
+    return (tok is not None and tok.dep_ == "advcl" and tok.lemma_.lower() in cue_lexicon.SPEECH_SET
+            and not any(c.tag_ == "MD" for c in children(tok.head)))
 
 
 def _split_coordinated(doc, found: list[_Cue]) -> set[int]:
