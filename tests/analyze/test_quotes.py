@@ -480,6 +480,12 @@ def test_a_label_before_a_colon_that_is_no_speaker_gives_no_quote(text):
     assert quotes(text) == []
 
 
+def test_a_short_reported_content_no_one_holds_is_no_quote():
+    assert quotes("The intense political opposition to the tax means that it is unlikely to survive.") == []
+    q = only(quotes("Growing opposition to the plan to close the northern border crossing worried local farmers."))
+    assert q.cue.text == "opposition to" and q.speaker is None  # a longer one is kept
+
+
 # --- content boundaries -------------------------------------------------------------------
 @pytest.mark.parametrize("text, word, content", [
     # what the cue says of its object belongs to the content (PolNeAR train's convention)
