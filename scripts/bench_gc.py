@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import time
+from contextlib import nullcontext
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from chronicle import bench  # noqa: E402
@@ -29,11 +30,7 @@ def main() -> None:
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
-        if args.mode == "frozen":
-            with frozen_heap():
-                for article, doc in parsed:
-                    analyze_parsed(article, doc, pipeline.knowledge)
-        else:
+        with frozen_heap() if args.mode == "frozen" else nullcontext():
             for article, doc in parsed:
                 analyze_parsed(article, doc, pipeline.knowledge)
         times.append(time.perf_counter() - t0)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chronicle.analyze.cue_model import load_weights
-from chronicle.analyze.doctext import cached, text_of
+from chronicle.analyze.doctext import cached, sentence_bounds, text_of
 
 
 # How far (tokens) from the parsed boundary the alternatives reach.
@@ -61,11 +61,7 @@ class _Table:
             self.dep[i], self.pos[i], self.idx[i] = t.dep_, t.pos_, t.idx
             self.word[i] = t.text if t.is_punct else t.lower_ if t.pos_ in _FUNCTION else t.pos_
             self.lemma[i] = t.lemma_.lower()
-        self.sent_start, self.sent_end = [0] * n, [n] * n
-        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-            for sent in doc.sents:
-                for i in range(sent.start, sent.end):
-                    self.sent_start[i], self.sent_end[i] = sent.start, sent.end
+        self.sent_start, self.sent_end = sentence_bounds(doc)
 
 
 def _table(doc) -> _Table:

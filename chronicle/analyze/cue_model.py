@@ -8,7 +8,7 @@ the file, the lexicon's confidences decide alone.
 """
 from __future__ import annotations
 
-from chronicle.analyze.doctext import child_deps, children, sentence_starts
+from chronicle.analyze.doctext import child_deps, children, sentence_bounds
 
 import gzip
 import json
@@ -44,7 +44,7 @@ def features(tok, rel: str, ctok) -> list[str]:
         # which preposition: "call for", "speak about" cue; "attack in", "mention since" do not
         extra = ["prep=" + ctok.lower_, "l_prep=" + lemma + "|" + ctok.lower_,
                  "prep_gap=" + str(min(3, ctok.i - tok.i))]
-    pos_in_sent = tok.i - sentence_starts(tok.doc)[tok.i]
+    pos_in_sent = tok.i - sentence_bounds(tok.doc)[0][tok.i]
     pb = "0" if pos_in_sent == 0 else "1-3" if pos_in_sent <= 3 else "4-10" if pos_in_sent <= 10 else "11+"
     extra += [
         "spos=" + pb,

@@ -72,18 +72,25 @@ def cached(doc, key: str, build):
     return out
 
 
-def sentence_starts(doc) -> list[int]:
-    """Each token's sentence start (an index), from the Doc's SENT_START array once per Doc:
-    ``Token.sent`` walks the sentence and makes a Token object for each word, on every call."""
+def sentence_bounds(doc) -> tuple[list[int], list[int]]:
+    """Each token's sentence start and end (token indices), from the Doc's SENT_START array once
+    per Doc: ``Token.sent`` walks the sentence and ``Doc.sents`` makes a Token object for every
+    word, on every call. A Doc without sentence boundaries is one sentence."""
     cache = _cache(doc)
-    starts = cache.get("sentence_starts")
-    if starts is None:
+    bounds = cache.get("sentence_bounds")
+    if bounds is None:
         from spacy.attrs import SENT_START
 
-        starts, start = [], 0
-        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
+        n = len(doc)
+        starts, start = [0] * n, 0
+        for i, flag in enumerate(doc.to_array(SENT_START).tolist() if n else []):
             if flag == 1:
                 start = i
-            starts.append(start)
-        cache["sentence_starts"] = starts
-    return starts
+            starts[i] = start
+        ends, end = [n] * n, n
+        for i in range(n - 1, -1, -1):
+            ends[i] = end
+            if starts[i] == i:
+                end = i
+        bounds = cache["sentence_bounds"] = (starts, ends)
+    return bounds

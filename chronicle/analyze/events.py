@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from chronicle.analyze.actors import load_knowledge
 from chronicle.analyze.actors_kb import country_of_code, fold, lookup_code
+from chronicle.analyze.doctext import sentence_bounds
 from chronicle.analyze.events_lexicon import Lexicon, lexicon
 from chronicle.model import Event, Span
 
@@ -897,17 +898,10 @@ def _is_question(sent) -> bool:
 
 
 def _sentences(doc):
-    """The Doc's sentences as spans, from its SENT_START array (``doc.sents`` makes a Token
-    object for every word to find them)."""
-    from spacy.attrs import SENT_START
-
-    n = len(doc)
-    if n == 0:
-        return []
-    if not doc.has_annotation("SENT_START"):
-        return [doc[:]]
-    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
-    return [doc[a:b] for a, b in zip(starts, [*starts[1:], n])]
+    """The Doc's sentences as spans, from the per-Doc sentence table (``doc.sents`` makes a
+    Token object for every word to find them)."""
+    starts, ends = sentence_bounds(doc)
+    return [doc[i:ends[i]] for i, s in enumerate(starts) if s == i]
 
 
 def _doc_text(doc, analysis) -> str:

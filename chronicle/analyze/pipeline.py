@@ -103,11 +103,11 @@ class Pipeline:
 def frozen_heap():
     """Keep the objects alive when a stream starts (the loaded model, the actor knowledge: about
     10^5 of them) out of the cyclic garbage collector's full collections while it runs. Those
-    collections otherwise rescan them again and again and cost a sixth of the analysis stages'
-    time (docs/benchmarks-speed.md); forked workers inherit the frozen heap, so the collector
-    does not touch, and copy, the pages they share with the parent. Nothing is collected or lost:
-    the objects are handed back to the collector when the stream ends. A heap someone else froze
-    is left as it is."""
+    collections otherwise rescan them again and again and cost a sixth to a quarter of the
+    analysis stages' time (docs/benchmarks-speed.md); forked workers inherit the frozen heap, so
+    the collector does not touch, and copy, the pages they share with the parent. Nothing is
+    collected or lost: the objects are handed back to the collector when the stream ends. A heap
+    someone else froze is left as it is."""
     if gc.get_freeze_count():
         yield
         return
