@@ -17,10 +17,10 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.dirname(__file__))
-from chronicle.analyze import boundary_model, coref, cue_model  # noqa: E402
+from chronicle.analyze import boundary_model, cue_model  # noqa: E402
 from chronicle.analyze import quotes as Q  # noqa: E402
 from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
-import train_cues  # noqa: E402
+from train_cues import cued_contents, end_to_end, overlaps  # noqa: E402
 
 
 def main() -> None:
@@ -31,38 +31,27 @@ def main() -> None:
     args = ap.parse_args()
     gold = load_gold(args.split_dir)
     ids, docs = parsed_split(gold, args.model, args.docbin)
-
-    gold_cues: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    right: set[tuple[int, str, int]] = set()  # (cue token, relation, content head) gold keeps
+    gold_cues = {id(doc): [(a["cue"], a["content"]) for a in gold[doc_id][1] if a["cue"]]
+                 for doc_id, doc in zip(ids, docs)}
+    right: set[tuple[int, int, str, int]] = set()  # (doc, cue token, relation, content head) gold keeps
     generate = Q.cue_candidates
 
     def labelled_candidates(doc, tok, pairs):
         out = generate(doc, tok, pairs)
-        contents = [content for (cs, ce), content in gold_cues if cs <= tok.idx < ce]
+        contents = cued_contents(tok, gold_cues[id(doc)])
         for _, rel, ctok, span in out:
-            if any(train_cues.overlaps(span, c) for c in contents):
-                right.add((tok.i, rel, ctok.i))
-        return out
-
-    def predictions(docs_, ids_, rng):
-        out = {}
-        for k in range(*rng):
-            gold_cues[:] = [(a["cue"], a["content"]) for a in gold[ids_[k]][1] if a["cue"]]
-            right.clear()
-            qs = Q.extract_quotes(docs_[k])
-            coref.cluster_people(docs_[k], qs, None)
-            out[ids_[k]] = [q.to_dict() for q in qs]
+            if any(overlaps(span, c) for c in contents):
+                right.add((id(doc), tok.i, rel, ctok.i))
         return out
 
     Q.cue_candidates = labelled_candidates
     cue_model.weights = lambda: {}  # a model, so that the learned path (and its candidates) runs
-    cue_model.features = lambda tok, rel, ctok: (tok.i, rel, ctok.i)
+    cue_model.features = lambda tok, rel, ctok: (id(tok.doc), tok.i, rel, ctok.i)
     cue_model.probability = lambda key, w: 1.0 if key in right else 0.0
     boundary_model.weights = lambda: None
-    train_cues.predictions = predictions
     half = len(ids) // 2
     for name, rng in (("A", (0, half)), ("B", (half, len(ids)))):
-        print(f"oracle cue layer, half {name}: {train_cues.end_to_end(gold, ids, docs, rng)}")
+        print(f"oracle cue layer, half {name}: {end_to_end(gold, ids, docs, rng)}")
 
 
 if __name__ == "__main__":

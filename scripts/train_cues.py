@@ -43,11 +43,17 @@ def examples(doc, attributions):
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN") or (tok.lemma_.lower() not in lemmas and tok.pos_ != "VERB"):
             continue
-        is_cue = [c for (cs, ce), c in gold_cues if cs <= tok.idx < ce]
+        is_cue = cued_contents(tok, gold_cues)
         if not is_cue and any(s <= tok.idx < e for s, e in regions + contents):
             continue  # never proposed at run time: inside a quotation
         for _, rel, ctok, span in cue_candidates(doc, tok, pairs):
             yield cue_model.features(tok, rel, ctok), int(any(overlaps(span, g) for g in is_cue))
+
+
+def cued_contents(tok, gold_cues) -> list[tuple[int, int]]:
+    """The gold contents whose cue holds ``tok``: a candidate at ``tok`` is positive when it
+    overlaps one of them (``overlaps``)."""
+    return [content for (cs, ce), content in gold_cues if cs <= tok.idx < ce]
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -94,3 +94,9 @@ def sentence_bounds(doc) -> tuple[list[int], list[int]]:
                 end = i
         bounds = cache["sentence_bounds"] = (starts, ends)
     return bounds
+
+
+def sentence_of(tok):
+    """``tok.sent`` from the per-Doc sentence table (``Token.sent`` walks the sentence each time)."""
+    starts, ends = sentence_bounds(tok.doc)
+    return tok.doc[starts[tok.i]:ends[tok.i]]

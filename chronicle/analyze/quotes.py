@@ -20,7 +20,7 @@ attributions ("pledged X and said that Y").
 """
 from __future__ import annotations
 
-from chronicle.analyze.doctext import children, text_of
+from chronicle.analyze.doctext import children, sentence_of, text_of
 
 import bisect
 import re
@@ -184,7 +184,7 @@ def _parenthetical(doc, tok, lemma: str) -> tuple[int, int] | None:
         start = tok.i
     else:
         start = subj.left_edge.i
-    sent = tok.sent
+    sent = sentence_of(tok)
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
     stext = sent.text
@@ -227,9 +227,9 @@ def cue_candidates(doc, tok, pairs):
             sub_s, sub_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
             left, right = tok.left_edge.i - 1, tok.right_edge.i + 1
             if (left >= 0 and right < len(doc) and doc[left].text == "," and doc[right].text == ","
-                    and doc[left].sent.start == doc[right].sent.start):
+                    and sentence_of(doc[left]).start == sentence_of(doc[right]).start):
                 # set off by commas mid-sentence: the words around it are one content
-                sent = doc[left].sent
+                sent = sentence_of(doc[left])
                 cstart, cend = sent.start_char, sent.end_char
             elif sub_s <= cstart:
                 cstart = sub_e
@@ -400,7 +400,7 @@ def _according_to(doc, tok) -> _Cue | None:
     if pobj is None:
         return None
     src = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
-    sent = tok.sent
+    sent = sentence_of(tok)
     # content: the rest of the sentence around the phrase
     phrase_start, phrase_end = tok.idx, src.end_char
     before = text_of(doc)[sent.start_char:phrase_start].strip(" ,")
@@ -592,7 +592,7 @@ def _left_mention(doc, tok, content_start: int):
     """A subject the parse lost ("Patrick F. Kennedy, the undersecretary, wrote ..." with the
     name left unattached): the nearest noun phrase before the cue in its sentence, not inside
     the content or past a quotation mark."""
-    sent_start = tok.sent.start
+    sent_start = sentence_of(tok).start
     for j in range(tok.i - 1, max(sent_start, tok.i - 15) - 1, -1):
         t = doc[j]
         if t.text in _LEFT_STOP or content_start < tok.idx and t.idx >= content_start:
@@ -793,7 +793,7 @@ def _cue_across_paragraphs(doc, reg: QuoteRegion, paras, para_starts: list[int],
         if intro.endswith(":"):
             colon = doc.char_span(a + len(intro) - 1, a + len(intro), alignment_mode="expand")
             if colon is not None:
-                root = colon[0].sent.root
+                root = sentence_of(colon[0]).root
                 if root.pos_ in ("VERB", "AUX") and root.idx >= a:
                     known = next((c for c in found if c.token is not None and c.token.i == root.i), None)
                     if known is not None and known.speaker is not None:
@@ -930,7 +930,7 @@ def _mention_beside(doc, tok, reg: QuoteRegion):
     after = _nearby_name(doc, tok, reg)
     if after is not None and not (reg.start <= after.start_char < reg.end):
         return after
-    for j in range(tok.i - 1, max(tok.sent.start, tok.i - 6) - 1, -1):
+    for j in range(tok.i - 1, max(sentence_of(tok).start, tok.i - 6) - 1, -1):
         t = doc[j]
         if t.text in _LEFT_STOP or reg.start <= t.idx < reg.end:
             return None
@@ -1082,8 +1082,8 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
     for cue in found:
         if cue.used or cue.content is None:
             continue
-        if id(cue) not in keep and not _adverbial_report(cue) and any(
-                s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer):
+        nested = any(s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer)
+        if nested and id(cue) not in keep and not _adverbial_report(cue):
             continue  # an attribution inside another's content belongs to that content
         cs, ce = cue.content[0], _strip_tail(text, *cue.content)
         if ce - cs < 3:
@@ -1103,7 +1103,7 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
         speaker = _speaker(text, cue.speaker)
         if speaker is None and kind == "indirect" and ce - cs < MIN_UNSPOKEN:
             continue  # "opposition to [the tax]", "support for [victims]": no one says it
-        sent = doc[cue.token.i].sent
+        sent = sentence_of(cue.token)
         out.append(Quote(kind, Span.of(text, cs, ce), Span.of(text, *cue.span),
                          speaker, parts=[Span.of(text, cs, ce)],
                          sentence=Span.of(text, sent.start_char, sent.end_char)))
