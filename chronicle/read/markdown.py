@@ -3,9 +3,12 @@
 The front matter is the block between a first line ``---`` and the next line ``---``, parsed
 with PyYAML (safe loader). ``date`` (else ``published_time``) gives the date, ``title`` the title,
 ``source_url`` (else ``url``) the url, ``source`` the source; the other keys go to
-``Article.meta`` (as text). ``Article.text`` is the body: everything after the closing ``---``
-line, unchanged. A file without front matter is read whole as plain text (date from the
-``date`` argument). The id is the file's path relative to the folder given, without ``.md``
+``Article.meta`` (as text). ``Article.text`` is the body after the closing ``---`` line as plain
+text: markup goes (``**bold**``, ``[link text](url)`` -> ``link text``, ``# heading``, escapes
+and entities), the words and their line and paragraph breaks stay. The corpus writes speakers as
+``[**Speaker Mike Johnson**](https://x.com/...)**:** "..."``; read raw, the URL became a speaker
+and the asterisks part of names. A file without front matter is read whole the same way (date
+from the ``date`` argument). The id is the file's path relative to the folder given, without ``.md``
 (e.g. ``press-briefings/2022-01/2022-01-27-press-briefing-by-...``), so it is stable.
 """
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import yaml
+from markdown_it import MarkdownIt
 
 from chronicle.model import Article, Reject
 from chronicle.read.common import BadRecord, optional_str, parse_date, read_whole_file
@@ -29,7 +33,7 @@ def article_from_markdown(text: str, *, article_id: str, origin: str,
     if not m:
         if not text.strip():
             raise BadRecord("has no text")
-        return Article(id=article_id, text=text, date=date, origin=origin, meta={"form": "markdown"})
+        return Article(id=article_id, text=plain_text(text), date=date, origin=origin, meta={"form": "markdown"})
     try:
         front = yaml.safe_load(m.group(1) or "") or {}
     except yaml.YAMLError as e:
@@ -47,8 +51,53 @@ def article_from_markdown(text: str, *, article_id: str, origin: str,
     for k, v in front.items():
         if k not in ("date", "title", "source_url", "url", "source"):
             meta[str(k)] = v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
-    return Article(id=article_id, text=body, date=day or date, title=optional_str(front, "title"),
+    return Article(id=article_id, text=plain_text(body), date=day or date, title=optional_str(front, "title"),
                    source=optional_str(front, "source"), url=url, origin=origin, meta=meta)
+
+
+# CommonMark with tables (the corpus has a few); no HTML rendering is asked of it, only tokens.
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees in ``markdown``: blocks (paragraphs, headings, list items, table
+    rows, code) separated by a blank line, each block's own line breaks kept."""
+    blocks: list[str] = []
+    prefix = ""
+    row: list[str] | None = None
+    for tok in _MARKDOWN.parse(markdown):
+        kind = tok.type
+        if kind == "inline":
+            words = _inline_text(tok.children or [])
+            if row is not None:
+                row.append(words)
+            else:
+                blocks.append(prefix + words)
+                prefix = ""
+        elif kind == "list_item_open":
+            prefix = f"{tok.info}{tok.markup} " if tok.info else f"{tok.markup} "
+        elif kind in ("code_block", "fence", "html_block"):
+            blocks.append(tok.content.rstrip("\n"))
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            blocks.append(" | ".join(row))
+            row = None
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def _inline_text(children) -> str:
+    out = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif child.type == "image":
+            out.append(child.content)  # its alt text
+        elif child.type == "html_inline" and child.content.lower().startswith("<br"):
+            out.append("\n")
+    return "".join(out)
 
 
 def read_markdown_file(path: str, date: dt.date | None = None,

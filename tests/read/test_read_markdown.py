@@ -12,7 +12,7 @@ def test_front_matter_gives_date_title_url_and_the_body_is_the_text():
     assert article.date == dt.date(2022, 1, 27)
     assert article.title == "Press Briefing, January 27, 2022"
     assert article.url == "https://example.gov/briefing-room/2022/01/27/briefing/"
-    assert article.text == ("\nMS. PSAKI:  Good afternoon.  The Secretary spoke with the "
+    assert article.text == ("MS. PSAKI:  Good afternoon.  The Secretary spoke with the "
                             "Foreign Minister today.\n")
     assert article.meta["tags"] == "press-briefings"
     assert article.meta["published_time"] == "2022-01-27T15:30:00-05:00"
@@ -34,10 +34,35 @@ def test_published_time_is_the_date_when_date_is_absent(tmp_path):
     assert article.date == dt.date(2022, 2, 1)  # the date as written, no time-zone shift
 
 
-def test_markdown_without_front_matter_is_plain_text(tmp_path):
+def test_markdown_without_front_matter_is_read_with_the_date_given(tmp_path):
     (tmp_path / "a.md").write_text("# Heading\n\nBody.\n", encoding="utf-8")
     [article] = read_paths([str(tmp_path / "a.md")], date=dt.date(2022, 1, 1))
-    assert (article.text, article.date) == ("# Heading\n\nBody.\n", dt.date(2022, 1, 1))
+    assert (article.text, article.date) == ("Heading\n\nBody.\n", dt.date(2022, 1, 1))
+
+
+def test_markup_goes_and_the_words_and_their_breaks_stay(tmp_path):
+    # the White House corpus names speakers as bold links: the URL is not part of the text
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2025-03-01\n---\nSupport continues to roll\nin.\n\n"
+        "[**Speaker Mike\nJohnson**](https://x.com/SpeakerJohnson/status/1)**:**\n"
+        "\u201cThe days of *that* are OVER &amp; done.\u201d\n\n- one\n- two\n", encoding="utf-8")
+    [article] = read_paths([str(tmp_path / "a.md")])
+    assert article.text == ("Support continues to roll\nin.\n\nSpeaker Mike\nJohnson:\n"
+                            "\u201cThe days of that are OVER & done.\u201d\n\n- one\n\n- two\n")
+
+
+def test_a_bold_linked_speaker_before_a_colon_is_the_quote_s_speaker(tmp_path):
+    from chronicle.analyze.pipeline import Pipeline
+
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2025-03-01\n---\nReactions came in.\n\n"
+        "[**Secretary of State Marco\nRubio**](https://x.com/a/status/1895664016774889)**:** \u201cThe\n"
+        "only person on the planet who is trying to end this conflict is the President.\u201d\n",
+        encoding="utf-8")
+    [article] = read_paths([str(tmp_path / "a.md")])
+    [quote] = Pipeline().analyze(article).quotes
+    assert quote.speaker.name == "Marco Rubio"
+    assert "x.com" not in article.text
 
 
 def test_invalid_front_matter_is_rejected_with_the_file_named(tmp_path):
