@@ -127,6 +127,11 @@ class _Article:
         hint = self.country_hint(affiliation) or self.country_hint(role)
         if len(words) == 1:
             fulls = full_names.get(words[0]) or full_names.get("^" + words[0]) or []
+            holder = self.office_holder(words[0], role)
+            if holder is not None and fold(holder.name) not in {fold(f) for f in fulls}:
+                # "President Biden" is whoever held that office on the article's date, not
+                # "Hunter Biden", the only Biden the briefing names in full
+                return self.from_entity(holder, role)
             if len(set(fold(f) for f in fulls)) == 1:  # the article's own full name decides
                 return self.person(fulls[0], role, affiliation, {})
             if len(fulls) > 1:  # several people of that name here: not ours to choose
@@ -153,6 +158,23 @@ class _Article:
         if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices
             holders = [e for e in holders if e.curated]
         return self.from_entity(holders[0]) if len(holders) == 1 else None
+
+    def office_holder(self, surname: str, title: str | None) -> Entity | None:
+        """The one person of that surname the knowledge base has in an office named by
+        ``title`` ("President", "Secretary") on the article's date, else None."""
+        if not title or not self.day:
+            return None
+        words = {w for w in fold(title).split() if w in ROLE_WORDS} - {"of", "the", "for"}
+        if not words:
+            return None
+        holders = []
+        for e in self.kb.people_named(surname):
+            r = e.role_on(self.day)
+            if r is not None and r.role and words <= set(fold(r.role).split()):
+                holders.append(e)
+        if len(holders) > 1:
+            holders = [e for e in holders if e.curated]
+        return holders[0] if len(holders) == 1 else None
 
     def unresolved(self, name: str, role: str | None) -> Actor:
         aid = "name:" + slug(fold(name))

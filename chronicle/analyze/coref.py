@@ -101,7 +101,7 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
         if len(toks) != 1 or not toks[0].text.strip():
             continue
         word = toks[0].lower_
-        cluster = _by_partial(people, word, ent.start_char)
+        cluster = _by_partial(people, word, ent.start_char, _role_words(ent)[0])
         if cluster is None:
             cluster = PersonCluster(toks[0].text, first=ent.start_char)
             people.append(cluster)
@@ -209,19 +209,44 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
     return None
 
 
-def _by_partial(people: list[PersonCluster], word: str, pos: int) -> PersonCluster | None:
-    before = [p for p in people if p.first <= pos and word in (p.surname, p.given) and len(p.name.split()) > 1]
+def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | None = None) -> PersonCluster | None:
+    """The person a one-word name ("Lavrov", "President Biden") belongs to. A titled surname
+    joins a full name only where the title fits: another role, or a full name first given
+    later without one, may be a relative ("President Biden" in a briefing whose only full name
+    is "Hunter Biden")."""
+    def fits(p: PersonCluster, earlier: bool) -> bool:
+        if title is None:
+            return True
+        if p.role is None:
+            return earlier
+        return bool(set(title.lower().split()) & set(p.role.lower().split()) - _ROLE_GLUE)
+
+    named = [p for p in people if word in (p.surname, p.given) and len(p.name.split()) > 1]
+    before = [p for p in named if p.first <= pos and fits(p, True)]
     if before:
         return max(before, key=lambda p: max(s for s, _ in p.mentions if s <= pos) if any(s <= pos for s, _ in p.mentions) else p.first)
-    after = [p for p in people if word in (p.surname, p.given) and len(p.name.split()) > 1]
+    after = [p for p in named if fits(p, False)]
     if len(after) == 1:
         return after[0]
     same = [p for p in people if p.name.lower() == word]
     return same[0] if same else None
 
 
+# Words of a title that say nothing of which office it is.
+_ROLE_GLUE = {"of", "the", "for", "and", "former", "acting", "deputy", "vice"}
+
+
 def _take_role(cluster: PersonCluster, ent) -> None:
     """Role and affiliation from the words before the name or an apposition after it."""
+    role, aff = _role_words(ent)
+    if role and cluster.role is None:
+        cluster.role = role
+    if aff and cluster.affiliation is None:
+        cluster.affiliation = aff
+
+
+def _role_words(ent) -> tuple[str | None, str | None]:
+    """The role and the affiliation the words before a name (or an apposition after it) give."""
     doc = ent.doc
     root = ent.root
     pre = []
@@ -239,13 +264,10 @@ def _take_role(cluster: PersonCluster, ent) -> None:
     if not words and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
         words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]
     if not words:
-        return
+        return None, None
     aff = [t for t in words if t.ent_type_ in ("NORP", "GPE", "ORG") or t.dep_ == "poss"]
     role = [t for t in words if t not in aff]
-    if role and cluster.role is None:
-        cluster.role = " ".join(t.text for t in role)
-    if aff and cluster.affiliation is None:
-        cluster.affiliation = " ".join(t.text for t in aff)
+    return (" ".join(t.text for t in role) or None), (" ".join(t.text for t in aff) or None)
 
 
 def _most_recent(timeline, pos: int, pred) -> PersonCluster | None:

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from chronicle.analyze.quotemarks import paragraphs
 
 # An all-caps label of one to five words (titles, initials, hyphens, apostrophes) and a colon,
-# or the questioner's bare "Q" followed by two spaces or a colon/period.
+# or the questioner's bare "Q" followed by two spaces or a colon/period (and a capital, a quotation
+# mark, or the dash, parenthesis or ellipsis of a question taken up again: "Q    — on the ...",
+# "Q    (Inaudible.)").
 _LABEL = re.compile(
     r"""(?P<open>["“]?)(?P<label>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|GOV|AMB|SECRETARY|PRESIDENT|ADMIRAL|GENERAL)\.?\s+)?
         [A-Z][A-Z'’\-\.]*(?:\s+[A-Z][A-Z'’\-\.]*){0,4})(?P<cue>:)[ \t\u00a0]+(?=\S)
-      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,8}(?=[A-Z\"“])""",
+      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,8}(?=[A-Z\"“(—–…]|-|\.\.\.)""",
     re.VERBOSE,
 )
 # Labels that are headings or prose, not speakers.
@@ -28,6 +30,11 @@ _NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "V
                  "FROM", "CC", "DATE", "TIME", "LOCATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY",
                  # a news database's record fields and a wire's running-story title
                  "BYLINE", "BY", "SECTION", "DATELINE", "LENGTH", "HIGHLIGHT", "THE LATEST"}
+
+
+# The line that closes a transcript: "END 1:39 P.M. EST", "3:42 P.M. EDT", "2:36 PM", "###".
+_TRAILER = re.compile(r"\n[ \t\u00a0]*(?:(?:END[ \t\u00a0]+)?\d{1,2}:\d{2}[ \t\u00a0]*[AP]\.?[ \t\u00a0]?M\.?"
+                      r"(?:[ \t\u00a0]+[A-Z]{2,4})?|END|\\?\#\#\#)[ \t\u00a0]*\s*\Z")
 
 
 @dataclass(slots=True)
@@ -66,6 +73,11 @@ def find_turns(text: str) -> list[Turn]:
         end = limit
         while end > body and text[end - 1].isspace():
             end -= 1
+        trailer = _TRAILER.search(text, body, end)
+        if trailer is not None:
+            end = trailer.start()  # the transcript's closing time stamp is no one's words
+            while end > body and text[end - 1].isspace():
+                end -= 1
         if end > body:
             turns.append(Turn(ps, (ls, le), (cs, ce), (body, end)))
     return turns

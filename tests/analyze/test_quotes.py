@@ -305,6 +305,23 @@ def test_transcript_turns_are_quotes_by_their_speakers():
     assert found[2].content.text == "He will travel to Ohio on Thursday to talk about jobs."
 
 
+def test_a_question_taken_up_again_after_a_dash_is_the_questioner_s_turn():
+    briefing = ("MS. PSAKI:  Go ahead.\n\nQ    Thanks, Jen.  On the promise made last year —\n\n"
+                "MS. PSAKI:  Yeah, we will do a whole thing after this.\n\n"
+                "Q    — on February 20th of last year, the President said it. So what happened?\n\n"
+                "Q    (Inaudible.)\n\nMS. PSAKI:  Thanks, everyone.\n")
+    found = quotes(briefing)
+    assert [q.speaker.text for q in found] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q", "Q", "MS. PSAKI"]
+    assert found[2].content.text == "Yeah, we will do a whole thing after this."
+    assert found[3].content.text.startswith("— on February 20th")
+
+
+def test_the_closing_time_stamp_of_a_transcript_is_no_one_s_words():
+    for trailer in ("END 1:39 P.M. EST", "3:42 P.M. EDT", " 4:10 P.M. EDT", "2:36 PM", "###"):
+        found = quotes(TRANSCRIPT + "  \n   \n" + trailer + "\n")
+        assert found[-1].content.text == "He will travel to Ohio on Thursday to talk about jobs.", trailer
+
+
 def test_transcript_label_resolves_to_the_full_name_given_elsewhere():
     found = quotes(TRANSCRIPT)
     psaki = [q for q in found if q.speaker.text == "MS. PSAKI"]
@@ -324,6 +341,17 @@ def test_a_label_with_title_and_surname_only_is_the_official_in_office_that_day(
     found = analyze(call, "2015-03-01")
     ids = {q.speaker.actor_id for q in found.quotes if q.speaker.text == "SECRETARY MAYORKAS"}
     assert ids != {"person:alejandro-mayorkas"}
+
+
+def test_a_titled_surname_is_the_office_holder_not_a_relative_named_in_full():
+    briefing = ("MS. JEAN-PIERRE:  President Biden has rallied the world to support Ukraine. "
+                "President Biden will not allow that to happen.\n\n"
+                "Q    Thank you. A question on Hunter Biden and the case in Arkansas.\n\n"
+                "MS. JEAN-PIERRE:  I am not going to comment on that from here.\n")
+    found = analyze(briefing, "2023-05-02")
+    by_id = {a.id: a for a in found.actors}
+    assert len(by_id["person:joe-biden"].mentions) == 2
+    assert [m.text for m in by_id["person:hunter-biden"].mentions] == ["Hunter Biden"]
 
 
 def test_a_label_prefers_the_kept_up_office_holder_to_an_old_namesake():
