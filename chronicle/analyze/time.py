@@ -799,9 +799,21 @@ def _base_day(ctx: _Context, c: Candidate, g: dict) -> str:
             return _resolve_weekday(ctx, c, WEEKDAYS[w], None)
         if pub is not None:
             return (pub + dt.timedelta({"today": 0, "yesterday": -1, "tomorrow": 1}[w])).isoformat()
-    if ctx.ref_day is not None:
+    if ctx.ref_day is not None and not _own_line(ctx.text, c.start, c.end):
         return ctx.ref_day.isoformat()
+    if pub is not None:
+        return pub.isoformat()
     return "XXXX-XX-XX"
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """True for a clock time alone on its line ("END 1:39 P.M. EST", "3:42 P.M. EDT"): a
+    transcript's time stamp, the document's own time, not the last day its words mentioned."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].strip(" \t\u00a0")
+    after = text[end:len(text) if line_end < 0 else line_end].strip(" \t\u00a0.")
+    return before in ("", "END") and (after == "" or after.isupper() and len(after) <= 4)
 
 
 def _sentence_at(ctx: _Context, i: int) -> tuple[int, int] | None:
@@ -842,6 +854,8 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
         if rel:
             return None
         return "SET", f"XXXX-WXX-{wd + 1}", None
+    if _in_a_name(ctx, c):
+        return None
     value = _resolve_weekday(ctx, c, wd, rel)
     part = (g.get("part") or "").lower()
     if part in ("evening", "afternoon"):
@@ -849,6 +863,28 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
         # morning"/"Friday night" TimeBank mostly marks the day alone (15 of 28), kept here
         return "TIME", f"{value}T{PARTS_OF_DAY[part]}", mod
     return "DATE", value, mod
+
+
+# Capitalized words that may follow a weekday in a date, not a name ("Friday Morning", "Friday, Oct. 13").
+_DAY_FOLLOWERS = set(MONTHS) | set(WEEKDAYS) | set(PARTS_OF_DAY) | {"night", "noon", "midnight", "next", "last"}
+
+
+def _in_a_name(ctx: _Context, c: Candidate) -> bool:
+    """True for a weekday that is a word of a title-case name: "the Good Friday Agreement",
+    "Sunday Morning Futures" (capitalized words before or inside it, and a capitalized noun
+    after). Not "his Sunday Mass", and not in text set in capitals."""
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.text.isupper():
+        return False
+    doc = ctx.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if (nxt is None or nxt.idx != span.end_char + 1 or not nxt.text[:1].isupper() or nxt.is_upper
+            or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_.rstrip(".") in _DAY_FOLLOWERS):
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    titled_before = (prev is not None and prev.text[:1].isupper() and not prev.is_sent_start
+                     and prev.idx + len(prev) + 1 == span.start_char)
+    return titled_before or (len(span) > 1 and all(t.text[:1].isupper() for t in span))
 
 
 def _deictic_day(ctx: _Context, g: dict) -> tuple[str, str, str | None]:

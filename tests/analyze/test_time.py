@@ -455,3 +455,24 @@ def test_values_do_not_depend_on_the_machine_clock(nlp, monkeypatch, pub):
     else:
         assert "2022" in values and "2022-01-26T10:00" in values
         assert not any(v.startswith("1987") for v in values)
+
+
+def test_a_transcript_time_stamp_on_its_own_line_is_on_the_publication_day(nlp):
+    briefing = "MS. PSAKI:  I will see you tomorrow.  Thanks, everyone.\n\nQ    Thank you.\n\n2:05 P.M. EDT\n"
+    assert value_of(nlp, briefing, "2:05 P.M. EDT") == ("TIME", "2022-01-27T14:05")
+    # inside a sentence a clock time still falls on the day last named
+    assert value_of(nlp, "The vote is tomorrow. It opens at 2:05 p.m. sharp.", "2:05 p.m.") == (
+        "TIME", "2022-01-28T14:05")
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders reaffirmed the Good Friday Agreement at the meeting.",
+    "Secretary Bessent said on Sunday Morning Futures that tariffs work.",
+])
+def test_a_weekday_inside_a_title_case_name_is_no_date(nlp, text):
+    assert timexes(nlp, text) == []
+
+
+def test_a_weekday_before_a_noun_is_still_a_day(nlp):
+    assert value_of(nlp, "In his Sunday Mass at the cathedral, he spoke of peace.", "Sunday") == (
+        "DATE", "2022-01-23")
