@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -88,8 +89,18 @@ def name_variants(key: str) -> list[str]:
     return out
 
 
+# Ids hold a slug; the store keeps ids of up to 200 characters.
+_MAX_SLUG = 120
+
+
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _strip_accents(name).lower()).strip("-")
+    """``name`` as lower-case words joined by hyphens; a long one is cut and keeps a short hash
+    of the whole, so that two long names stay two ids."""
+    s = re.sub(r"[^a-z0-9]+", "-", _strip_accents(name).lower()).strip("-")
+    if len(s) > _MAX_SLUG:
+        digest = hashlib.blake2b(s.encode(), digest_size=4).hexdigest()
+        s = s[:_MAX_SLUG - 9].rstrip("-") + "-" + digest
+    return s
 
 
 def sector_of(code: str | None) -> str | None:

@@ -123,8 +123,9 @@ def actor_timeline(request: Request, actor_id: ActorId, since: Since = None, unt
     page = queries.actor_timeline(engine(request), actor_id, since=since, until=until,
                                   limit=limit, offset=offset)
     page["actor"] = {"id": actor["id"], "name": actor["name"]}
-    page.update(request.app.state.aggregates.get(
-        ("activity", actor_id), lambda: queries.actor_activity(engine(request), actor_id)))
+    activity = request.app.state.aggregates.get(
+        ("activity", actor_id), lambda: queries.actor_activity(engine(request), actor_id))
+    page.update(queries.activity_between(activity, since, until) if since or until else activity)
     return _json(page)
 
 
@@ -155,6 +156,8 @@ def dyad(request: Request,
          a: Annotated[str, Query(max_length=200, description="The acting actor's id.")],
          b: Annotated[str, Query(max_length=200, description="The recipient actor's id.")],
          limit: Limit = 50, offset: Offset = 0) -> dict:
+    _actor_or_404(request, a)
+    _actor_or_404(request, b)
     summary = request.app.state.aggregates.get(
         ("dyad", a, b), lambda: queries.dyad_summary(engine(request), a, b))
     page = queries.dyad(engine(request), a, b, limit=limit, offset=offset, summary=summary)

@@ -76,6 +76,22 @@ def open_engine(url: str | None) -> Engine:
     return engine
 
 
+class _EmptyParamsAreAbsent:
+    """An empty query parameter ("since=&until=") is one not given: a form's blank field means
+    no filter to the person who left it blank, not a malformed date."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("query_string"):
+            pieces = scope["query_string"].split(b"&")
+            kept = [p for p in pieces if p and p.partition(b"=")[2]]
+            if len(kept) != len(pieces):
+                scope = dict(scope, query_string=b"&".join(kept))
+        await self.app(scope, receive, send)
+
+
 def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
                analyze_max_chars: int = DEFAULT_ANALYZE_MAX_CHARS, model: str | None = None) -> FastAPI:
     """The web application on the record at ``db`` (a URL, a path or an Engine)."""
@@ -145,6 +161,8 @@ def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
         return error_response(request, exc.status_code, message)
+
+    app.add_middleware(_EmptyParamsAreAbsent)
 
     @app.middleware("http")
     async def _timing(request: Request, call_next):

@@ -115,8 +115,7 @@ def actor_page(request: Request, actor_id: Annotated[str, Path(max_length=200)],
     activity = agg.get(("activity", actor_id), lambda: queries.actor_activity(engine, actor_id))
     chart = render.week_chart(activity["weeks"], f"{actor['name']}: statements and events per week")
     said = queries.list_quotes(engine, actor_id=actor_id, newest_first=True, limit=20, offset=offset)
-    timeline = queries.actor_timeline(engine, actor_id, limit=30)
-    timeline["items"] = [r for r in timeline["items"] if r["what"] != "said"]
+    timeline = queries.actor_timeline(engine, actor_id, limit=30, statements=False)
     names = queries.names_for(engine, {r["other"] for r in timeline["items"]} | {actor_id})
     return html_response(request, "actor.html", _ctx(
         request, title=f"{actor['name']} — Chronicle", actor=actor, chart=chart,
@@ -130,6 +129,9 @@ def dyad_page(request: Request, a: Annotated[str, Query(max_length=200)],
               b: Annotated[str, Query(max_length=200)], offset: Offset = 0):
     engine = request.app.state.engine
     actor_a, actor_b = queries.get_actor(engine, a), queries.get_actor(engine, b)
+    for wanted, found in ((a, actor_a), (b, actor_b)):
+        if found is None:
+            raise WebError(404, f"no actor with id {wanted!r}")
     summary = request.app.state.aggregates.get(("dyad", a, b), lambda: queries.dyad_summary(engine, a, b))
     page = queries.dyad(engine, a, b, limit=50, offset=offset, summary=summary)
     name_a = actor_a["name"] if actor_a else a

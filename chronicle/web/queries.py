@@ -298,6 +298,17 @@ def actor_activity(engine: Engine, actor_id: str) -> dict:
     return {"weeks": weeks_between(weeks), "totals": dict(totals)}
 
 
+def activity_between(activity: dict, since: dt.date | None, until: dt.date | None) -> dict:
+    """``actor_activity``'s weeks that overlap [since, until], and their totals."""
+    lo = week_of(since.isoformat()) if since else None
+    hi = until.isoformat() if until else None
+    weeks = [w for w in activity["weeks"] if (lo is None or w["week"] >= lo) and (hi is None or w["week"] <= hi)]
+    totals: Counter = Counter()
+    for w in weeks:
+        totals.update(w["counts"])
+    return {"weeks": weeks, "totals": dict(totals)}
+
+
 def weeks_between(weeks: dict[str, Counter]) -> list[dict]:
     """Every week from the first to the last with activity, empty weeks included."""
     if not weeks:
@@ -312,8 +323,10 @@ def weeks_between(weeks: dict[str, Counter]) -> list[dict]:
 
 
 def actor_timeline(engine: Engine, actor_id: str, since: dt.date | None = None,
-                   until: dt.date | None = None, limit: int = 50, offset: int = 0) -> dict:
-    """What the actor said and did, or had done to it, newest first (one page)."""
+                   until: dt.date | None = None, limit: int = 50, offset: int = 0,
+                   statements: bool = True) -> dict:
+    """What the actor said and did, or had done to it, newest first (one page); without
+    ``statements``, only what it did and had done to it."""
     said = (select(quotes.c.day.label("date"), literal("said").label("what"),
                    quotes.c.kind.label("type"), literal(None).label("other"),
                    quotes.c.content.label("text"), articles.c.ext_id.label("article"),
@@ -331,8 +344,8 @@ def actor_timeline(engine: Engine, actor_id: str, since: dt.date | None = None,
            .select_from(events.join(articles, articles.c.key == events.c.article_key))
            .where(events.c.recipient_id == actor_id, _ORIGINAL))
     parts = []
-    for part, day, t in ((said, quotes.c.day, quotes), (did, events.c.day, events),
-                         (got, events.c.day, events)):
+    chosen = ((said, quotes.c.day, quotes),) if statements else ()
+    for part, day, t in chosen + ((did, events.c.day, events), (got, events.c.day, events)):
         if since:
             part = part.where(day >= since)
         if until:
@@ -440,8 +453,8 @@ def search(engine: Engine, words: str, limit: int = 20, offset: int = 0) -> dict
     """Quotes (full text), articles (title) and actors (name, alias, id) matching ``words``."""
     return {
         "query": words,
-        "actors": list_actors(engine, name=words.strip(), limit=min(limit, 10)) if words.strip() else
-        {"items": [], "limit": limit, "offset": 0, "next_offset": None},
+        "actors": list_actors(engine, name=words.strip(), limit=limit, offset=offset) if words.strip() else
+        {"items": [], "limit": limit, "offset": offset, "next_offset": None},
         # Most recently stored first: instant however common the word (see _quote_hits);
         # /api/quotes?q=... gives every match in date order.
         "quotes": list_quotes(engine, words=words, newest_first=True, recently_added=True,

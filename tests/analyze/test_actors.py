@@ -358,3 +358,11 @@ def test_whitehouse_2022_one_actor_per_person_across_the_corpus_with_dated_roles
     for surname in ("lavrov", "blinken", "zelensk", "putin", "stoltenberg"):
         assert len([i for i in rows if surname in i]) == 1, [i for i in rows if surname in i]
     assert rows["igo:NATO"]["articles"] >= 2
+
+
+def test_ids_stay_within_the_store_s_200_characters_and_apart():
+    a = "Restoring " + "the federal government's biological reality and truth " * 6 + "A"
+    b = a[:-1] + "B"
+    assert len(actors_kb.slug(a)) <= 120 and len(actors_kb.slug(b)) <= 120
+    assert actors_kb.slug(a) != actors_kb.slug(b)
+    assert actors_kb.slug("Sergey Lavrov") == "sergey-lavrov"

@@ -221,3 +221,36 @@ def test_aggregates_are_recomputed_when_the_record_changes(web_db):
         assert cache.get(("k",), lambda: calls.append(1) or len(calls)) == 1
     cache.version = ("something else",)  # as if an ingest run had stored more
     assert cache.get(("k",), lambda: calls.append(1) or len(calls)) == 2
+
+
+def test_a_blank_form_field_is_no_filter(client):
+    # a browser sends the date boxes left empty as "since=&until="
+    everything = client.get("/api/articles", params={"limit": 200}).json()["items"]
+    blank = client.get("/api/articles?q=&since=&until=&limit=200")
+    assert blank.status_code == 200 and blank.json()["items"] == everything
+    assert client.get("/articles?q=&since=&until=").status_code == 200
+    assert client.get("/api/quotes?kind=&since=2022-02-01").status_code == 200
+
+
+def test_a_dyad_of_unknown_actors_is_a_404(client):
+    r = client.get("/api/dyad", params={"a": "nobody", "b": LAVROV})
+    assert r.status_code == 404 and "nobody" in r.json()["error"]
+    assert client.get("/dyad", params={"a": LAVROV, "b": "nobody2"}).status_code == 404
+
+
+def test_the_timeline_s_weekly_counts_keep_to_its_dates(client):
+    whole = client.get(f"/api/actors/{LAVROV}/timeline").json()
+    if not whole["weeks"]:
+        pytest.skip("no dated activity for the actor in this record")
+    last = whole["weeks"][-1]["week"]
+    part = client.get(f"/api/actors/{LAVROV}/timeline", params={"since": last}).json()
+    assert [w["week"] for w in part["weeks"]] == [last]
+    assert sum(part["totals"].values()) == sum(whole["weeks"][-1]["counts"].values())
+
+
+def test_search_pages_through_actors_too(client):
+    first = client.get("/api/search", params={"q": "russia", "limit": 1}).json()["actors"]
+    if first["next_offset"] is None:
+        pytest.skip("one matching actor only")
+    second = client.get("/api/search", params={"q": "russia", "limit": 1, "offset": 1}).json()["actors"]
+    assert second["offset"] == 1 and second["items"] != first["items"]
