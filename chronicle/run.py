@@ -9,6 +9,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from chronicle.model import Article, Reject
@@ -23,7 +24,7 @@ def split_rejects(records: Iterable[Article | Reject], rejects: list[Reject],
         if isinstance(rec, Reject):
             rejects.append(rec)
             if report:
-                err.print(f"[yellow]rejected[/] {rec.origin} record {rec.record}: {rec.reason}",
+                err.print(f"[yellow]rejected[/] {escape(f'{rec.origin} record {rec.record}: {rec.reason}')}",
                           highlight=False, soft_wrap=True)
         else:
             yield rec

@@ -45,9 +45,24 @@ class Turn:
     content: tuple[int, int]  # what was said, to the turn's end
 
 
+def _monologue(text: str, row: tuple) -> bool:
+    """One label only: a transcript of one speaker ("THE PRESIDENT:  My fellow Americans, ..."
+    and a whole address after it) when the label opens with a title and the words after it run
+    on (a third of the corpus's remarks are such monologues)."""
+    label = text[row[1]:row[2]]
+    words = label.replace(".", ". ").split()
+    # a title, not any words in capitals: "FIX IS IN: ...", "STAT OF THE WEEK: ..." head prose
+    return words[0].rstrip(".") in _MONOLOGUE_TITLES and len(text) - row[5] >= 300
+
+
+# The words a one-speaker transcript's label opens with.
+_MONOLOGUE_TITLES = {"THE", "MR", "MRS", "MS", "DR", "SECRETARY", "PRESIDENT", "SENATOR", "GOVERNOR",
+                     "AMBASSADOR", "ADMIRAL", "GENERAL", "GEN", "SEN", "GOV", "REP", "AMB"}
+
+
 def find_turns(text: str) -> list[Turn]:
-    """Every labelled speaker turn; empty for ordinary prose (fewer than two labelled turns,
-    unless the single one is a headline-style "NAME: words")."""
+    """Every labelled speaker turn; empty for ordinary prose (no label, or a single one that
+    does not open a monologue)."""
     labelled: list[tuple[int, int, int, int, int]] = []  # para start, label s/e, cue s/e
     paras = paragraphs(text)
     for ps, pe in paras:
@@ -63,7 +78,7 @@ def find_turns(text: str) -> list[Turn]:
             cue_s = m.start("qcue") if m.group("qcue") else m.start("q")
             cue_e = m.end("qcue") if m.group("qcue") else m.end("q")
             labelled.append((ps, m.start("q"), m.end("q"), cue_s, cue_e, m.end()))
-    if len(labelled) < 2:
+    if not labelled or len(labelled) == 1 and not _monologue(text, labelled[0]):
         return []
     turns = []
     starts = [row[0] for row in labelled]

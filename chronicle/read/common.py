@@ -80,6 +80,7 @@ def article_from_record(record: Any, *, default_id: str, origin: str,
         raise BadRecord(f'"text" must be a string, not {type(text).__name__}')
     if not text.strip():
         raise BadRecord('has an empty "text"')
+    check_unicode(text)
     day = parse_date(record.get("date"))
     meta = {k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"}
     return Article(
@@ -92,6 +93,16 @@ def article_from_record(record: Any, *, default_id: str, origin: str,
         origin=origin,
         meta=meta,
     )
+
+
+def check_unicode(text: str) -> None:
+    """JSON can spell characters no text holds ("\\ud800", half of a surrogate pair); the store,
+    which writes UTF-8, cannot keep them: BadRecord naming where."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise BadRecord(f"has text that is not valid Unicode (a lone surrogate, "
+                        f"U+{ord(text[e.start]):04X}, at character {e.start})") from None
 
 
 def doc_id(path: str, base: str | None) -> str:

@@ -56,14 +56,24 @@ def read_paths(paths: Iterable[str | os.PathLike[str]],
     for path in paths:
         path = os.fspath(path)
         if path == STDIN:
-            yield from read_stdin(date)
+            yield from _guarded(read_stdin(date), "-")
         elif os.path.isdir(path):
             for file in walk(path):
-                yield from READERS[full_suffix(file)](file, date, path)
+                yield from _guarded(READERS[full_suffix(file)](file, date, path), file)
         elif os.path.exists(path):
-            yield from READERS.get(full_suffix(path), read_text_file)(path, date, None)
+            yield from _guarded(READERS.get(full_suffix(path), read_text_file)(path, date, None), path)
         else:
             yield reject(path, os.path.basename(path) or path, "does not exist (no such file or folder)")
+
+
+def _guarded(records: Iterator[Article | Reject], path: str) -> Iterator[Article | Reject]:
+    """A reader's records; a failure no reader foresaw becomes a Reject naming the file and the
+    error, and the batch goes on with the next file."""
+    try:
+        yield from records
+    except Exception as exc:  # the readers raise BadRecord for what they know; this is the rest
+        yield reject(path, os.path.basename(path) or path,
+                     f"could not be read: {type(exc).__name__}: {exc}")
 
 
 def walk(folder: str) -> Iterator[str]:

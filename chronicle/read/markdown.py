@@ -40,6 +40,8 @@ def article_from_markdown(text: str, *, article_id: str, origin: str,
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         raise BadRecord(f"has front matter that is not valid YAML{where}") from None
+    except ValueError as e:  # YAML's own dates and times: "date: 2023-02-31"
+        raise BadRecord(f"has front matter with an impossible value ({e})") from None
     if not isinstance(front, dict):
         raise BadRecord("has front matter that is not a mapping of keys to values")
     body = text[m.end():]

@@ -94,6 +94,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle ingest story.txt --date 2022-01-27
         """
         from rich.console import Console
+        from rich.markup import escape
 
         from chronicle.store.ingest import ingest as run_ingest
 
@@ -101,7 +102,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         engine = _engine(db)
 
         def report(kind, rec):
-            err.print(f"[yellow]rejected[/] {rec.origin} record {rec.record}: {rec.reason}",
+            err.print(f"[yellow]rejected[/] {escape(f'{rec.origin} record {rec.record}: {rec.reason}')}",
                       highlight=False, soft_wrap=True)
 
         s = run_ingest(paths, engine=engine, date=_date(date, "--date"), workers=workers,
@@ -115,7 +116,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                   f"{s.duplicates} duplicates ({s.already_stored} already in the record), "
                   f"[yellow]{s.rejected} rejected[/]", highlight=False)
         for reason, n in s.reasons.most_common():
-            err.print(f"  rejected {n} × {reason}  (details: chronicle rejects)", highlight=False)
+            err.print(f"  rejected {n} × {escape(reason)}  (details: chronicle rejects)", highlight=False)
 
     @app.command()
     def rejects(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False, limit: LimitOpt = 0) -> None:

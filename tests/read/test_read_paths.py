@@ -135,3 +135,33 @@ def test_the_bundled_sample_is_at_most_50_whitehouse_documents_from_january_febr
     assert all(a.url.startswith("https://") and a.title for a in records)
     assert sum("Russia" in a.text or "Ukraine" in a.text for a in records) == len(records)
     assert len({a.id for a in records}) == len(records)
+
+
+def test_records_no_reader_foresaw_are_set_aside_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: ok\ndate: 2023-02-31\n---\nChief Bo Kell said it.\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        '{"text": "Minister Ed Ray said \\ud800 the roads were safe."}\n'
+        '{"text": "Minister Ed Ray said the roads were safe.", "date": "2023-01-02"}\n', encoding="utf-8")
+    (tmp_path / "c.txt").write_text("date 2023-01-03 The mayor said the bridge would open.\n",
+                                    encoding="utf-8")
+    out = list(read_paths([str(tmp_path)]))
+    reasons = [r.reason for r in out if isinstance(r, Reject)]
+    assert reasons == ["has front matter with an impossible value (day is out of range for month)",
+                       "has text that is not valid Unicode (a lone surrogate, U+D800, at character 21)"]
+    assert [a.date.isoformat() for a in out if not isinstance(a, Reject)] == ["2023-01-02", "2023-01-03"]
+
+
+def test_a_reader_s_unforeseen_failure_names_the_file(tmp_path, monkeypatch):
+    from chronicle.read import dispatch
+
+    def broken(path, date, base):
+        yield from ()
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(dispatch.READERS, ".md", broken)
+    (tmp_path / "a.md").write_text("Body.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2023-01-03 The mayor said so.\n", encoding="utf-8")
+    out = list(read_paths([str(tmp_path)]))
+    assert isinstance(out[0], Reject) and out[0].reason == "could not be read: RuntimeError: disk on fire"
+    assert out[0].record == "a.md" and not isinstance(out[1], Reject)

@@ -70,3 +70,11 @@ def test_unreachable_database_is_a_clear_error():
 def test_bad_option_values_are_named(record):
     result = runner.invoke(app, ["quotes", "--since", "yesterday", "--db", record])
     assert result.exit_code != 0 and "YYYY-MM-DD" in result.output
+
+
+def test_a_reason_with_brackets_is_printed_as_it_is(sqlite_url, tmp_path):
+    # rich reads "[/]" as markup; a record's own words must not be taken for it
+    (tmp_path / "m.jsonl").write_text('{"date": "[/]", "text": "Minister Ed Ray said so."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "m.jsonl"), "--db", sqlite_url, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "date '[/]' is not in YYYY-MM-DD" in result.output
