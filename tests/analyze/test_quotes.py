@@ -316,6 +316,19 @@ def test_a_question_taken_up_again_after_a_dash_is_the_questioner_s_turn():
     assert found[3].content.text.startswith("— on February 20th")
 
 
+def test_a_transcript_of_one_speaker_is_that_speaker_s_turn():
+    address = ("Oval Office\n\n7:01 P.M. EDT\n\nTHE PRESIDENT: My fellow Americans, when I ran for "
+               "President, I was told the days of bipartisanship were over.\n\n" + (
+                   "I refused to believe that, because America can never give in to that way of "
+                   "thinking. ") * 4 + "\n\n7:12 P.M. EDT\n")
+    [turn] = quotes(address)
+    assert turn.speaker.text == "THE PRESIDENT" and turn.kind == "direct"
+    assert turn.content.text.startswith("My fellow Americans") and turn.content.text.endswith("thinking.")
+    # capitals heading prose are no speaker
+    prose = "FIX IS IN: Moderators ignore the scandals.\n\n" + "So let me get this straight. " * 12
+    assert all(q.speaker is None or q.speaker.text != "FIX IS IN" for q in quotes(prose))
+
+
 def test_the_closing_time_stamp_of_a_transcript_is_no_one_s_words():
     for trailer in ("END 1:39 P.M. EST", "3:42 P.M. EDT", " 4:10 P.M. EDT", "2:36 PM", "###"):
         found = quotes(TRANSCRIPT + "  \n   \n" + trailer + "\n")
