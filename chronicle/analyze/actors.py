@@ -91,6 +91,8 @@ class _Article:
         if (start, end) in self.spans:
             return
         self.spans[(start, end)] = a.id
+        if self._sorted is not None:  # kept sorted as it grows: a speaker a mention, not a sort
+            bisect.insort(self._sorted, ((start, end), a.id))
         a.mentions.append(Span.of(self.text, start, end))
 
     # --- entities of the knowledge base -------------------------------------------------------
@@ -428,9 +430,10 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
             art.entity_mention(ent)
 
     # capitals and seats the model did not tag ("Kyiv asked ...")
+    taken = _Spans(ent_spans + covered)
     for span in seat_hits:
         s, e = span.start_char, span.end_char
-        if text[s].isupper() and not _overlaps(ent_spans, s, e) and not _overlaps(covered, s, e):
+        if text[s].isupper() and not taken.overlap(s, e):
             art.entity_mention(span)
 
     for q in quotes:
@@ -523,6 +526,20 @@ def _scan(doc, arr, kb: Knowledge):
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+class _Spans:
+    """``_overlaps`` asked many times of one set of spans: sorted, looked at near the question."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlap(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return _overlaps(self.spans[lo:hi], start, end)
 
 
 def _acting(ent) -> bool:

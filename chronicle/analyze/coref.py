@@ -114,16 +114,18 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
 
     # 3-4. speakers: names, descriptions, pronouns, in text order
     last_speaker: list[tuple[int, PersonCluster]] = []
+    named = _Mentions(people)
     for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if sp.mention_type == "turn":
             cluster = _turn_person(sp.text, sp.start, people, title, text_of(doc))
         else:
-            cluster = _resolve(doc, span, people, timeline, last_speaker) if span is not None else None
+            cluster = _resolve(doc, span, people, timeline, last_speaker, named) if span is not None else None
         if cluster is None:
             continue
         cluster.add(sp.start, sp.end)
+        named.add(sp.start, sp.end, cluster)
         sp.name = cluster.name
         sp.role = cluster.role
         sp.affiliation = cluster.affiliation
@@ -278,13 +280,56 @@ def _most_recent(timeline, pos: int, pred) -> PersonCluster | None:
     return None
 
 
-def _resolve(doc, span, people, timeline, last_speaker) -> PersonCluster | None:
+def _last_before(person: PersonCluster, pos: int) -> int:
+    """Where the person's last mention before ``pos`` starts (-1 for none); mentions are sorted."""
+    i = bisect.bisect_left(person.mentions, (pos, -1)) - 1
+    return person.mentions[i][0] if i >= 0 else -1
+
+
+class _Mentions:
+    """The people's mentions by position, for "which person has a mention overlapping this
+    span" asked for every speaker: the first such person in ``people`` order, as a pass over
+    every person's every mention would find, by bisection instead."""
+
+    def __init__(self, people: list[PersonCluster]) -> None:
+        self.people = people
+        self.order = {id(p): i for i, p in enumerate(people)}
+        rows = sorted((s, e, self.order[id(p)], p) for p in people for s, e in p.mentions)
+        self.starts = [r[0] for r in rows]
+        self.rows = [(r[1], r[2], r[3]) for r in rows]
+        self.longest = max((e - s for s, e, *_ in rows), default=0)
+
+    def add(self, start: int, end: int, person: PersonCluster) -> None:
+        if id(person) not in self.order:  # a person the transcript labels added
+            self.order = {id(p): i for i, p in enumerate(self.people)}
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.rows.insert(i, (end, self.order[id(person)], person))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> PersonCluster | None:
+        best = None
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] >= start - self.longest:
+            e, rank, person = self.rows[i]
+            if e > start and (best is None or rank < best[0]):
+                best = (rank, person)
+            i -= 1
+        return best[1] if best else None
+
+
+def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions | None = None) -> PersonCluster | None:
     pos = span.start_char
     # a name inside the mention
-    for p in people:
-        for s, e in p.mentions:
-            if s < span.end_char and span.start_char < e:
-                return p
+    if named is not None:
+        p = named.overlapping(span.start_char, span.end_char)
+        if p is not None:
+            return p
+    else:
+        for p in people:
+            for s, e in p.mentions:
+                if s < span.end_char and span.start_char < e:
+                    return p
     toks = [t for t in span if not t.is_punct]
     if not toks:
         return None
@@ -295,7 +340,7 @@ def _resolve(doc, span, people, timeline, last_speaker) -> PersonCluster | None:
         ante = head.head.head
         ante_span = doc[ante.left_edge.i:ante.i + 1]
         if ante_span.start_char != span.start_char:
-            return _resolve(doc, ante_span, people, timeline, last_speaker)
+            return _resolve(doc, ante_span, people, timeline, last_speaker, named)
         return None
     if len(toks) == 1 and low in _THIRD_PERSON:
         sp = _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON")
@@ -304,7 +349,7 @@ def _resolve(doc, span, people, timeline, last_speaker) -> PersonCluster | None:
         cands = [c for c in (sp, men) if c is not None]
         if not cands:
             return None
-        return max(cands, key=lambda c: max((s for s, _ in c.mentions if s < pos), default=-1))
+        return max(cands, key=lambda c: _last_before(c, pos))
     if head.pos_ == "PRON":
         return None
     # a proper name spaCy did not tag as PERSON: match by surname

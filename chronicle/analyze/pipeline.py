@@ -168,7 +168,9 @@ def _parse_long(nlp, text: str):
             end = cut + 1 if cut > 0 else end
         pieces.append(text[start:end])
         start = end
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    # one piece per spaCy batch: a batch's activations are held at once, and the default batch
+    # took every piece of a 2.6 MB text together (8 GB)
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
 
 
 def _chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -631,6 +631,8 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
     quoted = ([(r.start, r.end) for r in regions], [r.start for r in regions])
     persons: list | None = None  # PERSON entities, when a quote without cue needs them
     person_starts: list[int] = []
+    nearby, reports, by_token = _cue_indexes(found)
+    indexed = len(found)
     for idx, reg in enumerate(regions):
         pi = max(0, bisect.bisect_right(para_starts, reg.start) - 1)
         ps, pe = paras[pi] if paras else (0, len(text))
@@ -639,19 +641,23 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             pe = paras[pi][1]
         lo = regions[idx - 1].end if idx > 0 and regions[idx - 1].end > ps else ps
         hi = regions[idx + 1].start if idx + 1 < len(regions) and regions[idx + 1].start < pe else pe
-        cue = _cue_for_region(doc, reg, found, (lo, hi), quoted)
+        cue = _cue_for_region(doc, reg, found, (lo, hi), quoted, near=nearby(reg), reports=reports,
+                              by_token=by_token)
         if cue is None:
             cue = _cue_across_paragraphs(doc, reg, paras, para_starts, found)
+        if len(found) != indexed:  # a quoted fragment made its clause a cue (mixed): index it too
+            nearby, reports, by_token = _cue_indexes(found)
+            indexed = len(found)
         content = Span.of(text, reg.start, reg.end)
         words = len(text[reg.start:reg.end].split())
         if cue is None:
             # a quote continuing the previous speaker's words: "...," he said. "..."
             if (prev is not None and prev_para == pi and prev.cue is not None and _only_frame_between(doc, prev, reg)
-                    and not _inside_reported(reg, found, text)):
+                    and not reports.inside(reg, text)):
                 prev.parts.append(content)
                 prev.content = Span.of(text, prev.content.start, reg.end)
                 continue
-            if words < _MIN_FREE_WORDS or _inside_reported(reg, found, text) or not _sentence_like(text, reg, ps):
+            if words < _MIN_FREE_WORDS or reports.inside(reg, text) or not _sentence_like(text, reg, ps):
                 continue  # scare quote or title; a reported clause may hold it (mixed)
             q = Quote("direct", content, None, None, parts=[content])
             q.speaker = _inherit_speaker(prev, pi, prev_para)
@@ -683,8 +689,36 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
     return out
 
 
+def _cue_indexes(found: list[_Cue]):
+    """The look-ups ``_direct_quotes`` makes for every quotation, built once per list of cues."""
+    by_token: dict[int, _Cue] = {}
+    for c in found:
+        if c.token is not None:
+            by_token.setdefault(c.token.i, c)
+    return _nearby_cues(found), _Reports(found), by_token
+
+
+# How far (characters) from a quotation its cue may stand.
+_CUE_REACH = 300
+
+
+def _nearby_cues(found: list[_Cue]):
+    """``near(reg)``: the cues whose word stands within reach of quotation ``reg``, in the order
+    of ``found`` (bisection over their positions, not a pass over the article's every cue)."""
+    order = sorted(range(len(found)), key=lambda i: found[i].span[0])
+    starts = [found[i].span[0] for i in order]
+    longest = max((c.span[1] - c.span[0] for c in found), default=0)
+
+    def near(reg: QuoteRegion) -> list[_Cue]:
+        lo = bisect.bisect_left(starts, reg.start - _CUE_REACH - longest)
+        hi = bisect.bisect_right(starts, reg.end + _CUE_REACH)
+        return [found[i] for i in sorted(order[lo:hi])]
+    return near
+
+
 def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int],
-                    quoted: tuple[list, list] = ([], [])) -> _Cue | None:
+                    quoted: tuple[list, list] = ([], []), near: list[_Cue] | None = None,
+                    reports: _Reports | None = None, by_token: dict[int, _Cue] | None = None) -> _Cue | None:
     # 0. a signature after a dash: '"..." ― Carlos Raúl'
     dash = _DASH_BYLINE.match(text_of(doc), reg.end, frame[1])
     if dash:
@@ -693,7 +727,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
     best = None
-    for cue in found:
+    for cue in found if near is None else near:
         if cue.content is None:
             continue
         if reg.start <= cue.span[0] < reg.end:
@@ -705,9 +739,9 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             d = abs(cue.span[0] - reg.end) if cue.span[0] >= reg.end else abs(reg.start - cue.span[1])
             if best is None or d < best[0]:
                 best = (d, cue)
-    if best is not None and best[0] < 300:
+    if best is not None and best[0] < _CUE_REACH:
         return best[1]
-    if _inside_reported(reg, found, text_of(doc)):
+    if (reports.inside(reg, text_of(doc)) if reports is not None else _inside_reported(reg, found, text_of(doc))):
         return None
     # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
     speech = cue_lexicon.speech_lemmas()
@@ -733,7 +767,8 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             heads = (short and (tok.dep_ == "ROOT" or near_end and _heads_intro(tok, reg))
                      or not near_end and _inverted_tail(doc, tok, reg))
             if (tok.lemma_.lower() in speech or heads) and tok.pos_ in ("VERB", "AUX"):
-                known = next((c for c in found if c.token is not None and c.token.i == tok.i), None)
+                known = (by_token.get(tok.i) if by_token is not None else
+                         next((c for c in found if c.token is not None and c.token.i == tok.i), None))
                 gap = _tokens_between(doc, tok, reg)
                 if gap > (6 if not near_end else 8 if short else 3):
                     # far from the cue: a quoted fragment inside the cue's clause -> mixed
@@ -946,6 +981,22 @@ def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
             and prev.cue.start >= prev.content.end - 1)
 
 
+class _Reports:
+    """``_inside_reported`` over one list of cues, asked for quotation after quotation: only
+    cues whose clause starts within reach of the quotation are looked at (clauses sorted by start;
+    none is longer than the longest)."""
+
+    def __init__(self, found: list[_Cue]) -> None:
+        self.cues = sorted((c for c in found if c.content), key=lambda c: c.content[0])
+        self.starts = [c.content[0] for c in self.cues]
+        self.longest = max((c.content[1] - c.content[0] for c in self.cues), default=0)
+
+    def inside(self, reg: QuoteRegion, text: str | None = None) -> bool:
+        lo = bisect.bisect_left(self.starts, reg.start - self.longest - 1)
+        hi = bisect.bisect_right(self.starts, reg.start)
+        return _inside_reported(reg, self.cues[lo:hi], text)
+
+
 def _inside_reported(reg: QuoteRegion, found: list[_Cue], text: str | None = None) -> bool:
     """True when ``reg`` lies inside a cue's reported clause (its closing mark and the sentence's
     last punctuation may stand after the clause's trimmed end)."""
@@ -1072,6 +1123,34 @@ def _strip_tail(text: str, start: int, end: int) -> int:
     return end
 
 
+class _Holders:
+    """Whether some span other than a given one holds [a, b): spans sorted by start, with the
+    largest end so far and the largest end of a span other than that one (a bisection per
+    question, not a pass over every span of the article)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.best, self.second = [], []  # (end, span) of the largest end; the largest other end
+        best_end, best, second = -1, None, -1
+        for span in spans:
+            if span[1] > best_end:
+                if best is not None:
+                    second = max(second, best_end)
+                best_end, best = span[1], span
+            elif span != best:
+                second = max(second, span[1])
+            self.best.append((best_end, best))
+            self.second.append(second)
+
+    def hold(self, inner: tuple[int, int], but: tuple[int, int] | None = None) -> bool:
+        i = bisect.bisect_right(self.starts, inner[0]) - 1
+        if i < 0:
+            return False
+        best_end, best = self.best[i]
+        return best_end >= inner[1] and (best != but or self.second[i] >= inner[1])
+
+
 def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Quote]:
     text = text_of(doc)
     out: list[Quote] = []
@@ -1079,10 +1158,11 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
     bounds = boundary_model.weights()
     outer = [c.content for c in found if c.content is not None]
     outer += [(r.start, r.end) for r in regions]
+    holders = _Holders(outer)
     for cue in found:
         if cue.used or cue.content is None:
             continue
-        nested = any(s <= cue.span[0] and cue.span[1] <= e and (s, e) != cue.content for s, e in outer)
+        nested = holders.hold(cue.span, but=cue.content)
         if nested and id(cue) not in keep and not _adverbial_report(cue):
             continue  # an attribution inside another's content belongs to that content
         cs, ce = cue.content[0], _strip_tail(text, *cue.content)

@@ -18,6 +18,7 @@ Contract used by the pipeline:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from chronicle.analyze.timex_grammar import (
     MOD_WORDS, MONTH_FULL, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, SMALL, TENS, UNIT_CODE,
     WEEKDAY, WEEKDAYS, YEAR, Candidate, candidates,
 )
+from chronicle.analyze.doctext import sentence_of
 from chronicle.model import Quote, TimeExpr
 
 # --- arithmetic on dates -----------------------------------------------------------------
@@ -1545,9 +1547,19 @@ def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
     the publication date. Timexes inside the quoted content date what is said, not the saying.
     """
     fallback = pub_date.isoformat() if pub_date else None
+    timexes = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in timexes]
     for q in quotes:
         anchor = q.cue or q.content
-        outside = [t for t in timexes
+        # only the anchor's sentence can date it (date_for_span): look at its timexes alone,
+        # not every timex of the article for every quote
+        span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            q.said_on = fallback
+            continue
+        sent = sentence_of(span[0])
+        near = timexes[bisect.bisect_left(starts, sent.start_char):bisect.bisect_right(starts, sent.end_char)]
+        outside = [t for t in near
                    if not (q.content.start <= t.start and t.end <= q.content.end)
                    and not any(p.start <= t.start and t.end <= p.end for p in q.parts)]
         if not outside:

@@ -111,3 +111,34 @@ TEXTS = st.lists(PIECES, max_size=60).map("".join)
 def test_every_span_stays_inside_the_text(pipeline, text):
     analysis = pipeline.analyze(Article(id="generated", text=text))
     assert_spans_inside(analysis)
+
+
+# --- the look-ups that keep long articles linear answer as a pass over everything would -------
+SPANS = st.lists(st.tuples(st.integers(0, 300), st.integers(1, 60)).map(lambda t: (t[0], t[0] + t[1])),
+                 max_size=40)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(spans=SPANS, inner=st.tuples(st.integers(0, 300), st.integers(0, 40)), pick=st.integers(0, 39))
+def test_span_holders_answer_as_a_scan_does(spans, inner, pick):
+    from chronicle.analyze.quotes import _Holders
+
+    a, b = inner[0], inner[0] + inner[1]
+    but = spans[pick % len(spans)] if spans else None
+    scan = any(s <= a and b <= e and (s, e) != but for s, e in spans)
+    assert _Holders(spans).hold((a, b), but=but) == scan
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(spans=SPANS, query=st.tuples(st.integers(0, 300), st.integers(1, 40)))
+def test_overlap_look_ups_answer_as_a_scan_does(spans, query):
+    from chronicle.analyze.actors import _Spans, _overlaps
+    from chronicle.analyze.coref import PersonCluster, _Mentions
+
+    start, end = query[0], query[0] + query[1]
+    assert _Spans(spans).overlap(start, end) == _overlaps(spans, start, end)
+    people = [PersonCluster(f"P{i}") for i in range(4)]
+    for i, (s, e) in enumerate(spans):
+        people[i % 4].add(s, e)
+    first = next((p for p in people for s, e in p.mentions if s < end and start < e), None)
+    assert _Mentions(people).overlapping(start, end) is first
