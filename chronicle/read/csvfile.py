@@ -1,4 +1,4 @@
-"""CSV (.csv) with a header row naming the columns: ``text`` (required), ``id``, ``date``,
+"""CSV (.csv), and tab-separated values (.tsv), with a header row naming the columns: ``text`` (required), ``id``, ``date``,
 ``title``, ``source``, ``url`` (optional; other columns go to ``Article.meta``).
 
 Read row by row with the standard ``csv`` module (quoted fields may span lines; the field
@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import sys
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from chronicle.model import Article, Reject
 from chronicle.read.common import BadRecord, article_from_record, reject, read_lines_file
@@ -56,9 +57,9 @@ class _Lines:
 
 
 def read_csv_lines(lines: Iterable[bytes], *, origin: str, stem: str,
-                   date: dt.date | None = None) -> Iterator[Article | Reject]:
+                   date: dt.date | None = None, delimiter: str = ",") -> Iterator[Article | Reject]:
     source = _Lines(lines)
-    reader = csv.reader(source, strict=True)
+    reader = csv.reader(source, strict=True, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -97,3 +98,9 @@ def read_csv_lines(lines: Iterable[bytes], *, origin: str, stem: str,
 def read_csv_file(path: str, date: dt.date | None = None,
                   base: str | None = None) -> Iterator[Article | Reject]:
     yield from read_lines_file(path, read_csv_lines, date)
+
+
+def read_tsv_file(path: str, date: dt.date | None = None,
+                  base: str | None = None) -> Iterator[Article | Reject]:
+    """Tab-separated values (.tsv): as CSV, with tabs between the fields."""
+    yield from read_lines_file(path, partial(read_csv_lines, delimiter="\t"), date)

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from chronicle.model import Article, Reject
 from chronicle.read.common import BadRecord, decode_utf8, full_suffix, reject
-from chronicle.read.csvfile import read_csv_file
+from chronicle.read.csvfile import read_csv_file, read_tsv_file
+from chronicle.read.jsonfile import read_json_file
 from chronicle.read.dated_text import article_from_text, read_text_file
 from chronicle.read.html import read_html_file
 from chronicle.read.jsonl import read_jsonl_file, read_jsonl_lines
@@ -35,6 +36,8 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".csv": read_csv_file,
+    ".tsv": read_tsv_file,
+    ".json": read_json_file,
     ".md": read_markdown_file,
     ".markdown": read_markdown_file,
     ".html": read_html_file,

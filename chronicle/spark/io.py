@@ -122,16 +122,23 @@ def parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Arti
     from chronicle.read.csvfile import read_csv_lines
     from chronicle.read.dated_text import article_from_text
     from chronicle.read.html import article_from_html
+    from chronicle.read.jsonfile import read_json_data
     from chronicle.read.jsonl import read_jsonl_lines
     from chronicle.read.markdown import article_from_markdown
 
     path, name = f.path, os.path.basename(f.path.rstrip("/")) or f.path
     suffix = full_suffix(name)
-    if suffix in (".jsonl", ".ndjson", ".csv"):
+    if suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
         stem = os.path.splitext(name)[0]
         lines = io.BytesIO(data)  # iterates by line, like the open file the reader is given
+        if suffix == ".tsv":
+            yield from read_csv_lines(lines, origin=path, stem=stem, date=date, delimiter="\t")
+            return
         parse = read_jsonl_lines if suffix != ".csv" else read_csv_lines
         yield from parse(lines, origin=path, stem=stem, date=date)
+        return
+    if suffix == ".json":
+        yield from read_json_data(data, origin=path, date=date)
         return
     if suffix in (".warc", ".warc.gz"):
         yield from _parse_warc(path, data, date)
