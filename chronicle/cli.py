@@ -45,7 +45,14 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    app()
+    from chronicle.analyze.pipeline import ModelNotFound
+    from chronicle.store.db import StoreError
+
+    try:
+        app()
+    except (ModelNotFound, StoreError) as exc:  # what was asked for cannot be had: say so, no traceback
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2)
 
 
 if __name__ == "__main__":

@@ -146,11 +146,22 @@ def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     return result
 
 
+class ModelNotFound(OSError):
+    """The spaCy pipeline asked for is not installed: the message says which ones are."""
+
+
 def load_spacy(model: str):
     """The spaCy pipeline with Chronicle's paragraph breaks before its parser."""
     from chronicle.analyze import components  # noqa: F401  (registers the components)
 
-    nlp = spacy.load(model)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        if "E050" not in str(exc) and "E053" not in str(exc):
+            raise
+        installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+        raise ModelNotFound(f"no spaCy pipeline {model!r} is installed (installed: {installed}); give an "
+                            "installed pipeline's name or a pipeline folder") from None
     if "parser" in nlp.pipe_names and "chronicle_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("chronicle_paragraphs", before="parser")
     return nlp

@@ -105,8 +105,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             err.print(f"[yellow]rejected[/] {escape(f'{rec.origin} record {rec.record}: {rec.reason}')}",
                       highlight=False, soft_wrap=True)
 
-        s = run_ingest(paths, engine=engine, date=_date(date, "--date"), workers=workers,
-                       batch_size=batch_size, model=model, progress=progress, report=report)
+        try:
+            s = run_ingest(paths, engine=engine, date=_date(date, "--date"), workers=workers,
+                           batch_size=batch_size, model=model, progress=progress, report=report)
+        except KeyboardInterrupt:
+            err.print("interrupted: what was stored stays; run the same command again to go on",
+                      highlight=False)
+            raise typer.Exit(code=130)
         if as_json:
             _print_json(s.to_dict())
             return
@@ -333,6 +338,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from chronicle.store.export import export as run_export
 
         try:
+            if out.exists() and not out.is_dir():
+                typer.echo(f"error: {out} is a file; export writes a folder of tables (give a folder name)", err=True)
+                raise typer.Exit(code=2)
             counts = run_export(_engine(db), out, format, tables=table, with_text=not no_text)
         except ValueError as exc:
             raise typer.BadParameter(str(exc))
@@ -355,10 +363,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle load spark-out/ --db sqlite:///chronicle.db
         """
         from chronicle.spark.load import load_parquet
+        from chronicle.store.db import StoreError
 
         try:
             counts = load_parquet(folder, db)
-        except FileNotFoundError as exc:
+        except (FileNotFoundError, StoreError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2)
         for name, n in counts.items():

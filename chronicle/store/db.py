@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_URL = "sqlite:///chronicle.db"
 HEAD = "0003"  # the newest revision in migrations/versions
@@ -73,7 +74,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def connect(url: str | None = None, migrate: bool = True) -> Engine:
     """An engine on an up-to-date record; a clear StoreError when the database does not answer."""
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except (ImportError, ArgumentError) as exc:  # "mysql://...": no driver here, or no URL at all
+        raise StoreError(f"cannot use the database {url!r}: {exc.__class__.__name__}: {str(exc).splitlines()[0]} "
+                         "(Chronicle stores in SQLite, sqlite:///FILE, or PostgreSQL, "
+                         "postgresql://USER@HOST/DB)") from exc
     try:
         rev = current_revision(engine)
     except Exception as exc:  # driver-specific errors: say what and where

@@ -116,6 +116,9 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
             (["article_key", "origin", "ext_id"] if table is copies else [])
         key_cols = tuple_(*[table.c[k] for k in keys])
         pf = pq.ParquetFile(files[table.name])
+        if table.name == "articles" and "text" not in pf.schema_arrow.names:
+            raise FileNotFoundError(f"{files[table.name]} has no article texts (it was exported with "
+                                    "--no-text); a record needs them: export again without --no-text")
         passes = (lambda r: r.get("copy_of") is None, lambda r: r.get("copy_of") is not None) \
             if table.name == "articles" else (lambda r: True,)
         n = 0

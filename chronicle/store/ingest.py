@@ -340,6 +340,16 @@ def ingest(paths: list[str] | None = None, db: str | None = None, *, engine: Eng
             model=model, read=0, stored=0, copies=0, duplicates=0, rejected=0)
         ).inserted_primary_key[0]
         keys, index = load_known(conn)
+    try:
+        return _ingest(engine, summary, t0, keys, index, paths, records, date, workers, batch_size,
+                       model, pipeline, progress, report)
+    except Exception:
+        _save_run(engine, summary, "failed")  # what was stored stays; a re-run goes on from there
+        raise
+
+
+def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, batch_size, model,
+            pipeline, progress, report) -> Summary:
     if records is None:
         from chronicle.read import read_paths
 

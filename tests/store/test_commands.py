@@ -78,3 +78,30 @@ def test_a_reason_with_brackets_is_printed_as_it_is(sqlite_url, tmp_path):
     result = runner.invoke(app, ["ingest", str(tmp_path / "m.jsonl"), "--db", sqlite_url, "--no-progress"])
     assert result.exit_code == 0, result.output
     assert "date '[/]' is not in YYYY-MM-DD" in result.output
+
+
+def test_what_cannot_be_had_is_said_plainly(record, tmp_path):
+    result = runner.invoke(app, ["stats", "--db", "mysql://someone@somewhere/db"])
+    assert result.exit_code == 2 and "Chronicle stores in SQLite" in result.output
+    (tmp_path / "afile").write_text("x")
+    result = runner.invoke(app, ["export", str(tmp_path / "afile"), "--db", record])
+    assert result.exit_code == 2 and "is a file; export writes a folder" in result.output
+    run("export", str(tmp_path / "bare"), "--format", "parquet", "--no-text", "--db", record)
+    result = runner.invoke(app, ["load", str(tmp_path / "bare"), "--db", f"sqlite:///{tmp_path / 'o.db'}"])
+    assert result.exit_code == 2 and "exported with --no-text" in result.output
+
+
+def test_an_unknown_spacy_pipeline_is_named_and_the_run_marked_failed(sqlite_url, tmp_path, monkeypatch, capsys):
+    from chronicle import cli
+    from chronicle.store.db import connect
+    from chronicle.store.schema import runs
+
+    (tmp_path / "a.txt").write_text("date 2023-01-02 The mayor said the bridge would open.\n")
+    monkeypatch.setattr("sys.argv", ["chronicle", "ingest", str(tmp_path / "a.txt"), "--db", sqlite_url,
+                                     "--model", "no_such_pipeline"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    assert "no spaCy pipeline 'no_such_pipeline' is installed" in capsys.readouterr().err
+    with connect(sqlite_url).connect() as conn:
+        assert [r.status for r in conn.execute(runs.select())] == ["failed"]
