@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -27,7 +28,7 @@ from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, and_, case, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_, select, text, update
 
 from chronicle.model import Analysis, Article, Reject
 from chronicle.store import dedup
@@ -225,21 +226,49 @@ def write_duplicate(conn: Connection, a: Article, key: str, run_id: int) -> bool
     row = conn.execute(select(articles.c.origin, articles.c.ext_id).where(articles.c.key == key)).first()
     if row is None:
         raise RuntimeError(f"duplicate of {key} written before its original")  # never: input order
-    if (row.origin, row.ext_id) == (a.origin, a.id or ""):
+    if row.ext_id == (a.id or "") and _same_place(row.origin, a.origin):
         return False
-    exists = conn.execute(select(func.count()).select_from(copies).where(and_(
-        copies.c.article_key == key, copies.c.origin == (a.origin or ""),
-        copies.c.ext_id == (a.id or "")))).scalar()
-    if exists:
+    known = conn.execute(select(copies.c.origin).where(and_(
+        copies.c.article_key == key, copies.c.ext_id == (a.id or "")))).scalars().all()
+    if any(_same_place(o, a.origin) for o in known):
         return False
     conn.execute(insert(copies), [{"article_key": key, "origin": a.origin or "", "ext_id": a.id or "",
                                    "url": a.url, "date": a.date, "run_id": run_id}])
     return True
 
 
+def _same_place(stored: str | None, origin: str | None) -> bool:
+    """The same file (and line) named two ways: "good/a.txt" and "/tmp/x/good/a.txt", one path
+    the other's tail. (Ids and texts are equal already: this is a re-read, not a copy.)"""
+    a = (stored or "").replace("\\", "/").removeprefix("./")
+    b = (origin or "").replace("\\", "/").removeprefix("./")
+    return a == b or bool(a and b) and (a.endswith("/" + b) or b.endswith("/" + a))
+
+
 def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
-    _upsert_ignore(conn, rejects, {"origin": r.origin, "record": str(r.record), "reason": r.reason,
-                                   "run_id": run_id}, ["origin", "record"])
+    """Keep the reject; a record rejected again for another reason says the new one."""
+    where = and_(rejects.c.origin == r.origin, rejects.c.record == str(r.record))
+    known = conn.execute(select(rejects.c.reason).where(where)).scalar()
+    if known is None:
+        _upsert_ignore(conn, rejects, {"origin": r.origin, "record": str(r.record), "reason": r.reason,
+                                       "run_id": run_id}, ["origin", "record"])
+    elif known != r.reason:
+        conn.execute(update(rejects).where(where).values(reason=r.reason, run_id=run_id))
+
+
+_LINE = re.compile(r"(.*):(\d+)")
+
+
+def clear_reject(conn: Connection, a: Article) -> None:
+    """A record once rejected and now read (its file fixed): its reject goes. A one-article
+    file's reject is named by the file, a line's by the file and the line number."""
+    if not a.origin:
+        return
+    conds = [and_(rejects.c.origin == a.origin)]
+    m = _LINE.fullmatch(a.origin)
+    if m:
+        conds.append(and_(rejects.c.origin == m.group(1), rejects.c.record == m.group(2)))
+    conn.execute(delete(rejects).where(or_(*conds)))
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -388,11 +417,13 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
                         report("reject", item[1])
                 elif kind == "duplicate":
                     summary.duplicates += 1
+                    clear_reject(conn, item[1])
                     if not write_duplicate(conn, item[1], item[2], run_id):
                         summary.already_stored += 1
                 elif kind == "copy":
                     _, a, key, (original, sim) = item
                     write_copy(conn, a, key, original, sim, run_id)
+                    clear_reject(conn, a)
                     summary.copies += 1
             done += 1
             tick()
@@ -436,6 +467,7 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
                             report("reject", analysis)
                     else:
                         write_analysis(conn, analysis, key, sig, run_id)
+                        clear_reject(conn, article)
                         summary.stored += 1
                 done += 1
                 if decider.slots:

@@ -225,3 +225,26 @@ def test_ingest_leaves_planner_statistics(sqlite_url, analyzer):
     with engine.connect() as conn:
         stats = {r[0] for r in conn.execute(text("SELECT tbl FROM sqlite_stat1"))}
     assert {"articles", "quotes"} <= stats
+
+
+def test_a_record_fixed_and_read_again_leaves_the_rejects(db_url, analyzer):
+    good = corpus()[0]
+    bad_line = Reject("in/l.jsonl", "2", "date '2023-13-01' is impossible")
+    _ingest(db_url, analyzer, records=[good, bad_line])
+    engine, s = _ingest(db_url, analyzer, records=[good, Reject("in/l.jsonl", "2", "has no \"text\" field")])
+    [row] = queries.list_rejects(engine)
+    assert row["reason"] == 'has no "text" field'  # rejected again: the new reason
+    fixed = good.__class__("l:2", "The mayor said on Monday that the bridge would open in May.",
+                           dt.date(2023, 1, 2), origin="in/l.jsonl:2")
+    _ingest(db_url, analyzer, records=[good, fixed])
+    assert queries.list_rejects(engine) == []
+
+
+def test_the_same_files_named_by_another_path_are_already_stored(sqlite_url, analyzer):
+    a = corpus()[0]
+    _ingest(sqlite_url, analyzer, records=[a])
+    again = a.__class__(a.id, a.text, a.date, title=a.title, origin="/home/someone/" + a.origin)
+    engine, s = _ingest(sqlite_url, analyzer, records=[again])
+    assert (s.duplicates, s.already_stored) == (1, 1)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(copies)).scalar() == 0
