@@ -166,7 +166,7 @@ class Actor:
             "role": self.role, "sector": self.sector, "code": self.code,
             "aliases": self.aliases,
             "mentions": [m.to_dict() for m in self.mentions],
-        }, keep=("country", "role", "sector"))
+        }, keep=("country", "role", "sector", "code"))
 
 
 @dataclass(slots=True)
