@@ -1180,6 +1180,9 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
                 continue
             inside = [r for r in regions if r.start < ce and cs < r.end]
         kind = "mixed" if inside else "indirect"
+        for r in inside:
+            if cs <= r.start < ce < r.end and not text[ce:r.end].strip(_CLOSERS):
+                ce = r.end  # the quotation the content ends in ends with its mark: 'would "not stay silent."'
         speaker = _speaker(text, cue.speaker)
         if speaker is None and kind == "indirect" and ce - cs < MIN_UNSPOKEN:
             continue  # "opposition to [the tax]", "support for [victims]": no one says it

@@ -551,3 +551,10 @@ def _candidate_spans(pipeline, text, word):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == word)
     return {rel: doc.text[s:e] for _, rel, _, (s, e) in cue_candidates(doc, tok, cues.candidates())}
+
+
+def test_a_mixed_quote_keeps_its_closing_mark():
+    found = quotes('French President Emmanuel Macron said that France would "not stay silent." '
+                   'Mexico\'s president said her country "shares the concern" about tariffs.')
+    assert [q.content.text for q in found] == ['that France would "not stay silent."',
+                                               'her country "shares the concern" about tariffs']
