@@ -72,7 +72,7 @@ def index(request: Request, q: Annotated[Optional[str], Query(max_length=200)] =
             request, title=f"{q} — Chronicle search", q=q, results=results, offset=offset))
     return html_response(request, "index.html", _ctx(
         request, overview=_overview(request),
-        actors=queries.list_actors(engine, limit=15)["items"],
+        actors=queries.list_actors(engine, limit=15, identified=True)["items"],
         articles=queries.list_articles(engine, limit=10)["items"]))
 
 

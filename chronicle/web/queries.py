@@ -246,9 +246,12 @@ _ACTOR_COLS = (actors.c.id, actors.c.name, actors.c.type, actors.c.country, acto
 
 
 def list_actors(engine: Engine, name: str | None = None, type: str | None = None,
-                limit: int = 50, offset: int = 0) -> dict:
-    """Actors, most quoted then most mentioned first, with aliases and roles."""
+                limit: int = 50, offset: int = 0, identified: bool = False) -> dict:
+    """Actors, most quoted then most mentioned first, with aliases and roles; ``identified``:
+    not the UNKNOWN ones (a transcript's "Q", an unresolved "I")."""
     q = select(*_ACTOR_COLS)
+    if identified:
+        q = q.where(actors.c.type != "UNKNOWN")
     if name:
         q = q.where(actors.c.id.in_(select(actor_ids_matching(name, engine).c.id)))
     if type:

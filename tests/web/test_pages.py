@@ -85,3 +85,13 @@ def test_no_asset_comes_from_elsewhere(client):
         assert not re.search(r'(src|href)="(https?:)?//', html), url
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_front_page_lists_identified_actors_only(web_app):
+    from chronicle.web import queries
+
+    engine = web_app.state.engine
+    shown = queries.list_actors(engine, limit=200, identified=True)["items"]
+    assert shown and all(a["type"] != "UNKNOWN" for a in shown)
+    everyone = queries.list_actors(engine, limit=200)["items"]
+    assert len(everyone) - len(shown) == sum(a["type"] == "UNKNOWN" for a in everyone)
