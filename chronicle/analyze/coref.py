@@ -95,6 +95,7 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
                 people.append(cluster)
             cluster.add(toks[0].idx, toks[-1].idx + len(toks[-1]))
             _take_role(cluster, ent)
+            _take_gender(cluster, ent)
     # 2. partial names
     for ent in persons:
         toks = _name_tokens(ent)
@@ -107,6 +108,7 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
             people.append(cluster)
         cluster.add(toks[0].idx, toks[0].idx + len(toks[0]))
         _take_role(cluster, ent)
+        _take_gender(cluster, ent)
     for p in people:
         for s, _ in p.mentions:
             timeline.append((s, p))
@@ -238,6 +240,30 @@ def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | N
 _ROLE_GLUE = {"of", "the", "for", "and", "former", "acting", "deputy", "vice"}
 
 
+# What the words before a name say of the person's gender (for "he"/"she" to agree with).
+_GENDERED = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+             "congressman": "m", "spokesman": "m", "chairman": "m", "businessman": "m",
+             "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+             "princess": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
+             "businesswoman": "f", "sister": "f", "mother": "f"}
+
+
+def _take_gender(cluster: PersonCluster, ent) -> None:
+    """Gender from an honorific or a gendered title right before the name ("Mr. Berger",
+    "Congresswoman Jane Doe"); a name alone says nothing."""
+    if cluster.gender is not None:
+        return
+    doc = ent.doc
+    for i in (ent.start, ent.start - 1, ent.start - 2):
+        if 0 <= i < len(doc):
+            g = _GENDERED.get(doc[i].lower_.rstrip("."))
+            if g is not None:
+                cluster.gender = g
+                return
+            if i < ent.start and doc[i].pos_ not in ("PROPN", "NOUN", "PUNCT"):
+                return
+
+
 def _take_role(cluster: PersonCluster, ent) -> None:
     """Role and affiliation from the words before the name or an apposition after it."""
     role, aff = _role_words(ent)
@@ -343,8 +369,9 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions | None 
             return _resolve(doc, ante_span, people, timeline, last_speaker, named)
         return None
     if len(toks) == 1 and low in _THIRD_PERSON:
-        sp = _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON")
-        men = _most_recent(timeline, pos, lambda p: True)
+        g = _THIRD_PERSON[low]
+        sp = _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON" and p.gender in (None, g))
+        men = _most_recent(timeline, pos, lambda p: p.gender in (None, g))
         # the latest of the last speaker and the last person named
         cands = [c for c in (sp, men) if c is not None]
         if not cands:

@@ -558,3 +558,10 @@ def test_a_mixed_quote_keeps_its_closing_mark():
                    'Mexico\'s president said her country "shares the concern" about tariffs.')
     assert [q.content.text for q in found] == ['that France would "not stay silent."',
                                                'her country "shares the concern" about tariffs']
+
+
+def test_he_and_she_agree_with_what_the_text_says_of_a_person():
+    found = quotes("Mr. Berger praised the deal. Ms. Lindqvist called it historic. "
+                   "He said the two countries would sign it on Friday. She said Sweden was ready.")
+    he, she = [q for q in found if q.speaker.text in ("He", "She")]
+    assert (he.speaker.name, she.speaker.name) == ("Berger", "Lindqvist")
