@@ -109,6 +109,7 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
     if not files:
         raise FileNotFoundError(f"no .parquet files in {folder} (make them with `chronicle export --format parquet`)")
     counts: dict[str, int] = {}
+    articles_known = 0  # exported articles the record already holds
     for table in TABLES:
         if table.name not in files or table.name == "runs":
             continue
@@ -134,6 +135,12 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
                         have |= {tuple(x) for x in conn.execute(select(*[table.c[k] for k in keys])
                                                               .where(key_cols.in_(part)))}
                     new = [r for r in rows if tuple(r[k] for k in keys) not in have]
+                    if table.name == "articles":
+                        articles_known += len(rows) - len(new)
+                    elif table.name in _AGGREGATES and have and not articles_known:
+                        # the same actor in both records, each counted over its own articles
+                        # (none shared): the totals add up, the dates widen
+                        _merge_aggregates(conn, table, [r for r in rows if tuple(r[k] for k in keys) in have])
                     if not new:
                         continue
                     conn.execute(insert(table), new)
@@ -150,3 +157,26 @@ def load(engine: Engine, folder: Path) -> dict[str, int]:
                     n += len(new)
         counts[table.name] = n
     return counts
+
+
+# Per-actor totals a loaded record brings: columns that add up, and dates that widen.
+_AGGREGATES = {
+    "actors": (("articles", "mentions", "quotes", "events"), ("first_seen", "last_seen")),
+    "actor_aliases": (("articles",), ()),
+    "actor_roles": (("articles",), ("first_seen", "last_seen")),
+}
+
+
+def _merge_aggregates(conn, table, rows: list[dict]) -> None:
+    """Add loaded totals to the rows the record already has (one UPDATE a row)."""
+    from sqlalchemy import and_, case, update
+
+    sums, dates = _AGGREGATES[table.name]
+    keys = [c.name for c in table.primary_key.columns]
+    for r in rows:
+        values = {c: table.c[c] + (r.get(c) or 0) for c in sums}
+        for c in dates:
+            if r.get(c) is not None:
+                widen = table.c[c] > r[c] if c == "first_seen" else table.c[c] < r[c]
+                values[c] = case((table.c[c].is_(None), r[c]), (widen, r[c]), else_=table.c[c])
+        conn.execute(update(table).where(and_(*[table.c[k] == r[k] for k in keys])).values(**values))

@@ -248,3 +248,31 @@ def test_the_same_files_named_by_another_path_are_already_stored(sqlite_url, ana
     assert (s.duplicates, s.already_stored) == (1, 1)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(copies)).scalar() == 0
+
+
+def test_loading_another_record_adds_up_the_actors_it_shares(sqlite_url, analyzer, tmp_path):
+    from chronicle.store.schema import actor_aliases, actor_roles
+
+    def totals(engine):
+        with engine.connect() as conn:
+            return (sorted(tuple(r) for r in conn.execute(select(
+                        actors.c.id, actors.c.articles, actors.c.mentions, actors.c.quotes,
+                        actors.c.events, actors.c.first_seen, actors.c.last_seen))),
+                    sorted(tuple(r) for r in conn.execute(select(actor_aliases))),
+                    sorted(tuple(r) for r in conn.execute(select(
+                        actor_roles.c.actor_id, actor_roles.c.role, actor_roles.c.articles,
+                        actor_roles.c.first_seen, actor_roles.c.last_seen))))
+
+    a1, a2, a3, a4 = corpus()[:4]
+    # Jen Psaki speaks in both records
+    a5 = a1.__class__("a5", 'Jen Psaki said "The talks in Geneva went on for hours." Russia met America.',
+                      dt.date(2022, 3, 9), origin="wh/a5.md")
+    recs = [a1, a2, a3, a4, a5]
+    whole, _ = _ingest(f"sqlite:///{tmp_path / 'whole.db'}", analyzer, records=recs)
+    first, _ = _ingest(sqlite_url, analyzer, records=recs[:2])
+    second, _ = _ingest(f"sqlite:///{tmp_path / 'second.db'}", analyzer, records=recs[2:])
+    export(second, tmp_path / "dump", "parquet")
+    load(first, tmp_path / "dump")
+    assert totals(first) == totals(whole)
+    load(first, tmp_path / "dump")  # again: nothing new, nothing counted twice
+    assert totals(first) == totals(whole)
