@@ -856,9 +856,11 @@ class _Extractor:
         elif not ev.actor_code and ctx:
             ev.actor_code = ctx[0]
             ev.recipient_code = ctx[1] if len(ctx) > 1 else ctx[0]
-        if ev.actor is None and ev.actor_code:
+        # the ids say who: a party only coded by the other's country (PLOVER's domestic coding,
+        # "Russia is to blame" -> RUS -> RUS) is not named, and no id claims it ("USA -> USA")
+        if ev.actor is None and ev.actor_code and not (ev.recipient and ev.actor_code == ev.recipient_code):
             ev.actor = _default_id(ev.actor_code, country_of_code(ev.actor_code) is None)
-        if ev.recipient is None and ev.recipient_code:
+        if ev.recipient is None and ev.recipient_code and not (ev.actor and ev.recipient_code == ev.actor_code):
             ev.recipient = _default_id(ev.recipient_code, country_of_code(ev.recipient_code) is None)
         return ctx
 

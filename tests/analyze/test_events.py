@@ -226,3 +226,9 @@ def test_plover_coding_conventions(nlp, text, type_):
     evs = events_of(nlp, text)
     assert evs, text
     assert evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_party_only_coded_by_the_other_s_country_has_a_code_and_no_id(nlp):
+    # PLOVER codes the unnamed recipient by the actor's country; no id says Russia accused Russia
+    [e] = events_of(nlp, "The Kenyan government declined to resign.")
+    assert (e.actor, e.actor_code, e.recipient_code, e.recipient) == ("country:KEN", "KEN", "KEN", None)
