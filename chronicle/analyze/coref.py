@@ -287,7 +287,7 @@ def _role_words(ent) -> tuple[str | None, str | None]:
         inside.add(i)
         i -= 1
     pre.reverse()
-    words = [t for t in pre if t.lower_.rstrip(".") not in HONORIFICS]
+    words = [t for t in pre if t.lower_.rstrip(".") not in HONORIFICS and not t.is_space]
     appos = next((c for c in children(root) if c.dep_ == "appos" and c.i > root.i), None)
     if not words and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
         words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]

@@ -1061,6 +1061,10 @@ def _speaker(text: str, mention) -> Speaker | None:
     if mention is None:
         return None
     mention = _past_dateline(text, mention)
+    while len(mention) > 1 and mention[0].is_space:  # " \nPresident Biden": the line break is no part
+        mention = mention[1:]
+    while len(mention) > 1 and mention[-1].is_space:
+        mention = mention[:-1]
     kind = "pronoun" if len(mention) == 1 and mention[0].pos_ == "PRON" else (
         "name" if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in mention) else "description")
     return Speaker(mention.start_char, mention.end_char, mention.text, mention_type=kind)

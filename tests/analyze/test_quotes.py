@@ -565,3 +565,8 @@ def test_he_and_she_agree_with_what_the_text_says_of_a_person():
                    "He said the two countries would sign it on Friday. She said Sweden was ready.")
     he, she = [q for q in found if q.speaker.text in ("He", "She")]
     assert (he.speaker.name, she.speaker.name) == ("Berger", "Lindqvist")
+
+
+def test_a_speaker_mention_holds_no_line_breaks_at_its_ends():
+    [q] = quotes("The meeting was cordial. \nPresident Biden said the talks would go on.")
+    assert (q.speaker.text, q.speaker.role) == ("President Biden", "President")
