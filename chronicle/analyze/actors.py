@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
-from chronicle.analyze.coref import ROLE_WORDS, label_words
+from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, label_words
 from chronicle.model import Actor, Span
 
 __all__ = ["Knowledge", "load_knowledge", "build_actors", "summarize_actors"]
@@ -421,7 +421,7 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
             # a PERSON entity coref did not take: kept when it looks like a name and, if a
             # single word, when the article or the KB says who it is ("Q", "Laughter" are not)
             name = ent.text.removesuffix("'s").removesuffix("’s")
-            if not _NAME_RE.match(name):
+            if not _NAME_RE.match(name) or name.lower() in STAGE_WORDS:
                 continue
             a = art.person(name, None, None, full_names, strict=True)
             if a is not None:

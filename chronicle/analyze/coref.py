@@ -102,6 +102,8 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
         if len(toks) != 1 or not toks[0].text.strip():
             continue
         word = toks[0].lower_
+        if word in STAGE_WORDS:
+            continue  # "(Laughter.)", "(Applause.)": a transcript's stage direction, not a name
         cluster = _by_partial(people, word, ent.start_char, _role_words(ent)[0])
         if cluster is None:
             cluster = PersonCluster(toks[0].text, first=ent.start_char)
@@ -140,6 +142,11 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
             if p is not None:
                 q.speaker.name, q.speaker.role, q.speaker.affiliation = p.name, p.role, p.affiliation
     return people
+
+
+# Words of transcripts' stage directions the model tags as names.
+STAGE_WORDS = {"laughter", "laughs", "applause", "inaudible", "crosstalk", "cross-talk", "gesundheit",
+               "pause", "sighs", "cheers", "booing", "boos"}
 
 
 # Capitalized words that are titles, not names, in "Press Secretary Jen Psaki".

@@ -570,3 +570,9 @@ def test_he_and_she_agree_with_what_the_text_says_of_a_person():
 def test_a_speaker_mention_holds_no_line_breaks_at_its_ends():
     [q] = quotes("The meeting was cordial. \nPresident Biden said the talks would go on.")
     assert (q.speaker.text, q.speaker.role) == ("President Biden", "President")
+
+
+def test_stage_directions_are_no_people():
+    found = analyze("THE PRESIDENT:  Thank you all. (Laughter.) We will go on. (Applause.)\n\n"
+                    "Q    Mr. President, a question.\n\nTHE PRESIDENT:  Go ahead. (Laughs.)\n", "2023-06-05")
+    assert not any(a.name.lower() in ("laughter", "laughs", "applause") for a in found.actors)
