@@ -461,9 +461,9 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "month_year":
         mod = _mod_word(g.get("mod"))
         return "DATE", _iso(_year_of(g["y"]), _month(g["m"])), mod
-    if rule == "month_this_year":
+    if rule == "month_this_year":  # "March last year", "February 20th of last year"
         y = _rel_year(pub, g["rel"])
-        return "DATE", _iso(y, _month(g["m"])), None
+        return "DATE", _iso(y, _month(g["m"]), _day(g["d"]) if g.get("d") else None), None
     if rule in ("month_day", "day_month"):
         m, d = _month(g["m"]), _day(g["d"])
         if g["m"].lower().rstrip(".") in ("may", "mar") and rule == "day_month":

@@ -105,7 +105,7 @@ _RULES: list[tuple[str, str]] = [
     ("iso_date", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
     ("slash_date", r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b"),
     ("month_year", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>{MONTH_FULL})(?:,\s*|\s+|\s+of\s+)(?P<y>{YEAR})\b"),
-    ("month_this_year", rf"\b(?P<m>{MONTH_FULL})\s+(?P<rel>this|last|next)\s+year\b"),
+    ("month_this_year", rf"\b(?P<m>{MONTH_FULL})(?:\s+(?P<d>{_DAYNUM}))?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
     # dates without a year: "Sept. 30", "the 25th of March", weekday-prefixed "Sunday, March 8"
     ("month_day", rf"\b(?:{WEEKDAY},?\s+)?(?P<m>{MONTH_FULL})\s+(?P<d>{_DAYNUM})(?![\d,.]\d|\s*%|\s*(?:{_UNIT}|percent|million|billion)\b)"),
     ("day_month", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b(?!\s+{YEAR})"),

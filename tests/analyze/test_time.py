@@ -476,3 +476,12 @@ def test_a_weekday_inside_a_title_case_name_is_no_date(nlp, text):
 def test_a_weekday_before_a_noun_is_still_a_day(nlp):
     assert value_of(nlp, "In his Sunday Mass at the cathedral, he spoke of peace.", "Sunday") == (
         "DATE", "2022-01-23")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("On February 20th of last year, the President said it.", "February 20th of last year", "2021-02-20"),
+    ("The law takes effect in March of next year.", "March of next year", "2023-03"),
+    ("They met in March last year.", "March last year", "2021-03"),
+])
+def test_a_month_or_day_of_a_named_year_is_in_that_year(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase) == ("DATE", value)
