@@ -1064,8 +1064,8 @@ def _season(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None]
             return "DATE", f"{1900 + int(yy)}-{s}", mod
     if c.rule == "season" and not rel and not g.get("mod"):
         return None  # bare "spring", "fall" are too often other words
-    if rel == "the" and g["s"].lower() in ("fall", "spring") and not g.get("mod"):
-        return None
+    if rel == "the" and g["s"].lower() in ("fall", "spring") and not g.get("mod") and not _season_of_the_year(ctx, c):
+        return None  # "the fall of Kabul", "the spring in his step"
     if pub is None:
         return "DATE", f"XXXX-{s}", mod
     order = ["WI", "SP", "SU", "FA"]
@@ -1085,6 +1085,14 @@ def _season(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None]
         elif tense == FUTURE and idx < now_idx:
             y += 1
     return "DATE", f"{y}-{s}", mod
+
+
+def _season_of_the_year(ctx: _Context, c: Candidate) -> bool:
+    """ "in the spring", "until the fall": a preposition of time before it, no "of" after."""
+    before = ctx.text[max(0, c.start - 12):c.start].lower().split()
+    after = ctx.text[c.end:c.end + 4].lower()
+    return bool(before) and before[-1] in ("in", "during", "until", "till", "by", "through", "since") \
+        and not re.match(r"\s+of\b", after)
 
 
 def _edge_of(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:

@@ -485,3 +485,8 @@ def test_a_weekday_before_a_noun_is_still_a_day(nlp):
 ])
 def test_a_month_or_day_of_a_named_year_is_in_that_year(nlp, text, phrase, value):
     assert value_of(nlp, text, phrase) == ("DATE", value)
+
+
+def test_the_spring_after_a_preposition_of_time_is_the_season(nlp):
+    assert value_of(nlp, "We will finish the work in the spring.", "the spring") == ("DATE", "2022-SP")
+    assert timexes(nlp, "After the fall of Kabul, they left.") == []
