@@ -153,6 +153,18 @@ def read_lines_file(path: str, read_lines, date) -> Iterator:
         yield from read_lines(f, origin=path, stem=os.path.splitext(os.path.basename(path))[0], date=date)
 
 
+def read_bytes_file(path: str, read_data, date) -> Iterator:
+    """A file parsed whole from its bytes (JSON) by ``read_data(data, origin=, date=)``; a
+    Reject if it cannot be opened."""
+    f, cannot = open_binary(path)
+    if cannot:
+        yield cannot
+        return
+    with f:
+        data = f.read()
+    yield from read_data(data, origin=path, date=date)
+
+
 def read_whole_file(path: str, base: str | None, parse, date) -> Iterator:
     """A one-article file (text, Markdown): ``parse(text, article_id=, origin=, date=)`` on its
     decoded contents, or a Reject naming the file and the reason."""

@@ -15,18 +15,12 @@ import os
 from collections.abc import Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, article_from_record, decode_utf8, open_binary, reject
+from chronicle.read.common import BadRecord, article_from_record, decode_utf8, read_bytes_file, reject
 
 
 def read_json_file(path: str, date: dt.date | None = None,
                    base: str | None = None) -> Iterator[Article | Reject]:
-    f, cannot = open_binary(path)
-    if cannot:
-        yield cannot
-        return
-    with f:
-        data = f.read()
-    yield from read_json_data(data, origin=path, date=date)
+    yield from read_bytes_file(path, read_json_data, date)
 
 
 def read_json_data(data: bytes, *, origin: str, date: dt.date | None = None) -> Iterator[Article | Reject]:
