@@ -351,18 +351,12 @@ class _Mentions:
         return best[1] if best else None
 
 
-def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions | None = None) -> PersonCluster | None:
+def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions) -> PersonCluster | None:
     pos = span.start_char
     # a name inside the mention
-    if named is not None:
-        p = named.overlapping(span.start_char, span.end_char)
-        if p is not None:
-            return p
-    else:
-        for p in people:
-            for s, e in p.mentions:
-                if s < span.end_char and span.start_char < e:
-                    return p
+    p = named.overlapping(span.start_char, span.end_char)
+    if p is not None:
+        return p
     toks = [t for t in span if not t.is_punct]
     if not toks:
         return None

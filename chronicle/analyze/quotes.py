@@ -717,8 +717,10 @@ def _nearby_cues(found: list[_Cue]):
 
 
 def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int],
-                    quoted: tuple[list, list] = ([], []), near: list[_Cue] | None = None,
-                    reports: _Reports | None = None, by_token: dict[int, _Cue] | None = None) -> _Cue | None:
+                    quoted: tuple[list, list], *, near: list[_Cue], reports: _Reports,
+                    by_token: dict[int, _Cue]) -> _Cue | None:
+    """The cue of quotation ``reg``: ``found`` are the article's cues, ``near`` those within
+    reach of it, ``reports`` and ``by_token`` look-ups over ``found`` (``_cue_indexes``)."""
     # 0. a signature after a dash: '"..." ― Carlos Raúl'
     dash = _DASH_BYLINE.match(text_of(doc), reg.end, frame[1])
     if dash:
@@ -727,7 +729,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
     # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
     best = None
-    for cue in found if near is None else near:
+    for cue in near:
         if cue.content is None:
             continue
         if reg.start <= cue.span[0] < reg.end:
@@ -741,7 +743,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 best = (d, cue)
     if best is not None and best[0] < _CUE_REACH:
         return best[1]
-    if (reports.inside(reg, text_of(doc)) if reports is not None else _inside_reported(reg, found, text_of(doc))):
+    if reports.inside(reg, text_of(doc)):
         return None
     # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
     speech = cue_lexicon.speech_lemmas()
@@ -767,8 +769,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
             heads = (short and (tok.dep_ == "ROOT" or near_end and _heads_intro(tok, reg))
                      or not near_end and _inverted_tail(doc, tok, reg))
             if (tok.lemma_.lower() in speech or heads) and tok.pos_ in ("VERB", "AUX"):
-                known = (by_token.get(tok.i) if by_token is not None else
-                         next((c for c in found if c.token is not None and c.token.i == tok.i), None))
+                known = by_token.get(tok.i)
                 gap = _tokens_between(doc, tok, reg)
                 if gap > (6 if not near_end else 8 if short else 3):
                     # far from the cue: a quoted fragment inside the cue's clause -> mixed

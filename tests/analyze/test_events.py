@@ -229,6 +229,6 @@ def test_plover_coding_conventions(nlp, text, type_):
 
 
 def test_a_party_only_coded_by_the_other_s_country_has_a_code_and_no_id(nlp):
-    # PLOVER codes the unnamed recipient by the actor's country; no id says Russia accused Russia
+    # PLOVER codes the unnamed recipient by the actor's country; no id says Kenya acted on Kenya
     [e] = events_of(nlp, "The Kenyan government declined to resign.")
     assert (e.actor, e.actor_code, e.recipient_code, e.recipient) == ("country:KEN", "KEN", "KEN", None)
