@@ -38,6 +38,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """Analyze articles and print one JSON object per article (quotes, timexes, actors, events).
 
         Offsets are Python string indices into the article text (see docs/output-format.md).
+        Exit status 3 when some input was rejected (each named on stderr), 2 for a usage error.
 
         Examples:
 

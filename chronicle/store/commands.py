@@ -83,7 +83,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         Safe to repeat: an article is keyed by a hash of its normalized text, so ingesting the
         same inputs again adds nothing, and a run that was interrupted (even killed) picks up
         where it stopped. Republished and lightly edited copies are linked to the first copy
-        and their quotes are not counted twice.
+        and their quotes are not counted twice. Rejected records are kept with their reason
+        (`chronicle rejects`) and do not fail the run: exit status 0, or 2 when the database
+        or the spaCy pipeline cannot be had.
 
         Examples:
 
