@@ -92,6 +92,36 @@ class _EmptyParamsAreAbsent:
         await self.app(scope, receive, send)
 
 
+def _documented_errors(app: FastAPI) -> dict:
+    """The OpenAPI schema with the errors the API really gives: a 400 (and a 404 where the path
+    names something) with ``{"error", "status", "problems"}``, not FastAPI's 422."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                         description=app.description, routes=app.routes)
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.pop("HTTPValidationError", None)
+    components.pop("ValidationError", None)
+    components["Error"] = {
+        "type": "object", "required": ["error", "status"],
+        "properties": {"error": {"type": "string"}, "status": {"type": "integer"},
+                       "problems": {"type": "array", "items": {"type": "object", "properties": {
+                           "parameter": {"type": "string"}, "message": {"type": "string"},
+                           "got": {}}}}}}
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for path, ops in schema.get("paths", {}).items():
+        for op in ops.values():
+            responses = op.setdefault("responses", {})
+            responses.pop("422", None)
+            responses["400"] = {"description": "A parameter is not valid: which, and why", **error}
+            if "{" in path:
+                responses["404"] = {"description": "Nothing has that id or key", **error}
+    app.openapi_schema = schema
+    return schema
+
+
 def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
                analyze_max_chars: int = DEFAULT_ANALYZE_MAX_CHARS, model: str | None = None) -> FastAPI:
     """The web application on the record at ``db`` (a URL, a path or an Engine)."""
@@ -163,6 +193,7 @@ def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
         return error_response(request, exc.status_code, message)
 
     app.add_middleware(_EmptyParamsAreAbsent)
+    app.openapi = lambda: _documented_errors(app)
 
     @app.middleware("http")
     async def _timing(request: Request, call_next):

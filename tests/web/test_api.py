@@ -254,3 +254,13 @@ def test_search_pages_through_actors_too(client):
         pytest.skip("one matching actor only")
     second = client.get("/api/search", params={"q": "russia", "limit": 1, "offset": 1}).json()["actors"]
     assert second["offset"] == 1 and second["items"] != first["items"]
+
+
+def test_the_schema_documents_the_errors_the_api_gives(client):
+    schema = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in str(schema)
+    responses = schema["paths"]["/api/actors/{actor_id}"]["get"]["responses"]
+    assert responses["400"]["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/Error"
+    assert "404" in responses and "422" not in responses
+    bad = client.get("/api/quotes", params={"since": "nope"})
+    assert bad.status_code == 400 and set(schema["components"]["schemas"]["Error"]["required"]) <= set(bad.json())
