@@ -671,6 +671,8 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]
                     and _inside_reported(reg, [c for c in found if c is not cue], text)):
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
+            if cue.token is not None and _nested_in_report(reg, cue, found):
+                continue  # 'he had seen "..."' inside what another cue reports: that report's (mixed)
             cue.used = True
             mention = cue.speaker
             if mention is None or reg.start <= mention.start_char and mention.end_char <= reg.end:
@@ -996,6 +998,21 @@ class _Reports:
         lo = bisect.bisect_left(self.starts, reg.start - self.longest - 1)
         hi = bisect.bisect_right(self.starts, reg.start)
         return _inside_reported(reg, self.cues[lo:hi], text)
+
+
+def _nested_in_report(reg: QuoteRegion, cue: _Cue, found: list[_Cue]) -> bool:
+    """True when quotation ``reg`` and its cue both lie inside the clause another (unused) cue
+    reports: 'Smith said he had seen "a demobilization"' is one mixed quote of "said", not also a
+    direct quote of "seen" (the same words counted twice)."""
+    text = text_of(cue.token.doc)
+    for c in found:
+        if c is cue or c.token is None or c.content is None or c.used:
+            continue
+        s, e = c.content
+        if s <= cue.span[0] and s < reg.start and not (reg.start <= c.span[0] < reg.end) and (
+                reg.end <= e + 1 or reg.start < e and not text[e:reg.end].strip(_CLOSERS)):
+            return True
+    return False
 
 
 def _inside_reported(reg: QuoteRegion, found: list[_Cue], text: str | None = None) -> bool:

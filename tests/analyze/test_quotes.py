@@ -576,3 +576,9 @@ def test_stage_directions_are_no_people():
     found = analyze("THE PRESIDENT:  Thank you all. (Laughter.) We will go on. (Applause.)\n\n"
                     "Q    Mr. President, a question.\n\nTHE PRESIDENT:  Go ahead. (Laughs.)\n", "2023-06-05")
     assert not any(a.name.lower() in ("laughter", "laughs", "applause") for a in found.actors)
+
+
+def test_a_quotation_inside_what_another_cue_reports_is_counted_once():
+    found = quotes('The minister said he had seen "some demobilization of the base over guns." '
+                   'Lula said he hoped for "dialogue, not confrontation."')
+    assert [(q.kind, q.cue.text) for q in found] == [("mixed", "said"), ("mixed", "said")]
