@@ -671,7 +671,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]
                     and _inside_reported(reg, [c for c in found if c is not cue], text)):
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
-            if cue.token is not None and _nested_in_report(reg, cue, found):
+            if cue.token is not None and _nested_in_report(reg, cue, reports.around(reg)):
                 continue  # 'he had seen "..."' inside what another cue reports: that report's (mixed)
             cue.used = True
             mention = cue.speaker
@@ -994,16 +994,20 @@ class _Reports:
         self.starts = [c.content[0] for c in self.cues]
         self.longest = max((c.content[1] - c.content[0] for c in self.cues), default=0)
 
-    def inside(self, reg: QuoteRegion, text: str | None = None) -> bool:
+    def around(self, reg: QuoteRegion) -> list[_Cue]:
+        """The cues whose clause starts where it could hold ``reg``."""
         lo = bisect.bisect_left(self.starts, reg.start - self.longest - 1)
         hi = bisect.bisect_right(self.starts, reg.start)
-        return _inside_reported(reg, self.cues[lo:hi], text)
+        return self.cues[lo:hi]
+
+    def inside(self, reg: QuoteRegion, text: str | None = None) -> bool:
+        return _inside_reported(reg, self.around(reg), text)
 
 
 def _nested_in_report(reg: QuoteRegion, cue: _Cue, found: list[_Cue]) -> bool:
-    """True when quotation ``reg`` and its cue both lie inside the clause another (unused) cue
-    reports: 'Smith said he had seen "a demobilization"' is one mixed quote of "said", not also a
-    direct quote of "seen" (the same words counted twice)."""
+    """True when quotation ``reg`` and its cue both lie inside the clause another (unused) cue of
+    ``found`` reports: 'Smith said he had seen "a demobilization"' is one mixed quote of "said",
+    not also a direct quote of "seen" (the same words counted twice)."""
     text = text_of(cue.token.doc)
     for c in found:
         if c is cue or c.token is None or c.content is None or c.used:
