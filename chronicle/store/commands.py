@@ -32,10 +32,19 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=name)
 
 
-def _engine(db: str):
-    from chronicle.store.db import StoreError, connect
+def _engine(db: str, existing: bool = False):
+    """The record at ``db``; ``existing``: a command that only reads, which must not leave an
+    empty database behind a mistyped name."""
+    from sqlalchemy.engine import make_url
+
+    from chronicle.store.db import StoreError, connect, default_url, normalize_url
 
     try:
+        if existing:
+            url = make_url(normalize_url(db or default_url()))
+            path = url.database if url.get_backend_name() == "sqlite" else None
+            if path and path != ":memory:" and not Path(path).exists():
+                raise StoreError(f"no database at {path}: build one first with `chronicle ingest FOLDER --db {db}`")
         return connect(db)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -137,7 +146,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """
         from chronicle.store.queries import list_rejects
 
-        rows = list_rejects(_engine(db), limit=limit or None)
+        rows = list_rejects(_engine(db, existing=True), limit=limit or None)
         if as_json:
             return _print_json(rows)
         _table(f"{len(rows)} rejected records", ["file", "record", "reason", "run"],
@@ -166,7 +175,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         if kind and kind not in QUOTE_KINDS:
             raise typer.BadParameter(f"{kind!r}: use one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
-        rows = search_quotes(_engine(db), speaker=speaker, about=about, since=_date(since, "--since"),
+        rows = search_quotes(_engine(db, existing=True), speaker=speaker, about=about, since=_date(since, "--since"),
                              until=_date(until, "--until"), kind=kind, limit=limit or None)
         if as_json:
             return _print_json(rows)
@@ -204,7 +213,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         else:
             from chronicle.store.queries import list_actors
 
-            rows = list_actors(_engine(db), name=name, type=type, limit=limit or None)
+            rows = list_actors(_engine(db, existing=True), name=name, type=type, limit=limit or None)
         if as_json:
             return _print_json(rows)
         _table(f"{len(rows)} actors", ["id", "name", "type", "roles", "aliases", "articles", "mentions", "quotes", "events", "seen"],
@@ -230,7 +239,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         from chronicle.store.queries import monthly_counts, resolve_actor, timeline
 
-        engine = _engine(db)
+        engine = _engine(db, existing=True)
         found = resolve_actor(engine, actor)
         if not found:
             typer.echo(f"error: no actor matches {actor!r} (try `chronicle actors {actor}`)", err=True)
@@ -283,7 +292,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         if type and type.upper() not in PLOVER_TYPES:
             raise typer.BadParameter(f"{type!r}: use one of {', '.join(PLOVER_TYPES)}", param_hint="--type")
-        engine = _engine(db)
+        engine = _engine(db, existing=True)
         kw = dict(actor=actor, recipient=recipient, type=type, since=_date(since, "--since"),
                   until=_date(until, "--until"))
         if dyads:
@@ -313,7 +322,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """
         from chronicle.store.queries import stats as get_stats
 
-        s = get_stats(_engine(db))
+        s = get_stats(_engine(db, existing=True))
         if as_json:
             return _print_json(s)
         rows = [[k, v] for k, v in s.items() if not isinstance(v, dict)]
@@ -343,7 +352,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             if out.exists() and not out.is_dir():
                 typer.echo(f"error: {out} is a file; export writes a folder of tables (give a folder name)", err=True)
                 raise typer.Exit(code=2)
-            counts = run_export(_engine(db), out, format, tables=table, with_text=not no_text)
+            counts = run_export(_engine(db, existing=True), out, format, tables=table, with_text=not no_text)
         except ValueError as exc:
             raise typer.BadParameter(str(exc))
         for name, n in counts.items():

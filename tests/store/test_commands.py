@@ -105,3 +105,9 @@ def test_an_unknown_spacy_pipeline_is_named_and_the_run_marked_failed(sqlite_url
     assert "no spaCy pipeline 'no_such_pipeline' is installed" in capsys.readouterr().err
     with connect(sqlite_url).connect() as conn:
         assert [r.status for r in conn.execute(runs.select())] == ["failed"]
+
+
+def test_a_reading_command_leaves_no_empty_database_behind_a_typo(tmp_path):
+    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "typo.db")])
+    assert result.exit_code == 2 and "no database at" in result.output
+    assert not (tmp_path / "typo.db").exists()
