@@ -264,7 +264,7 @@ def clear_reject(conn: Connection, a: Article) -> None:
     file's reject is named by the file, a line's by the file and the line number."""
     if not a.origin:
         return
-    conds = [and_(rejects.c.origin == a.origin)]
+    conds = [rejects.c.origin == a.origin]
     m = _LINE.fullmatch(a.origin)
     if m:
         conds.append(and_(rejects.c.origin == m.group(1), rejects.c.record == m.group(2)))
