@@ -37,6 +37,7 @@ from chronicle.analyze.actors_kb import (
     Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
 from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, label_words
+from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
 
 __all__ = ["Knowledge", "load_knowledge", "build_actors", "summarize_actors"]
@@ -430,10 +431,10 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
             art.entity_mention(ent)
 
     # capitals and seats the model did not tag ("Kyiv asked ...")
-    taken = _Spans(ent_spans + covered)
+    taken = SpanIndex(ent_spans + covered, lambda sp: sp)
     for span in seat_hits:
         s, e = span.start_char, span.end_char
-        if text[s].isupper() and not taken.overlap(s, e):
+        if text[s].isupper() and not _overlaps(taken.reaching(s, e), s, e):
             art.entity_mention(span)
 
     for q in quotes:
@@ -526,20 +527,6 @@ def _scan(doc, arr, kb: Knowledge):
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-class _Spans:
-    """``_overlaps`` asked many times of one set of spans: sorted, looked at near the question."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        self.longest = max((e - s for s, e in self.spans), default=0)
-
-    def overlap(self, start: int, end: int) -> bool:
-        lo = bisect.bisect_left(self.starts, start - self.longest)
-        hi = bisect.bisect_left(self.starts, end)
-        return _overlaps(self.spans[lo:hi], start, end)
 
 
 def _acting(ent) -> bool:

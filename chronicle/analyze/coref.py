@@ -94,7 +94,7 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
                 full_names[key] = cluster
                 people.append(cluster)
             cluster.add(toks[0].idx, toks[-1].idx + len(toks[-1]))
-            _take_role(cluster, ent)
+            _take_role(cluster, *_role_words(ent))
             _take_gender(cluster, ent)
     # 2. partial names
     for ent in persons:
@@ -104,12 +104,13 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
         word = toks[0].lower_
         if word in STAGE_WORDS:
             continue  # "(Laughter.)", "(Applause.)": a transcript's stage direction, not a name
-        cluster = _by_partial(people, word, ent.start_char, _role_words(ent)[0])
+        role, affiliation = _role_words(ent)
+        cluster = _by_partial(people, word, ent.start_char, role)
         if cluster is None:
             cluster = PersonCluster(toks[0].text, first=ent.start_char)
             people.append(cluster)
         cluster.add(toks[0].idx, toks[0].idx + len(toks[0]))
-        _take_role(cluster, ent)
+        _take_role(cluster, role, affiliation)
         _take_gender(cluster, ent)
     for p in people:
         for s, _ in p.mentions:
@@ -271,9 +272,8 @@ def _take_gender(cluster: PersonCluster, ent) -> None:
                 return
 
 
-def _take_role(cluster: PersonCluster, ent) -> None:
-    """Role and affiliation from the words before the name or an apposition after it."""
-    role, aff = _role_words(ent)
+def _take_role(cluster: PersonCluster, role: str | None, aff: str | None) -> None:
+    """The role and affiliation a mention gives (``_role_words``), where the person has none yet."""
     if role and cluster.role is None:
         cluster.role = role
     if aff and cluster.affiliation is None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from chronicle.analyze import boundary_model, cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
+from chronicle.analyze.spanindex import SpanIndex
 from chronicle.analyze.turns import Turn, find_colon_attributions, find_turns
 from chronicle.model import Quote, Span, Speaker
 
@@ -706,16 +707,9 @@ _CUE_REACH = 300
 
 def _nearby_cues(found: list[_Cue]):
     """``near(reg)``: the cues whose word stands within reach of quotation ``reg``, in the order
-    of ``found`` (bisection over their positions, not a pass over the article's every cue)."""
-    order = sorted(range(len(found)), key=lambda i: found[i].span[0])
-    starts = [found[i].span[0] for i in order]
-    longest = max((c.span[1] - c.span[0] for c in found), default=0)
-
-    def near(reg: QuoteRegion) -> list[_Cue]:
-        lo = bisect.bisect_left(starts, reg.start - _CUE_REACH - longest)
-        hi = bisect.bisect_right(starts, reg.end + _CUE_REACH)
-        return [found[i] for i in sorted(order[lo:hi])]
-    return near
+    of ``found``."""
+    cues = SpanIndex(found, lambda c: c.span)
+    return lambda reg: cues.starting_in(reg.start - _CUE_REACH - cues.longest, reg.end + _CUE_REACH)
 
 
 def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, int],
@@ -985,20 +979,15 @@ def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:
 
 
 class _Reports:
-    """``_inside_reported`` over one list of cues, asked for quotation after quotation: only
-    cues whose clause starts within reach of the quotation are looked at (clauses sorted by start;
-    none is longer than the longest)."""
+    """``_inside_reported`` over one list of cues, asked for quotation after quotation: only the
+    cues whose clause starts where it could hold the quotation are looked at."""
 
     def __init__(self, found: list[_Cue]) -> None:
-        self.cues = sorted((c for c in found if c.content), key=lambda c: c.content[0])
-        self.starts = [c.content[0] for c in self.cues]
-        self.longest = max((c.content[1] - c.content[0] for c in self.cues), default=0)
+        self.clauses = SpanIndex([c for c in found if c.content], lambda c: c.content)
 
     def around(self, reg: QuoteRegion) -> list[_Cue]:
         """The cues whose clause starts where it could hold ``reg``."""
-        lo = bisect.bisect_left(self.starts, reg.start - self.longest - 1)
-        hi = bisect.bisect_right(self.starts, reg.start)
-        return self.cues[lo:hi]
+        return self.clauses.starting_in(reg.start - self.clauses.longest - 1, reg.start)
 
     def inside(self, reg: QuoteRegion, text: str | None = None) -> bool:
         return _inside_reported(reg, self.around(reg), text)

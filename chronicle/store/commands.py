@@ -35,16 +35,11 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
 def _engine(db: str, existing: bool = False):
     """The record at ``db``; ``existing``: a command that only reads, which must not leave an
     empty database behind a mistyped name."""
-    from sqlalchemy.engine import make_url
-
-    from chronicle.store.db import StoreError, connect, default_url, normalize_url
+    from chronicle.store.db import StoreError, connect, require_existing
 
     try:
         if existing:
-            url = make_url(normalize_url(db or default_url()))
-            path = url.database if url.get_backend_name() == "sqlite" else None
-            if path and path != ":memory:" and not Path(path).exists():
-                raise StoreError(f"no database at {path}: build one first with `chronicle ingest FOLDER --db {db}`")
+            require_existing(db)
         return connect(db)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)

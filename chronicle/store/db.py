@@ -72,6 +72,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+def require_existing(url: str | None = None) -> None:
+    """StoreError when ``url`` is a SQLite file that is not there: what only reads a record must
+    not leave an empty one behind a mistyped name (ingest and load create it)."""
+    from sqlalchemy.engine import make_url
+
+    url = normalize_url(url or default_url())
+    parsed = make_url(url)
+    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if path and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no database at {path}: build one first with `chronicle ingest FOLDER --db {url}`")
+
+
 def connect(url: str | None = None, migrate: bool = True) -> Engine:
     """An engine on an up-to-date record; a clear StoreError when the database does not answer."""
     try:

@@ -52,16 +52,11 @@ def _read_only(engine: Engine) -> None:
 
 def open_engine(url: str | None) -> Engine:
     """A read-only engine on an existing, up-to-date record (a clear StoreError otherwise)."""
-    import os
-
-    from chronicle.store.db import HEAD, StoreError, current_revision, make_engine, normalize_url
+    from chronicle.store.db import HEAD, StoreError, current_revision, make_engine, normalize_url, require_existing
 
     url = normalize_url(url) if url else None
+    require_existing(url)
     engine = make_engine(url)
-    if engine.dialect.name == "sqlite":
-        path = engine.url.database
-        if path and path != ":memory:" and not os.path.exists(path):
-            raise StoreError(f"no database at {path}: build one first with `chronicle ingest FOLDER --db {url}`")
     try:
         rev = current_revision(engine)
     except Exception as exc:

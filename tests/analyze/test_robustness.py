@@ -132,11 +132,12 @@ def test_span_holders_answer_as_a_scan_does(spans, inner, pick):
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(spans=SPANS, query=st.tuples(st.integers(0, 300), st.integers(1, 40)))
 def test_overlap_look_ups_answer_as_a_scan_does(spans, query):
-    from chronicle.analyze.actors import _Spans, _overlaps
+    from chronicle.analyze.actors import _overlaps
     from chronicle.analyze.coref import PersonCluster, _Mentions
+    from chronicle.analyze.spanindex import SpanIndex
 
     start, end = query[0], query[0] + query[1]
-    assert _Spans(spans).overlap(start, end) == _overlaps(spans, start, end)
+    assert _overlaps(SpanIndex(spans, lambda sp: sp).reaching(start, end), start, end) == _overlaps(spans, start, end)
     people = [PersonCluster(f"P{i}") for i in range(4)]
     for i, (s, e) in enumerate(spans):
         people[i % 4].add(s, e)
