@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from chronicle.model import Article, Reject
@@ -132,6 +132,32 @@ def decode_utf8(data: bytes) -> str:
 
 def reject(origin: str, record: str | int, reason: str) -> Reject:
     return Reject(origin=origin, record=str(record), reason=reason)
+
+
+def at_least_one(records: Iterator, path: str, *, blank: Callable[[], bool]) -> Iterator:
+    """A file's records, or one Reject when it yields none at all, so that an empty JSONL, CSV,
+    JSON or WARC file is reported as a text file would be, not passed over in silence.
+    ``blank()``, asked only then: whether the file holds nothing but whitespace."""
+    nothing = True
+    for record in records:
+        nothing = False
+        yield record
+    if nothing:
+        yield reject(path, os.path.basename(path.rstrip("/")) or path,
+                     "is empty" if blank() else "holds no articles")
+
+
+def is_blank_file(path: str) -> bool:
+    """Whether a file holds only whitespace (read in blocks: a large file stops at its first
+    non-blank block)."""
+    try:
+        with open(path, "rb") as f:
+            while block := f.read(1 << 16):
+                if block.strip():
+                    return False
+    except OSError:
+        return False
+    return True
 
 
 def open_binary(path: str):

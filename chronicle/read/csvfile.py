@@ -62,8 +62,10 @@ def read_csv_lines(lines: Iterable[bytes], *, origin: str, stem: str,
     reader = csv.reader(source, strict=True, delimiter=delimiter)
     try:
         header = next(reader)
+        while not header:  # blank lines before the header
+            header = next(reader)
     except StopIteration:
-        return  # an empty file holds no records
+        return  # no records: the caller reports the file (read.common.at_least_one)
     except csv.Error as e:
         yield reject(origin, "header", f"has an unreadable header row ({e})")
         return

@@ -20,7 +20,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, decode_utf8, full_suffix, reject
+from chronicle.read.common import (BadRecord, at_least_one, decode_utf8, full_suffix,
+                                   is_blank_file, reject)
 from chronicle.read.csvfile import read_csv_file, read_tsv_file
 from chronicle.read.jsonfile import read_json_file
 from chronicle.read.dated_text import article_from_text, read_text_file
@@ -62,11 +63,18 @@ def read_paths(paths: Iterable[str | os.PathLike[str]],
             yield from _guarded(read_stdin(date), "-")
         elif os.path.isdir(path):
             for file in walk(path):
-                yield from _guarded(READERS[full_suffix(file)](file, date, path), file)
+                yield from _read_file(READERS[full_suffix(file)], file, date, path)
         elif os.path.exists(path):
-            yield from _guarded(READERS.get(full_suffix(path), read_text_file)(path, date, None), path)
+            yield from _read_file(READERS.get(full_suffix(path), read_text_file), path, date, None)
         else:
             yield reject(path, os.path.basename(path) or path, "does not exist (no such file or folder)")
+
+
+def _read_file(reader: Reader, path: str, date: dt.date | None,
+               base: str | None) -> Iterator[Article | Reject]:
+    """One file's records through its reader; a file yielding none is one Reject."""
+    records = _guarded(reader(path, date, base), path)
+    yield from at_least_one(records, path, blank=lambda: is_blank_file(path))
 
 
 def _guarded(records: Iterator[Article | Reject], path: str) -> Iterator[Article | Reject]:

@@ -118,7 +118,14 @@ def escape_hadoop_path(uri: str) -> str:
 # --- bytes -> records (runs on executors) --------------------------------------------------------
 
 def parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Article | Reject]:
-    """The records of one file, exactly as chronicle.read's reader for its form yields them."""
+    """The records of one file, exactly as chronicle.read's reader for its form yields them
+    (one Reject for a file that yields none)."""
+    from chronicle.read.common import at_least_one
+
+    yield from at_least_one(_parse_file(f, data, date), f.path, blank=lambda: not data.strip())
+
+
+def _parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Article | Reject]:
     from chronicle.read.csvfile import read_csv_lines
     from chronicle.read.dated_text import article_from_text
     from chronicle.read.html import article_from_html

@@ -165,3 +165,33 @@ def test_a_reader_s_unforeseen_failure_names_the_file(tmp_path, monkeypatch):
     out = list(read_paths([str(tmp_path)]))
     assert isinstance(out[0], Reject) and out[0].reason == "could not be read: RuntimeError: disk on fire"
     assert out[0].record == "a.md" and not isinstance(out[1], Reject)
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.jsonl", b"", "is empty"),
+    ("blank.jsonl", b"\n  \n", "is empty"),
+    ("empty.csv", b"", "is empty"),
+    ("blank.csv", b"\n\n", "is empty"),
+    ("header-only.csv", b"id,text\n", "holds no articles"),
+    ("empty.tsv", b"", "is empty"),
+    ("empty.json", b"[]", "holds no articles"),
+    ("empty.warc", b"", "is empty"),
+])
+def test_a_file_with_no_records_is_rejected_not_passed_over(tmp_path, name, content, reason):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "after.txt").write_text("Text.", encoding="utf-8")
+    out = list(read_paths([str(tmp_path)]))
+    [reject] = rejects(out)
+    assert (reject.origin, reject.record, reject.reason) == (str(tmp_path / name), name, reason)
+    assert [a.id for a in articles(out)] == ["after"]
+
+
+def test_a_warc_of_no_html_pages_holds_no_articles(tmp_path):
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "info.warc"
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("info.warc", {"software": "test"}))
+    [reject] = list(read_paths([str(path)]))
+    assert isinstance(reject, Reject) and reject.reason == "holds no articles"

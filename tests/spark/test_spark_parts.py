@@ -69,3 +69,12 @@ def test_near_copies_settle_in_input_order_like_ingests_sequential_index():
     pairs = [(0, "k0", 1, 0.9), (1, "k1", 2, 0.95), (0, "k0", 3, 0.85), (2, "k2", 3, 0.85),
              (0, "k0", 4, 0.5)]
     assert settle(pairs) == {1: ("k0", 0.9), 3: ("k0", 0.85)}
+
+
+def test_a_file_with_no_records_is_the_same_reject_as_chronicle_read_gives(tmp_path):
+    for name, content in [("empty.jsonl", b""), ("none.json", b"[]"), ("header.csv", b"text\n")]:
+        path = tmp_path / name
+        path.write_bytes(content)
+        f = InputFile(0, "file://" + str(path), str(path), None)
+        got = [r[2] for r in read_file_records(f, content, None)]
+        assert got == list(read_paths([str(path)])) and len(got) == 1
