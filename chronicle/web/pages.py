@@ -32,18 +32,19 @@ def dyad_url(a: str, b: str) -> str:
     return "/dyad?" + urlencode({"a": a, "b": b})
 
 
-def page_url(request: Request, offset: int | None) -> str | None:
+def page_url(request: Request, offset: int | None, param: str = "offset") -> str | None:
+    """This page's address with ``param`` (the offset of one of its lists) set to ``offset``."""
     if offset is None:
         return None
     params = dict(request.query_params)
-    params["offset"] = str(offset)
+    params[param] = str(offset)
     return request.url.path + "?" + urlencode(params)
 
 
 def _ctx(request: Request, **kw) -> dict:
     kw.setdefault("title", "Chronicle")
     kw.update(actor_url=actor_url, article_url=article_url, dyad_url=dyad_url,
-              page_url=lambda off: page_url(request, off), q=kw.get("q", ""))
+              page_url=lambda off, param="offset": page_url(request, off, param), q=kw.get("q", ""))
     return kw
 
 
@@ -106,7 +107,9 @@ def actors_page(request: Request, name: Annotated[Optional[str], Query(max_lengt
 
 @router.get("/actors/{actor_id:path}")
 def actor_page(request: Request, actor_id: Annotated[str, Path(max_length=200)],
-               offset: Offset = 0):
+               offset: Offset = 0, events_offset: Offset = 0):
+    """An actor: weekly chart, quotes (paged by ``offset``), interactions and events (paged by
+    ``events_offset``)."""
     engine = request.app.state.engine
     actor = queries.get_actor(engine, actor_id)
     if actor is None:
@@ -115,12 +118,13 @@ def actor_page(request: Request, actor_id: Annotated[str, Path(max_length=200)],
     activity = agg.get(("activity", actor_id), lambda: queries.actor_activity(engine, actor_id))
     chart = render.week_chart(activity["weeks"], f"{actor['name']}: statements and events per week")
     said = queries.list_quotes(engine, actor_id=actor_id, newest_first=True, limit=20, offset=offset)
-    timeline = queries.actor_timeline(engine, actor_id, limit=30, statements=False)
+    timeline = queries.actor_timeline(engine, actor_id, limit=30, offset=events_offset,
+                                      statements=False)
     names = queries.names_for(engine, {r["other"] for r in timeline["items"]} | {actor_id})
     return html_response(request, "actor.html", _ctx(
         request, title=f"{actor['name']} — Chronicle", actor=actor, chart=chart,
         legend=render.legend(activity["totals"]), weeks=len(activity["weeks"]),
-        quotes=said, events=timeline["items"], names=names, offset=offset,
+        quotes=said, events=timeline, names=names, offset=offset,
         interactions=agg.get(("interactions", actor_id), lambda: queries.interactions(engine, actor_id))))
 
 

@@ -95,3 +95,17 @@ def test_front_page_lists_identified_actors_only(web_app):
     assert shown and all(a["type"] != "UNKNOWN" for a in shown)
     everyone = queries.list_actors(engine, limit=200)["items"]
     assert len(everyone) - len(shown) == sum(a["type"] == "UNKNOWN" for a in everyone)
+
+
+def test_actor_page_pages_its_events_apart_from_its_quotes(client):
+    from collections import Counter
+
+    events = client.get("/api/events", params={"limit": 200}).json()["items"]
+    actor, n = Counter(e["actor"] for e in events if e["actor"]).most_common(1)[0]
+    assert n >= 2
+    first = client.get(f"/actors/{actor}").text
+    second = client.get(f"/actors/{actor}", params={"events_offset": 1}).text
+    rows = lambda html: html.split("<h2>Events</h2>", 1)[1].count('<tr class="event">')
+    assert rows(second) == rows(first) - 1
+    assert re.search(r'rel="prev" href="/actors/[^"]*events_offset=0"', second)
+    assert "Recent quotes" in second  # the quotes list keeps its own offset
