@@ -305,6 +305,13 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     return (" ".join(t.text for t in role) or None), (" ".join(t.text for t in aff) or None)
 
 
+def _formal_title(toks, head) -> bool:
+    """A bare capitalized title, "the President" / "The Secretary": a determiner and the title
+    alone, capitalized as formal writing does (not a heading's capitals)."""
+    return (len(toks) == 2 and toks[0].lower_ == "the" and toks[1].i == head.i
+            and head.text[:1].isupper() and not head.text.isupper())
+
+
 def _most_recent(timeline, pos: int, pred) -> PersonCluster | None:
     i = bisect.bisect_left(timeline, pos, key=lambda x: x[0])
     for j in range(i - 1, -1, -1):
@@ -393,7 +400,18 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions) -> Per
         return None
     lemma = head.lemma_.lower()
     role_words = set(ABBREVIATIONS.get(lemma, lemma).split())
-    match = _most_recent(timeline, pos, lambda p: p.role is not None and role_words & set(p.role.lower().split()))
+    def has_role(p: PersonCluster) -> bool:
+        return p.role is not None and bool(role_words & set(p.role.lower().split()))
+
+    if _formal_title(toks, head):
+        # "The President underscored ...": formal writing capitalizes a bare title for the
+        # office holder it is written about, the one it introduced first ("President Biden
+        # spoke today with President Duque ... The President"), not the one named last.
+        first = min((p for p in people if p.first < pos and has_role(p)), key=lambda p: p.first,
+                    default=None)
+        if first is not None:
+            return first
+    match = _most_recent(timeline, pos, has_role)
     if match is not None:
         return match
     if lemma in PERSON_NOUNS:

@@ -582,3 +582,23 @@ def test_a_quotation_inside_what_another_cue_reports_is_counted_once():
     found = quotes('The minister said he had seen "some demobilization of the base over guns." '
                    'Lula said he hoped for "dialogue, not confrontation."')
     assert [(q.kind, q.cue.text) for q in found] == [("mixed", "said"), ("mixed", "said")]
+
+
+def test_a_capitalized_bare_title_is_the_office_holder_introduced_first():
+    # Formal writing (readouts, statements) names its principal first and then calls them
+    # "The President"; the other president named later is "President Duque".
+    text = ("President Joseph R. Biden, Jr. spoke today with President Iván Duque of Colombia. "
+            "President Duque thanked the United States for its support. The President "
+            "underscored the importance of the partnership.\n\n"
+            '"We stand with the people of Colombia," the President said.')
+    found = quotes(text)
+    assert [q.speaker.text for q in found] == ["President Duque", "The President", "the President"]
+    assert all("Biden" in q.speaker.name for q in found[1:])
+
+
+def test_a_lower_case_title_is_the_one_named_last():
+    text = ("Colombian President Iván Duque met President Joe Biden on Tuesday. "
+            "Later, Peruvian President Pedro Castillo arrived. The president said the talks would "
+            "resume in May.")
+    q = only(quotes(text))
+    assert q.speaker.name == "Pedro Castillo"
