@@ -120,14 +120,17 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
     # 3-4. speakers: names, descriptions, pronouns, in text order
     last_speaker: list[tuple[int, PersonCluster]] = []
     named = _Mentions(people)
+    unnamed: set[str] = set()
     for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if sp.mention_type == "turn":
             cluster = _turn_person(sp.text, sp.start, people, title, text_of(doc))
         else:
-            cluster = _resolve(doc, span, people, timeline, last_speaker, named) if span is not None else None
+            cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed) if span is not None else None
         if cluster is None:
+            if span is not None and _introduces_someone(span):
+                unnamed.add(span.root.lemma_.lower())
             continue
         cluster.add(sp.start, sp.end)
         named.add(sp.start, sp.end, cluster)
@@ -305,6 +308,13 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     return (" ".join(t.text for t in role) or None), (" ".join(t.text for t in aff) or None)
 
 
+def _introduces_someone(span) -> bool:
+    """"A spokeswoman for the department": an indefinite description of one person."""
+    head = span.root
+    return (head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS
+            and any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in children(head)))
+
+
 def _formal_title(toks, head) -> bool:
     """A bare capitalized title, "the President" / "The Secretary": a determiner and the title
     alone, capitalized as formal writing does (not a heading's capitals)."""
@@ -358,7 +368,10 @@ class _Mentions:
         return best[1] if best else None
 
 
-def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions) -> PersonCluster | None:
+def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
+             unnamed: set[str]) -> PersonCluster | None:
+    """The person a speaker mention is; ``unnamed``: heads of descriptions before it that
+    introduced someone not named ("a spokeswoman")."""
     pos = span.start_char
     # a name inside the mention
     p = named.overlapping(span.start_char, span.end_char)
@@ -368,13 +381,18 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions) -> Per
     if not toks:
         return None
     head = span.root
+    appos = next((c for c in children(head) if c.dep_ == "appos" and c.i > head.i), None)
+    if appos is not None and head.pos_ == "NOUN":  # "His Turkish counterpart, Mevlut Cavusoglu, said"
+        p = named.overlapping(doc[appos.left_edge.i].idx, appos.idx + len(appos))
+        if p is not None:
+            return p
     low = head.lower_
     if len(toks) == 1 and low in ("who", "which", "that") and head.head.dep_ == "relcl":
         # "Lavrov, who said ..." -> the noun the relative clause hangs on
         ante = head.head.head
         ante_span = doc[ante.left_edge.i:ante.i + 1]
         if ante_span.start_char != span.start_char:
-            return _resolve(doc, ante_span, people, timeline, last_speaker, named)
+            return _resolve(doc, ante_span, people, timeline, last_speaker, named, unnamed)
         return None
     if len(toks) == 1 and low in _THIRD_PERSON:
         g = _THIRD_PERSON[low]
@@ -398,10 +416,15 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions) -> Per
         return None  # "a senior official" is someone else
     if head.tag_ in ("NNS", "NNPS"):
         return None
+    if any(c.dep_ == "poss" for c in children(head)):
+        return None  # "her spokesman", "Putin's aide": someone else's, and not named
     lemma = head.lemma_.lower()
-    role_words = set(ABBREVIATIONS.get(lemma, lemma).split())
+    if lemma in unnamed:
+        return None  # "A spokeswoman said ... the spokeswoman said": that one, still unnamed
+    title = _Title(head, ABBREVIATIONS.get(lemma, lemma))
+
     def has_role(p: PersonCluster) -> bool:
-        return p.role is not None and bool(role_words & set(p.role.lower().split()))
+        return p.role is not None and title.fits(p)
 
     if _formal_title(toks, head):
         # "The President underscored ...": formal writing capitalizes a bare title for the
@@ -414,6 +437,65 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions) -> Per
     match = _most_recent(timeline, pos, has_role)
     if match is not None:
         return match
+    if lemma in _OFFICES and head.text[:1].isupper() and head.i != head.sent.start:
+        return None  # "the Attorney General" in formal writing is that office, whoever spoke last
     if lemma in PERSON_NOUNS:
-        return _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON") or _most_recent(timeline, pos, lambda p: True)
+        return (_most_recent(last_speaker, pos, lambda p: p.kind == "PERSON" and title.may_be(p))
+                or _most_recent(timeline, pos, title.may_be))
     return None
+
+
+# Words that make a title another office: the Vice President is not the President.
+_RANKS = {"vice", "deputy", "assistant", "under", "associate"}
+# Heads naming an office, which a person known by another office does not hold: "the president"
+# is not Chancellor Merkel (a "diplomat" or "leader" may be anyone with a role).
+_OFFICES = {"president", "chancellor", "minister", "secretary", "senator", "governor", "mayor",
+            "king", "queen", "premier", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+            "congressman", "congresswoman", "commissioner", "chairman", "chairwoman", "judge",
+            "prosecutor", "attorney", "general", "director", "administrator", "envoy", "pope"}
+
+
+class _Title:
+    """What a description ("the Turkish foreign minister", "the President") says of the office:
+    its head word, the words that narrow it, and the country it names."""
+
+    def __init__(self, head, expansion: str) -> None:
+        words = expansion.split()
+        self.head = words[-1]
+        mods = [c for c in children(head) if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+        self.country = " ".join(c.text for c in mods if c.ent_type_ in ("NORP", "GPE")) or None
+        self.words = {c.lower_ for c in mods if c.ent_type_ not in ("NORP", "GPE")} | set(words)
+
+    def fits(self, p: PersonCluster) -> bool:
+        """The person's known role is this office (``p.role`` set)."""
+        role = set(p.role.lower().split())
+        if self.head not in role:
+            return False
+        if (role & _RANKS) ^ (self.words & _RANKS):
+            return False  # "the President" / "Vice President Harris"
+        narrow = (self.words - {self.head}) & ROLE_WORDS
+        theirs = (role - {self.head} - _ROLE_GLUE) & ROLE_WORDS
+        if narrow and theirs and not narrow & theirs:
+            return False  # "the foreign minister" / "Prime Minister X"
+        return self.same_country(p)
+
+    def may_be(self, p: PersonCluster) -> bool:
+        """Nothing known of the person rules this description out."""
+        if p.role is not None and self.head in _OFFICES:
+            role = set(p.role.lower().split())
+            if role & _OFFICES and not self.fits(p):
+                return False  # "the president said" after "Chancellor Angela Merkel said"
+        return self.same_country(p)
+
+    def same_country(self, p: PersonCluster) -> bool:
+        if self.country is None or p.affiliation is None:
+            return True
+        return _country(self.country) == _country(p.affiliation)
+
+
+def _country(words: str) -> str:
+    """A country code for "Turkish" / "Turkey" (the words themselves when unknown)."""
+    from chronicle.analyze.actors_kb import lookup_code
+
+    found = lookup_code(words, demonym=True)
+    return found[0] if found else words.lower()

@@ -602,3 +602,39 @@ def test_a_lower_case_title_is_the_one_named_last():
             "resume in May.")
     q = only(quotes(text))
     assert q.speaker.name == "Pedro Castillo"
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # another office: the Vice President is not the President named after her
+    ("Vice President Kamala Harris spoke today with President Bola Tinubu of Nigeria. The Vice "
+     "President condemned any efforts to seize power by force.", "The Vice President", "Kamala Harris"),
+    # a person known by another office is not "the president"
+    ("Chancellor Angela Merkel said Germany would reopen shops, and the president said he agreed.",
+     "the president", None),
+    # the name in apposition to a description is who it is
+    ("Sergei Lavrov said Moscow was ready to talk. His Turkish counterpart, Mevlut Cavusoglu, said "
+     "Ankara supported the plan.", "His Turkish counterpart", "Mevlut Cavusoglu"),
+    # someone's spokesman is not the last person named
+    ("Secretary of State Mike Pompeo said the United States stood with Britain. Prime Minister "
+     "Theresa May will chair a meeting on Monday, her spokesman said.", "her spokesman", None),
+])
+def test_a_description_is_only_someone_it_can_describe(text, speaker, name):
+    q = next(q for q in quotes(text) if q.speaker.text == speaker)
+    assert q.speaker.name == name
+
+
+def test_the_spokeswoman_is_the_unnamed_one_introduced_before():
+    text = ("Sergei Lavrov said Moscow was ready to talk.\n\n"
+            "A spokeswoman for the State Department said Washington was skeptical. "
+            '"We have seen these promises before," the spokeswoman said.')
+    found = quotes(text)
+    assert [q.speaker.text for q in found] == ["Sergei Lavrov", "A spokeswoman", "the spokeswoman"]
+    assert [q.speaker.name for q in found] == ["Sergei Lavrov", None, None]
+
+
+def test_a_description_naming_a_country_is_that_country_s_office_holder():
+    text = ("Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Mevlut Cavusoglu "
+            "in Antalya on Thursday. Cavusoglu said Ankara supported talks.\n\n"
+            '"We are ready to talk," the Russian foreign minister said.')
+    q = only(quotes(text), "direct")
+    assert q.speaker.name == "Sergey Lavrov"

@@ -1,0 +1,73 @@
+"""Dump the analyses of a spread of White House documents, to compare two versions of the code.
+
+    python scripts/dump_analyses.py 300 /tmp/after.jsonl          # every 47th document
+    git stash; python scripts/dump_analyses.py 300 /tmp/before.jsonl; git stash pop
+    python scripts/dump_analyses.py --speakers /tmp/before.jsonl /tmp/after.jsonl
+
+The parsed documents are cached in /tmp/chronicle-wh-N.spacy (the first run parses them, about
+a minute per hundred documents; later runs only run Chronicle's stages). ``--speakers`` lists the
+quotes whose speaker mention or identity differs between two dumps.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+
+def dump(n: int, out: str, shared: str) -> None:
+    from spacy.tokens import DocBin
+
+    from chronicle import bench
+    from chronicle.analyze.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    articles = list(bench.read_articles(bench.spread(bench.corpus_paths(shared), n)))
+    cache = f"/tmp/chronicle-wh-{n}.spacy"
+    if os.path.exists(cache):
+        docs = list(DocBin().from_disk(cache).get_docs(pipeline.nlp.vocab))
+    else:
+        docs = [doc for _article, doc in pipeline._docs(articles)]
+        bin_ = DocBin(store_user_data=True)
+        for doc in docs:
+            bin_.add(doc)
+        bin_.to_disk(cache)
+    with open(out, "w", encoding="utf-8") as f:
+        for article, doc in zip(articles, docs):
+            f.write(json.dumps(pipeline.analyze_doc(article, doc).to_dict(), sort_keys=True) + "\n")
+
+
+def speakers(before: str, after: str) -> None:
+    def load(path):
+        with open(path, encoding="utf-8") as f:
+            return {d["id"]: d for d in map(json.loads, f)}
+
+    a, b = load(before), load(after)
+    changed = 0
+    for key, old in a.items():
+        new = b.get(key)
+        if new is None or len(old["quotes"]) != len(new["quotes"]):
+            print(f"{key}: quotes differ in number")
+            continue
+        for x, y in zip(old["quotes"], new["quotes"]):
+            sx, sy = x.get("speaker") or {}, y.get("speaker") or {}
+            if (sx.get("text"), sx.get("actor_id")) != (sy.get("text"), sy.get("actor_id")):
+                changed += 1
+                text = " ".join(str(sx.get("text")).split())
+                print(f"{key[:60]} | {text!r}: {sx.get('actor_id')} -> {sy.get('actor_id')}")
+    print(f"{changed} speakers changed")
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("args", nargs=2, help="N OUT, or with --speakers: BEFORE AFTER")
+    ap.add_argument("--speakers", action="store_true")
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
+    ns = ap.parse_args()
+    if ns.speakers:
+        speakers(*ns.args)
+    else:
+        dump(int(ns.args[0]), ns.args[1], ns.shared)
