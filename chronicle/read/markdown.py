@@ -7,7 +7,9 @@ with PyYAML (safe loader). ``date`` (else ``published_time``) gives the date, ``
 text: markup goes (``**bold**``, ``[link text](url)`` -> ``link text``, ``# heading``, escapes
 and entities), the words and their line and paragraph breaks stay. The corpus writes speakers as
 ``[**Speaker Mike Johnson**](https://x.com/...)**:** "..."``; read raw, the URL became a speaker
-and the asterisks part of names. A file without front matter is read whole the same way (date
+and the asterisks part of names. Raw HTML blocks keep only their words (a caption, not an
+``<img srcset=...>``'s addresses); a bullet list's items are blocks without their bullets, an
+ordered list's keep their numbers. A file without front matter is read whole the same way (date
 from the ``date`` argument). The id is the file's path relative to the folder given, without ``.md``
 (e.g. ``press-briefings/2022-01/2022-01-27-press-briefing-by-...``), so it is stable.
 """
@@ -77,15 +79,37 @@ def plain_text(markdown: str) -> str:
                 blocks.append(prefix + words)
                 prefix = ""
         elif kind == "list_item_open":
-            prefix = f"{tok.info}{tok.markup} " if tok.info else f"{tok.markup} "
-        elif kind in ("code_block", "fence", "html_block"):
+            # an ordered item keeps its number; a bullet is layout, and read as text its "- "
+            # became part of names ("- President Trump")
+            prefix = f"{tok.info}{tok.markup} " if tok.info else ""
+        elif kind in ("code_block", "fence"):
             blocks.append(tok.content.rstrip("\n"))
+        elif kind == "html_block":
+            blocks.append(_html_text(tok.content))
         elif kind == "tr_open":
             row = []
         elif kind == "tr_close" and row is not None:
             blocks.append(" | ".join(row))
             row = None
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def _html_text(html: str) -> str:
+    """The words of raw HTML in a Markdown body (a caption's, a table's), without its tags and
+    attributes: a `<figure><img srcset=...>` holds none, and its addresses are no one's words."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        fragments = lxml_html.fragments_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    words = []
+    for frag in fragments:
+        if isinstance(frag, str):
+            words.append(frag)
+        elif isinstance(frag.tag, str) and frag.tag.lower() not in ("script", "style"):
+            words.append(frag.text_content())
+    return "\n".join(w.strip() for w in words if w.strip())
 
 
 def _inline_text(children) -> str:

@@ -48,7 +48,24 @@ def test_markup_goes_and_the_words_and_their_breaks_stay(tmp_path):
         "\u201cThe days of *that* are OVER &amp; done.\u201d\n\n- one\n- two\n", encoding="utf-8")
     [article] = read_paths([str(tmp_path / "a.md")])
     assert article.text == ("Support continues to roll\nin.\n\nSpeaker Mike\nJohnson:\n"
-                            "\u201cThe days of that are OVER & done.\u201d\n\n- one\n\n- two\n")
+                            "\u201cThe days of that are OVER & done.\u201d\n\none\n\ntwo\n")
+
+
+def test_raw_html_keeps_its_words_not_its_tags_and_addresses(tmp_path):
+    # the corpus embeds photos as <figure><img srcset=...>: their URLs became "people"
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2025-08-01\n---\nBefore.\n\n<figure>\n<img\nsrc=\"https://x.gov/a.jpg\"\n"
+        "srcset=\"https://x.gov/a.jpg?resize=476,600 476w\" />\n<figcaption>The President speaks"
+        "</figcaption>\n</figure>\n\n<script>alert(1)</script>\n\nAfter.\n", encoding="utf-8")
+    [article] = read_paths([str(tmp_path / "a.md")])
+    assert article.text == "Before.\n\nThe President speaks\n\nAfter.\n"
+
+
+def test_a_list_item_is_a_block_without_its_bullet_but_with_its_number(tmp_path):
+    (tmp_path / "a.md").write_text("- President Trump signed the order.\n\n1. First step\n",
+                                   encoding="utf-8")
+    [article] = read_paths([str(tmp_path / "a.md")], date=dt.date(2025, 1, 1))
+    assert article.text == "President Trump signed the order.\n\n1. First step\n"
 
 
 def test_a_bold_linked_speaker_before_a_colon_is_the_quote_s_speaker(tmp_path):
