@@ -96,6 +96,24 @@ class _Article:
             bisect.insort(self._sorted, ((start, end), a.id))
         a.mentions.append(Span.of(self.text, start, end))
 
+    def merge(self, old_id: str, a: Actor) -> None:
+        """Move every mention of ``old_id`` to ``a``: the two are one person."""
+        old = self.actors.pop(old_id)
+        for m in old.mentions:
+            self.spans[(m.start, m.end)] = a.id
+            a.mentions.append(m)
+        if a.role is None:
+            a.role = old.role
+        self._sorted = None
+
+    def release(self, start: int, end: int) -> None:
+        """Take a span back from the actor it was given to."""
+        aid = self.spans.pop((start, end), None)
+        if aid is not None:
+            old = self.actors[aid]
+            old.mentions = [m for m in old.mentions if (m.start, m.end) != (start, end)]
+            self._sorted = None
+
     # --- entities of the knowledge base -------------------------------------------------------
     def from_entity(self, e: Entity, role_text: str | None = None) -> Actor:
         def make() -> Actor:
@@ -438,6 +456,13 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
         if sp is None:
             continue
         a = art.speaker(sp, full_names)
+        taken = art.spans.get((sp.start, sp.end))
+        if taken and taken != a.id and taken.startswith("name:") and a.type == "PERSON":
+            # coref made the label and a bare surname one person ("MR. KIRBY" / "Kirby"), which
+            # the label's office lookup names (John Kirby): all of them are that person
+            art.merge(taken, a)
+        elif taken and taken != a.id:
+            art.release(sp.start, sp.end)  # the speaker decision is the last word on its span
         art.mention(a, sp.start, sp.end)
         sp.actor_id = a.id
         if a.type == "PERSON" and _label_without_full_name(sp):

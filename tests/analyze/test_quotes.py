@@ -638,3 +638,17 @@ def test_a_description_naming_a_country_is_that_country_s_office_holder():
             '"We are ready to talk," the Russian foreign minister said.')
     q = only(quotes(text), "direct")
     assert q.speaker.name == "Sergey Lavrov"
+
+
+def test_a_label_named_by_its_office_takes_the_bare_surname_with_it():
+    # "MR. KIRBY" is the Kirby in office on the day; the text's bare "Kirby" is the same person,
+    # and the speaker's id is one of the article's actors (it was left out before)
+    text = ("On-the-Record Press Gaggle\n\n"
+            "MR. KIRBY:  Good afternoon, everybody. Kirby is happy to take your questions.\n\n"
+            "Q    What about the talks in Cairo?\n\n"
+            "MR. KIRBY:  We are watching them closely, and we are hopeful.\n")
+    result = analyze(text, "2024-04-08")
+    ids = {a.id for a in result.actors}
+    assert all(q.speaker.actor_id in ids for q in result.quotes)
+    kirby = {q.speaker.actor_id for q in result.quotes if q.speaker.text == "MR. KIRBY"}
+    assert kirby == {"person:john-kirby"} and "name:kirby" not in ids
