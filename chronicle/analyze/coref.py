@@ -16,6 +16,7 @@ from __future__ import annotations
 from chronicle.analyze.doctext import children, text_of
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -208,11 +209,17 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                     break  # "Dr. Renee Wegrzyn": the name is "Renee Wegrzyn"
                 name_words.insert(0, w)
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
+            if {w.lower() for w in words} & _RANKS != {w.lower() for w in role_words} & _RANKS:
+                continue  # "THE VICE PRESIDENT" is not "President Biden", nor the reverse
             if not name_words:  # "THE PRESIDENT" -> "President Biden": the name follows the role
                 after = re.match(r"\s+((?:[A-Z][\w'’-]+\s?){1,3})", source[m.end():])
                 if not after:
                     continue
-                name_words = after.group(1).split()
+                # a title capitalizes every word: "Vice President Harris Before Air Force Two"
+                name_words = list(itertools.takewhile(lambda w: w.lower() not in _TITLE_CASE_STOPS,
+                                                      after.group(1).split()))
+                if not name_words:
+                    continue
                 role_words = seq
             name = " ".join(name_words)
             for p in people:
@@ -222,6 +229,17 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             people.append(cluster)
             return cluster
     return None
+
+
+# Words a title capitalizes that end a name standing after a role ("... Vice President Harris
+# Before Air Force Two Departure", "... President Biden On the Economy").
+_TITLE_CASE_STOPS = {
+    "before", "aboard", "after", "at", "in", "on", "with", "to", "for", "and", "the", "of",
+    "during", "from", "upon", "ahead", "following", "en", "via", "into", "over", "about",
+    "regarding", "as", "by", "&", "departure", "arrival", "remarks", "press", "gaggle", "briefing",
+    "call", "meeting", "event", "reception", "roundtable", "interview", "statement", "announces",
+    "delivers", "hosts", "signs", "visits", "travels", "joins", "meets", "speaks",
+}
 
 
 def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | None = None) -> PersonCluster | None:

@@ -652,3 +652,13 @@ def test_a_label_named_by_its_office_takes_the_bare_surname_with_it():
     assert all(q.speaker.actor_id in ids for q in result.quotes)
     kirby = {q.speaker.actor_id for q in result.quotes if q.speaker.text == "MR. KIRBY"}
     assert kirby == {"person:john-kirby"} and "name:kirby" not in ids
+
+
+@pytest.mark.parametrize("label, name", [("THE VICE PRESIDENT", "Kamala Harris"),
+                                         ("THE PRESIDENT", "Joe Biden")])
+def test_a_role_label_takes_the_name_after_that_role_in_the_title(label, name):
+    # a title capitalizes every word: the name after "Vice President" stops at "Before"
+    title = "Remarks by President Biden and Vice President Harris Before Air Force Two Departure"
+    text = f"{label}:  Good morning, everyone. We are about to leave for Detroit.\n\n"
+    q = only(analyze(text, "2021-07-12", title=title).quotes)
+    assert q.speaker.text == label and q.speaker.name == name
