@@ -203,6 +203,15 @@ def _tense(doc, start: int, end: int) -> int:
         head = tok.head
         if head.i == tok.i:
             return PRESENT
+        if prep == "since" or head.lower_ == "since":
+            return PAST  # "open since January", "since October 7th": a start already passed
+        if head.pos_ == "ADJ" and head.lower_ == "due":
+            # "is due on Friday" (a plan) / "was due on Monday" (a plan seen from the past)
+            cop = next((c for c in head.children if c.dep_ == "cop"), None)
+            if cop is None and head.dep_ == "acomp" and head.head.lemma_ == "be":
+                cop = head.head  # the parser makes the copula the head: "was" <- "due"
+            past = cop is not None and (cop.tag_ == "VBD" or _pluperfect(cop))
+            return PAST if past else FUTURE
         if head.pos_ in ("VERB", "AUX"):
             tense = _verb_tense(head)
             if prep in ("until", "till"):
@@ -214,13 +223,15 @@ def _tense(doc, start: int, end: int) -> int:
                 # "extended the loans through January", "will double by August"
                 tense = PRESENT if tense == PAST else FUTURE
             return tense
-        if head.pos_ == "ADP" or head.i in range(span.start, span.end):
+        if head.pos_ == "ADP" or head.i in range(span.start, span.end) or (
+                head.pos_ == "ADV" and head.dep_ == "advmod"):
+            # through the preposition, and an adverb before it ("sworn in back on January 20th")
             if head.pos_ == "ADP":
                 prep = head.lower_
             tok = head
             continue
-        if prep in _DEADLINE_PREPS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in (
-                "dobj", "nsubjpass", "attr", "pobj"):
+        if (prep in _DEADLINE_PREPS or (prep == "on" and head.dep_ == "dobj")) and head.pos_ in (
+                "NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
             # a deadline on the verb's object: "will double its flights by August" (the
             # parser hangs "by August" on "flights"); the clause's verb still sets the tense
             tok = head
@@ -287,8 +298,17 @@ def _verb_tense(verb, depth: int = 0) -> int:
     if verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN":
-        # a participle modifying a noun ("the summit held in April") has no tense of its own
-        return PAST if verb.dep_ not in ("amod", "acl") else PRESENT
+        if verb.dep_ not in ("amod", "acl"):
+            return PAST
+        # a past participle modifying a noun names a thing done: "the agreement signed in
+        # March", "the injunction issued Thursday" (one still to come is "to be held"), unless
+        # it names a plan, dated by the clause it is in: "will dominate a summit set for April",
+        # but "a service planned for Saturday was canceled"
+        noun = verb.head
+        if verb.lemma_ in _PLAN_VERBS and depth < 3 and noun.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and noun.head.pos_ in ("VERB", "AUX"):
+            return PAST if _verb_tense(noun.head, depth + 1) == PAST else FUTURE
+        return PAST
     if verb.tag_ in ("VB", "VBG") and depth < 3 and verb.head.i != verb.i and verb.dep_ in (
             "ccomp", "advcl", "conj", "xcomp"):
         return _verb_tense(verb.head, depth + 1)

@@ -490,3 +490,23 @@ def test_a_month_or_day_of_a_named_year_is_in_that_year(nlp, text, phrase, value
 def test_the_spring_after_a_preposition_of_time_is_the_season(nlp):
     assert value_of(nlp, "We will finish the work in the spring.", "the spring") == ("DATE", "2022-SP")
     assert timexes(nlp, "After the fall of Kabul, they left.") == []
+
+
+@pytest.mark.parametrize("sentence, phrase, value, pub", [
+    # "since" looks back, whatever the verb
+    ("The line has been open since January.", "January", "2021-01", dt.date(2021, 10, 7)),
+    # an adverb between the verb and the date does not hide the verb's tense
+    ("I was sworn into office back on January 20th.", "January 20th", "2021-01-20", dt.date(2021, 10, 7)),
+    # a past participle names a thing done ...
+    ("The agreement signed in March was the first of its kind.", "March", "2021-03", dt.date(2021, 11, 18)),
+    # ... unless it names a plan, dated by its clause
+    ("It will dominate a summit set for Washington in April.", "April", "2022-04", dt.date(2021, 11, 18)),
+    ("A service planned for Saturday was canceled.", "Saturday", "2021-11-13", dt.date(2021, 11, 18)),
+    # "due" is a plan; "was due" a plan seen from the past
+    ("A second report is due on Friday.", "Friday", "2020-05-08", dt.date(2020, 5, 4)),
+    ("The report was due on Friday.", "Friday", "2020-05-01", dt.date(2020, 5, 4)),
+    # a date on the object of a future verb is future
+    ("Johnson is expected to announce a plan on Thursday.", "Thursday", "2020-05-07", dt.date(2020, 5, 4)),
+])
+def test_the_clause_decides_past_or_future(nlp, sentence, phrase, value, pub):
+    assert value_of(nlp, sentence, phrase, pub)[1] == value
