@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
-from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, label_words
+from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
 
@@ -162,7 +162,7 @@ class _Article:
             return self.from_entity(e, role)
         if len(words) == 1:
             return None if strict else self.unresolved(name, role)
-        aid = "person:" + slug(key)
+        aid = "person:" + slug(name_variants(key)[-1])  # without titles and middle initials
         country = hint
         return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", country=country,
                                              role=role, sector=_sector_from_role(role)))
@@ -382,8 +382,10 @@ class _Article:
                     self.gov.add(a.id)
                     return a
                 return self.from_entity(e)
-            if sp.name or sp.mention_type != "description":
+            if sp.name or (sp.mention_type != "description" and _NAME_RE.match(name)
+                           and name.split()[-1].lower() not in THING_HEADS):
                 return self.person(name, sp.role, sp.affiliation, full_names)
+            # "COVID-19 Response said": words the model took for a name, which no name is
             # an unresolved description capitalized only by its place in the sentence ("The
             # source said", "A senior official added") is nobody's name: local, like the rest
         # nobody known: an id local to this article (never merged across a corpus)
@@ -436,7 +438,8 @@ def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
             # a PERSON entity coref did not take: kept when it looks like a name and, if a
             # single word, when the article or the KB says who it is ("Q", "Laughter" are not)
             name = ent.text.removesuffix("'s").removesuffix("’s")
-            if not _NAME_RE.match(name) or name.lower() in STAGE_WORDS:
+            if not _NAME_RE.match(name) or name.lower() in STAGE_WORDS \
+                    or name.split()[-1].lower() in THING_HEADS:
                 continue
             a = art.person(name, None, None, full_names, strict=True)
             if a is not None:

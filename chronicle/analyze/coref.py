@@ -73,6 +73,43 @@ def _name_tokens(span) -> list:
     return toks
 
 
+# Lower-case words a person's name may hold ("Charles de Gaulle", "Ursula von der Leyen").
+_PARTICLES = {"de", "da", "do", "dos", "das", "du", "des", "di", "del", "della", "van", "von",
+              "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le", "y", "ben", "bint", "abu"}
+# Last words that make a capitalized run a thing or a place, not a person ("Roosevelt Room",
+# "Bronze Star", "the John Lewis Voting Rights Advancement Act", "Tribal Nations").
+THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Grove" are)
+    "act", "bill", "treaty", "agreement", "accord", "plan", "program", "programme", "initiative",
+    "fund", "award", "medal", "prize", "star", "room", "building", "center", "centre", "office",
+    "avenue", "road", "square", "bridge", "river", "creek", "valley", "island", "islands",
+    "county", "school", "university", "college", "hospital", "clinic", "department", "agency",
+    "committee", "council", "government", "administration", "week", "month", "workers",
+    "nations", "tribes", "people", "journalists", "families", "forces", "airlines", "company",
+    "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation",
+}
+
+
+def person_like(toks) -> bool:
+    """Whether the words spaCy tagged PERSON look like a person's name: no digits ("COVID-19"),
+    no lower-case word but a name's particles ("the British government"), not ending in a word
+    that names a thing or a place ("Roosevelt Room")."""
+    if not toks:
+        return False
+    for t in toks:
+        if any(ch.isdigit() for ch in t.text):
+            return False
+        if t.text[:1].islower() and t.lower_ not in _PARTICLES:
+            return False
+    return toks[-1].lower_ not in THING_HEADS
+
+
+def _name_key(toks) -> str:
+    """A full name as one person: "Ronald S. Moultrie" and "Ronald Moultrie" alike."""
+    words = [t.lower_.rstrip(".") for t in toks]
+    middle = [w for w in words[1:-1] if len(w) > 1]
+    return " ".join([words[0], *middle, words[-1]])
+
+
 def _clean_name(toks) -> str:
     return " ".join(t.text for t in toks)
 
@@ -85,10 +122,11 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
     full_names: dict[str, PersonCluster] = {}
 
     # 1. full names
+    persons = [e for e in persons if person_like(_name_tokens(e))]
     for ent in persons:
         toks = _name_tokens(ent)
         if len(toks) >= 2:
-            key = _clean_name(toks).lower()
+            key = _name_key(toks)
             cluster = full_names.get(key)
             if cluster is None:
                 cluster = PersonCluster(_clean_name(toks), first=ent.start_char)
