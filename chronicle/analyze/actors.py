@@ -348,6 +348,12 @@ class _Article:
         aid = self.spans.get(span)
         if aid:
             return self.actors[aid]
+        if not sp.name and sp.mention_type != "turn":
+            # a name the model missed at the end of the mention, which the knowledge base knows:
+            # "said Secretary of Homeland Security Alejandro N. Mayorkas"
+            known = _person_at_end(self, sp)
+            if known is not None:
+                return known
         # a mention that overlaps the speaker span ("Russian Foreign Minister Sergey Lavrov")
         if self._sorted is None or len(self._sorted) != len(self.spans):
             self._sorted = sorted(self.spans.items())
@@ -391,6 +397,22 @@ class _Article:
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+
+
+def _person_at_end(art, sp) -> Actor | None:
+    from chronicle.analyze.entities import known_person_at_end
+
+    span = art.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    found = known_person_at_end(span, art.kb)
+    if found is None:
+        return None
+    i, e = found
+    a = art.from_entity(e)
+    last = next(t for t in reversed(span) if not (t.is_punct or t.is_space))
+    art.mention(a, art.doc[i].idx, last.idx + len(last))  # the name, besides the whole mention
+    return a
 
 
 def _label_without_full_name(sp) -> bool:

@@ -85,7 +85,7 @@ THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Gr
     "county", "school", "university", "college", "hospital", "clinic", "department", "agency",
     "committee", "council", "government", "administration", "week", "month", "workers",
     "nations", "tribes", "people", "journalists", "families", "forces", "airlines", "company",
-    "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation",
+    "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation", "bible",
 }
 
 

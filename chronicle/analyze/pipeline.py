@@ -20,7 +20,7 @@ from itertools import islice
 import spacy
 
 from chronicle.analyze import actors as actors_stage
-from chronicle.analyze import coref, events, quotes, time
+from chronicle.analyze import coref, entities, events, quotes, time
 from chronicle.model import Analysis, Article, Reject
 
 # Longest text given to spaCy in one piece; longer articles are analyzed paragraph-wise in
@@ -137,6 +137,7 @@ def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator
 def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     """Chronicle's stages, in order, on a parsed Doc of ``article.text``."""
     result = Analysis(article=article)
+    entities.split_office_holders(doc, knowledge or actors_stage.load_knowledge(None))
     result.timexes = time.extract_timexes(doc, article.date)
     result.quotes = quotes.extract_quotes(doc)
     people = coref.cluster_people(doc, result.quotes, article.title)

@@ -1,0 +1,34 @@
+"""The model's entity spans, repaired: an office and its holder taken for one organisation."""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.api import analyze
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ('"This sends a clear signal," said U.S. Agency for International Development Administrator '
+     "Samantha Power.", "person:samantha-power", None),
+    ("Secretary of Transportation Pete Buttigieg will travel to Ohio.", "person:pete-buttigieg", None),
+    ("Secretary of the Russian Security Council Nikolay Patrushev held consultations.",
+     "person:nikolay-patrushev", None),
+])
+def test_the_holder_of_an_office_the_model_took_for_an_organisation_is_a_person(text, person, org):
+    ids = {a.id for a in analyze(text, "2023-10-19").actors}
+    assert person in ids
+    assert not [i for i in ids if i.startswith("org:") and person.split(":")[1] in i]
+
+
+def test_a_known_name_the_model_missed_ends_the_speaker_mention():
+    text = '"We are committed to protecting workers," said Secretary of Homeland Security Alejandro N. Mayorkas.'
+    [q] = analyze(text, "2023-10-19").quotes
+    assert q.speaker.actor_id == "person:alejandro-mayorkas"
+
+
+@pytest.mark.parametrize("text", [
+    "The General Services Administration said the lease was signed.",
+    "The King James Bible was read aloud.",
+    "The Department of Defense Chief Information Officer said the systems were secure.",
+])
+def test_an_organisation_ending_in_capitalized_words_that_name_no_one_stays_whole(text):
+    assert not [a.id for a in analyze(text, "2023-10-19").actors if a.id.startswith("person:")]
