@@ -357,15 +357,17 @@ class _Article:
         # a mention that overlaps the speaker span ("Russian Foreign Minister Sergey Lavrov")
         if self._sorted is None or len(self._sorted) != len(self.spans):
             self._sorted = sorted(self.spans.items())
-        best = None
+        best, best_end = None, -1
         lo = bisect.bisect_left(self._sorted, ((sp.start - 200, 0), ""))
         for (s, e), i in self._sorted[lo:]:
             if s >= sp.end:
                 break
             if sp.start < e:
                 a = self.actors[i]
-                if best is None or (a.type == "PERSON" and best.type != "PERSON"):
-                    best = a
+                # a person over anything else; among people the one named last, the head of
+                # the phrase ("Biden's adviser Janet Yellen" is Yellen)
+                if best is None or (a.type == "PERSON" and (best.type != "PERSON" or e > best_end)):
+                    best, best_end = a, e
         if best is not None:
             return best
         name = sp.name or sp.text

@@ -86,6 +86,7 @@ THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Gr
     "committee", "council", "government", "administration", "week", "month", "workers",
     "nations", "tribes", "people", "journalists", "families", "forces", "airlines", "company",
     "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation", "bible",
+    "cabinet",
 }
 
 
@@ -394,8 +395,7 @@ def _last_before(person: PersonCluster, pos: int) -> int:
 
 class _Mentions:
     """The people's mentions by position, for "which person has a mention overlapping this
-    span" asked for every speaker: the first such person in ``people`` order, as a pass over
-    every person's every mention would find, by bisection instead."""
+    span" asked for every speaker, by bisection."""
 
     def __init__(self, people: list[PersonCluster]) -> None:
         self.people = people
@@ -414,12 +414,15 @@ class _Mentions:
         self.longest = max(self.longest, end - start)
 
     def overlapping(self, start: int, end: int) -> PersonCluster | None:
+        """The person named last in [start, end) — the head of the phrase: "Biden's economic
+        agenda Treasury Secretary Janet Yellen" is Yellen — the first in ``people`` order on
+        a tie."""
         best = None
         i = bisect.bisect_left(self.starts, end) - 1
         while i >= 0 and self.starts[i] >= start - self.longest:
             e, rank, person = self.rows[i]
-            if e > start and (best is None or rank < best[0]):
-                best = (rank, person)
+            if e > start and (best is None or (min(e, end), -rank) > best[0]):
+                best = ((min(e, end), -rank), person)
             i -= 1
         return best[1] if best else None
 

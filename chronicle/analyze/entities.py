@@ -12,6 +12,9 @@ Jane Doe"). Only the entity's own tokens are read; nothing else of the Doc chang
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH, POS
+from spacy.symbols import NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span
 
 from chronicle.analyze.actors_kb import Knowledge, fold, name_variants
@@ -20,6 +23,71 @@ from chronicle.analyze.coref import PERSON_NOUNS, ROLE_WORDS, THING_HEADS
 # Office words after which capitalized words are a holder's name ("Administrator Samantha Power").
 _OFFICE_WORDS = PERSON_NOUNS | {"administrator", "secretary", "director", "commissioner", "chair",
                                 "ambassador", "envoy", "coordinator", "advisor", "adviser"}
+
+
+def repair(doc, kb: Knowledge) -> None:
+    """Every repair, in order: office holders out of ORG spans, then people's names the model
+    tagged otherwise or not at all."""
+    split_office_holders(doc, kb)
+    mark_named_people(doc, kb)
+
+
+def mark_named_people(doc, kb: Knowledge) -> None:
+    """A person's name the model tagged ORG or GPE, or left untagged, becomes PERSON:
+
+    - an ORG span of two to four capitalized words the knowledge base knows as exactly one
+      person and as no organisation or place ("Olaf Scholz");
+    - a capitalized word, tagged ORG/GPE or nothing, that is the surname of a person the text
+      names in full ("Sanders agreed." after "Senator Bernie Sanders"), unless it is a place
+      ("Washington" after "George Washington" stays the city).
+    """
+    ents = list(doc.ents)
+    out: list[Span] = []
+    changed = False
+    for ent in ents:
+        if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                              for t in ent):
+            key = fold(ent.text)
+            if (len(kb.lookup(key, ("PERSON",), key=key)) == 1 and kb.place(ent.text, key) is None
+                    and not kb.lookup(key, ("ORG", "IGO", "GROUP"), key=key)):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True
+                continue
+        out.append(ent)
+    surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
+    surnames = {w for w in surnames if len(w) > 2 and kb.place(w) is None}
+    if surnames:
+        hashes = numpy.array([doc.vocab.strings[w] for w in surnames], dtype="uint64")
+        arr = doc.to_array([ORTH, POS])
+        # a surname may be tagged a plural noun: "Sanders agreed." (sanders, NNS)
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], hashes)
+                                 & ((arr[:, 1] == PROPN_ID) | (arr[:, 1] == NOUN_ID)))
+        if len(hits):
+            taken = {i for e in out for i in range(e.start, e.end)
+                     if e.label_ not in ("ORG", "GPE") or len(e) > 1}
+            for i in hits.tolist():
+                tok = doc[i]
+                if i in taken or _in_longer_name(doc, i):
+                    continue  # inside a longer name or entity: "Sanders Center", "United\nStates"
+                if tok.pos_ == "NOUN" and not tok.is_sent_start:
+                    continue  # a noun mid-sentence is the word itself ("the Scouts")
+                out = [e for e in out if not (e.start <= i < e.end)]
+                out.append(Span(doc, i, i + 1, label="PERSON"))
+                changed = True
+    if changed:
+        doc.set_ents(sorted(out, key=lambda e: e.start), default="outside")
+
+
+def _in_longer_name(doc, i: int) -> bool:
+    """The word at ``i`` has a capitalized proper noun right before or after it (line breaks
+    aside)."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(doc) and doc[j].is_space:
+            j += step
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            return True
+    return False
 
 
 def split_office_holders(doc, kb: Knowledge) -> None:

@@ -137,7 +137,7 @@ def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator
 def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     """Chronicle's stages, in order, on a parsed Doc of ``article.text``."""
     result = Analysis(article=article)
-    entities.split_office_holders(doc, knowledge or actors_stage.load_knowledge(None))
+    entities.repair(doc, knowledge or actors_stage.load_knowledge(None))
     result.timexes = time.extract_timexes(doc, article.date)
     result.quotes = quotes.extract_quotes(doc)
     people = coref.cluster_people(doc, result.quotes, article.title)

@@ -70,14 +70,21 @@ def parsed_split(gold: dict, model: str, cache: str | None = None) -> tuple[list
 
     from chronicle.analyze.pipeline import load_spacy
 
+    from chronicle.analyze import entities
+    from chronicle.analyze.actors import load_knowledge
+
     ids = sorted(gold)
     nlp = load_spacy(model)
     if cache and os.path.exists(cache):
-        return ids, list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe((gold[i][0] for i in ids), batch_size=32))
-    if cache:
-        bin_ = DocBin()
-        for d in docs:
-            bin_.add(d)
-        bin_.to_disk(cache)
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((gold[i][0] for i in ids), batch_size=32))
+        if cache:
+            bin_ = DocBin()
+            for d in docs:
+                bin_.add(d)
+            bin_.to_disk(cache)
+    kb = load_knowledge(None)
+    for d in docs:  # the entities the stages read, as the pipeline repairs them
+        entities.repair(d, kb)
     return ids, docs

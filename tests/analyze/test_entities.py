@@ -32,3 +32,26 @@ def test_a_known_name_the_model_missed_ends_the_speaker_mention():
 ])
 def test_an_organisation_ending_in_capitalized_words_that_name_no_one_stays_whole(text):
     assert not [a.id for a in analyze(text, "2023-10-19").actors if a.id.startswith("person:")]
+
+
+def test_a_surname_the_model_missed_or_took_for_a_noun_is_the_person_named_in_full():
+    # "Sanders" is tagged a plural noun; "he" is then the one who spoke last, Sanders
+    text = ("Senator Elizabeth Warren and Senator Bernie Sanders unveiled a new bill on Monday.\n\n"
+            'Warren said the plan was fair. Sanders agreed. He said the bill was "long overdue."')
+    q = analyze(text, "2021-09-14").quotes[-1]
+    assert q.speaker.text == "He" and q.speaker.actor_id == "person:bernie-sanders"
+
+
+def test_a_person_the_model_took_for_an_organisation_is_a_person():
+    text = ("German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Tuesday.\n\n"
+            '"We have no time to lose," Scholz told reporters.\n\nHe added that Berlin would present a proposal.')
+    result = analyze(text, "2023-03-15")
+    assert [q.speaker.actor_id for q in result.quotes] == ["person:olaf-scholz"] * 2
+    assert "org:olaf-scholz" not in {a.id for a in result.actors}
+
+
+def test_a_place_named_like_a_person_stays_a_place():
+    text = "George Washington crossed the river. Washington said the talks would resume."
+    ids = {a.id for a in analyze(text, "2022-01-27").actors}
+    assert not any(i.startswith(("person:", "name:")) and "washington" in i and i != "person:george-washington"
+                   for i in ids)

@@ -141,5 +141,8 @@ def test_overlap_look_ups_answer_as_a_scan_does(spans, query):
     people = [PersonCluster(f"P{i}") for i in range(4)]
     for i, (s, e) in enumerate(spans):
         people[i % 4].add(s, e)
-    first = next((p for p in people for s, e in p.mentions if s < end and start < e), None)
-    assert _Mentions(people).overlapping(start, end) is first
+    # the scan: of the people with a mention overlapping the query, the one whose mention ends
+    # last inside it (the head of the phrase), the first in order on a tie
+    found = [(min(e, end), -i, p) for i, p in enumerate(people) for s, e in p.mentions if s < end and start < e]
+    best = max(found, key=lambda x: x[:2])[2] if found else None
+    assert _Mentions(people).overlapping(start, end) is best
