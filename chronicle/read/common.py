@@ -61,6 +61,7 @@ def optional_str(record: dict[str, Any], key: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise BadRecord(f"field {key!r} must be text, not {type(value).__name__}")
     value = str(value).strip()
+    check_text(value, key)
     return value or None
 
 
@@ -80,7 +81,7 @@ def article_from_record(record: Any, *, default_id: str, origin: str,
         raise BadRecord(f'"text" must be a string, not {type(text).__name__}')
     if not text.strip():
         raise BadRecord('has an empty "text"')
-    check_unicode(text)
+    check_text(text)
     day = parse_date(record.get("date"))
     meta = {k: v for k, v in record.items() if k not in RECORD_FIELDS and k != "text"}
     return Article(
@@ -95,13 +96,20 @@ def article_from_record(record: Any, *, default_id: str, origin: str,
     )
 
 
-def check_unicode(text: str) -> None:
-    """JSON can spell characters no text holds ("\\ud800", half of a surrogate pair); the store,
-    which writes UTF-8, cannot keep them: BadRecord naming where."""
+def check_text(text: str, field: str = "text") -> None:
+    """Raise BadRecord unless the store can keep ``text``: every reader's text and fields pass
+    here. JSON can spell characters no text holds ("\\ud800", half of a surrogate pair), which
+    UTF-8 cannot encode; and PostgreSQL keeps no NUL character, which a binary file or UTF-16
+    text read as UTF-8 is full of."""
+    where = "" if field == "text" else f" in field {field!r}"
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise BadRecord(f"holds NUL characters{where} (binary data, or UTF-16 text?), "
+                        f"the first at character {nul}")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise BadRecord(f"has text that is not valid Unicode (a lone surrogate, "
+        raise BadRecord(f"has text{where} that is not valid Unicode (a lone surrogate, "
                         f"U+{ord(text[e.start]):04X}, at character {e.start})") from None
 
 

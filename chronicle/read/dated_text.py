@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, parse_date, read_whole_file
+from chronicle.read.common import BadRecord, check_text, parse_date, read_whole_file
 
 # The header; the date itself is checked by parse_date so impossible dates get a clear reason.
 SEED_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})(?:\r\n|\s|\Z)")
@@ -31,6 +31,7 @@ def looks_dated(text: str) -> bool:
 def article_from_text(text: str, *, article_id: str, origin: str,
                       date: dt.date | None) -> Article:
     """Seed-form or plain text -> Article; raises BadRecord with the reason."""
+    check_text(text)
     m = SEED_HEADER.match(text)
     if m:
         day = parse_date(m.group(1))

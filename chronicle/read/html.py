@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, doc_id, parse_date, reject
+from chronicle.read.common import BadRecord, check_text, doc_id, parse_date, reject
 
 
 def article_from_html(data: bytes | str, *, article_id: str, origin: str,
@@ -34,6 +34,7 @@ def article_from_html(data: bytes | str, *, article_id: str, origin: str,
                    output_format="txt", with_metadata=False)
     if not text or not text.strip():
         raise BadRecord("has no article text that could be extracted from the HTML")
+    check_text(text)  # the parser drops NULs today; the store must never see one
     return Article(id=article_id, text=text, date=parse_date(found) or date, title=title,
                    url=url, origin=origin, meta={"form": "html"})
 

@@ -24,13 +24,14 @@ import yaml
 from markdown_it import MarkdownIt
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, optional_str, parse_date, read_whole_file
+from chronicle.read.common import BadRecord, check_text, optional_str, parse_date, read_whole_file
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def article_from_markdown(text: str, *, article_id: str, origin: str,
                           date: dt.date | None) -> Article:
+    check_text(text)  # before markdown-it, which would turn NULs into U+FFFD and hide them
     m = _FRONT.match(text)
     if not m:
         if not text.strip():

@@ -134,3 +134,17 @@ def test_a_truncated_warc_rejects_the_cut_record_instead_of_dropping_it(tmp_path
     assert isinstance(records[0], Article)
     [reject] = [r for r in records if isinstance(r, Reject)]
     assert reject.origin == str(cut) and reject.reason.startswith("is truncated")
+
+
+def test_html_bytes_holding_nuls_give_text_without_them(tmp_path):
+    # HTML declares or sniffs its encoding (UTF-16 pages are legitimate): the parser decodes it,
+    # and the text the store receives holds no NUL (PostgreSQL could not keep one)
+    page = ("<html><head><title>Roads</title></head><body><article><p>The minister said\x00 the "
+            "roads were safe and that the bridge would open next week, officials confirmed.</p>"
+            "<p>Traffic resumed on Tuesday after three days of repairs on the main road.</p>"
+            "</article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("utf-16"))
+    [article] = read_paths([str(path)])
+    assert isinstance(article, Article) and "The minister said the roads" in article.text
+    assert "\x00" not in article.text

@@ -195,3 +195,37 @@ def test_a_warc_of_no_html_pages_holds_no_articles(tmp_path):
         writer.write_record(writer.create_warcinfo_record("info.warc", {"software": "test"}))
     [reject] = list(read_paths([str(path)]))
     assert isinstance(reject, Reject) and reject.reason == "holds no articles"
+
+
+NUL_REASON = "holds NUL characters (binary data, or UTF-16 text?)"
+
+
+@pytest.mark.parametrize("name, content, record", [
+    ("utf16.txt", "date 2022-01-27 The minister said so.\n".encode("utf-16-le"), "utf16.txt"),
+    ("nul.md", b"---\ntitle: T\n---\nThe minister\x00 said so.\n", "nul.md"),
+    ("nul.jsonl", b'{"text": "The minister\\u0000 said so."}\n', "1"),
+    ("nul.json", b'[{"text": "The minister\\u0000 said so."}]', "1"),
+    ("nul.csv", b'text\n"The minister\x00 said so."\n', "2"),
+    ("nul.tsv", b"text\nThe minister\x00 said so.\n", "2"),
+])
+def test_text_holding_nul_characters_is_rejected_in_every_form(tmp_path, name, content, record):
+    # PostgreSQL cannot store a NUL; a UTF-16 file of ASCII decodes as UTF-8 full of them
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "after.txt").write_text("Text.", encoding="utf-8")
+    out = list(read_paths([str(tmp_path)]))
+    [reject] = rejects(out)
+    assert reject.record == record and reject.reason.startswith(NUL_REASON)
+    assert [a.id for a in articles(out)] == ["after"]
+
+
+def test_a_field_holding_a_nul_character_is_rejected_naming_the_field(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "Fine.", "title": "Bad\\u0000title"}\n', encoding="utf-8")
+    [reject] = read_paths([str(tmp_path / "a.jsonl")])
+    assert reject.reason == ("holds NUL characters in field 'title' (binary data, or UTF-16 text?), "
+                             "the first at character 3")
+
+
+def test_stdin_holding_nul_characters_is_rejected(monkeypatch):
+    _stdin(monkeypatch, "Some text.".encode("utf-16-le"))
+    [reject] = read_paths(["-"])
+    assert isinstance(reject, Reject) and reject.reason.startswith(NUL_REASON)

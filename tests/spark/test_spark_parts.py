@@ -78,3 +78,13 @@ def test_a_file_with_no_records_is_the_same_reject_as_chronicle_read_gives(tmp_p
         f = InputFile(0, "file://" + str(path), str(path), None)
         got = [r[2] for r in read_file_records(f, content, None)]
         assert got == list(read_paths([str(path)])) and len(got) == 1
+
+
+def test_text_holding_nul_characters_is_the_same_reject_as_chronicle_read_gives(tmp_path):
+    for name, content in [("u16.txt", "Some text.".encode("utf-16-le")),
+                          ("nul.md", b"Body\x00.\n"), ("nul.jsonl", b'{"text": "a\\u0000b"}\n')]:
+        path = tmp_path / name
+        path.write_bytes(content)
+        f = InputFile(0, "file://" + str(path), str(path), None)
+        got = [r[2] for r in read_file_records(f, content, None)]
+        assert got == list(read_paths([str(path)])) and "NUL" in got[0].reason
