@@ -44,14 +44,43 @@ for _name in COMMAND_MODULES:
     _module.register(app, eval_app)
 
 
-def main() -> None:
+def user_error(exc: BaseException) -> str | None:
+    """What to tell the user when ``exc`` is their mistake or their machine's state (a path, a
+    file, a database they named), not Chronicle's bug; None for anything else, which keeps its
+    traceback. Library modules are looked up in sys.modules: an error of a library not
+    imported cannot have been raised."""
+    import sys
+
     from chronicle.analyze.pipeline import ModelNotFound
     from chronicle.store.db import StoreError
 
+    if isinstance(exc, (ModelNotFound, StoreError)):  # what was asked for cannot be had
+        return str(exc)
+    if isinstance(exc, (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)):
+        # a path given on the command line (--out, --actors, export's folder, ...)
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc)
+    yaml = sys.modules.get("yaml")
+    if yaml and isinstance(exc.__cause__, yaml.YAMLError):  # a user's YAML (--actors) re-raised with its name
+        return str(exc)
+    pyarrow = sys.modules.get("pyarrow")
+    if pyarrow and isinstance(exc, pyarrow.ArrowInvalid):  # `load` of a folder holding a non-Parquet file
+        return f"cannot read the Parquet tables: {exc}"
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc and isinstance(exc, sqlalchemy_exc.DBAPIError) \
+            and getattr(exc.orig, "sqlstate", None) == "3F000":  # invalid_schema_name
+        return ("the database has no schema to use: the URL's search_path names none that exists "
+                f"(create it, or fix options=-csearch_path=... in the URL): {str(exc.orig).splitlines()[0]}")
+    return None
+
+
+def main() -> None:
     try:
         app()
-    except (ModelNotFound, StoreError) as exc:  # what was asked for cannot be had: say so, no traceback
-        typer.echo(f"error: {exc}", err=True)
+    except Exception as exc:
+        message = user_error(exc)
+        if message is None:
+            raise
+        typer.echo(f"error: {message}", err=True)  # no traceback for a user's mistake
         raise SystemExit(2)
 
 

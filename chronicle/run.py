@@ -49,10 +49,15 @@ def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | Non
     from chronicle.read import read_paths
     import time
 
-    pipeline = Pipeline(model or DEFAULT_MODEL, actors_file=str(actors_file) if actors_file else None)
+    sink = open(out, "w", encoding="utf-8") if out else sys.stdout  # first: a bad --out fails at once
+    try:
+        pipeline = Pipeline(model or DEFAULT_MODEL, actors_file=str(actors_file) if actors_file else None)
+    except BaseException:
+        if out:
+            sink.close()
+        raise
     rejects: list[Reject] = []
     articles = split_rejects(read_paths(paths, date=date), rejects)
-    sink = open(out, "w", encoding="utf-8") if out else sys.stdout
     n = 0
     t0 = time.perf_counter()
     try:

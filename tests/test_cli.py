@@ -75,3 +75,62 @@ def test_bad_record_is_named_and_the_good_ones_still_come_out(tmp_path):
     assert "text" not in json.loads(proc.stdout.splitlines()[0])  # only with --with-text
     message = " ".join(proc.stderr.split())
     assert "batch.jsonl" in message and "record 2" in message
+
+
+def assert_clean_error(proc, *words):
+    """A user's mistake is one `error:` message and exit status 2, not a traceback."""
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr, proc.stderr
+    for word in words:
+        assert word in proc.stderr, proc.stderr
+
+
+def test_an_out_file_in_a_missing_folder_is_a_clean_error(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / "no" / "such" / "x.jsonl"
+    assert_clean_error(chronicle("analyze", str(story), "--out", str(out)), str(out), "No such file")
+
+
+@pytest.mark.parametrize("content, words", [
+    (None, ["no such file"]),
+    ("foo: [bar\n", ["not valid YAML", "line 1"]),
+])
+def test_a_missing_or_broken_actors_file_is_a_clean_error(tmp_path, content, words):
+    story, actors = tmp_path / "a.txt", tmp_path / "actors.yaml"
+    story.write_text(STORY, encoding="utf-8")
+    if content is not None:
+        actors.write_text(content, encoding="utf-8")
+    proc = chronicle("analyze", str(story), "--actors", str(actors))
+    assert_clean_error(proc, "actors.yaml", *words)
+
+
+def test_export_into_a_path_that_cannot_be_a_folder_is_a_clean_error(tmp_path):
+    from chronicle.store.db import connect
+
+    db = f"sqlite:///{tmp_path / 'record.db'}"
+    connect(db).dispose()  # an empty record
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    proc = chronicle("export", str(blocker / "out"), "--db", db)
+    assert_clean_error(proc, str(blocker / "out"))
+
+
+def test_loading_a_file_that_is_not_parquet_is_a_clean_error(tmp_path):
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "articles.parquet").write_text("x\n", encoding="utf-8")
+    proc = chronicle("load", str(tmp_path / "g"), "--db", f"sqlite:///{tmp_path / 'record.db'}")
+    assert_clean_error(proc, "Parquet")
+
+
+def test_a_postgresql_search_path_naming_no_schema_is_a_clean_error():
+    from sqlalchemy import create_engine, text
+
+    url = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    try:
+        with create_engine(url, connect_args={"connect_timeout": 3}).connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 (database test) does not answer: {type(exc).__name__}")
+    proc = chronicle("stats", "--db", url + "?options=-csearch_path%3Dchronicle_no_such_schema")
+    assert_clean_error(proc, "search_path", "no schema")
