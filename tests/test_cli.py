@@ -134,3 +134,19 @@ def test_a_postgresql_search_path_naming_no_schema_is_a_clean_error():
         pytest.skip(f"PostgreSQL at 127.0.0.1:5432 (database test) does not answer: {type(exc).__name__}")
     proc = chronicle("stats", "--db", url + "?options=-csearch_path%3Dchronicle_no_such_schema")
     assert_clean_error(proc, "search_path", "no schema")
+
+
+def test_ingest_takes_an_actors_file_as_analyze_does(tmp_path):
+    story, actors = tmp_path / "lavrov.txt", tmp_path / "my-actors.yaml"
+    story.write_text("date 2022-01-27 " + '"We will not accept this," Russian Foreign Minister '
+                     "Sergey Lavrov said on Monday.\n", encoding="utf-8")
+    actors.write_text("actors:\n  - id: person:sergey-lavrov\n    roles:\n"
+                      "      - {role: Chief Lighthouse Keeper, code: RUSGOV, start: 2004-03-09}\n",
+                      encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'record.db'}"
+    proc = chronicle("ingest", str(story), "--actors", str(actors), "--db", db, "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["stored"] == 1
+    proc = chronicle("actors", "lavrov", "--db", db, "--json")
+    [lavrov] = json.loads(proc.stdout)
+    assert lavrov["roles"] == ["Chief Lighthouse Keeper"]

@@ -79,6 +79,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
         date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
         model: Annotated[str, typer.Option("--model", "-m", help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+        actors: Annotated[Optional[Path], typer.Option(help="YAML file extending or correcting the actor knowledge (docs/actors.md).")] = None,
         progress: Annotated[Optional[bool], typer.Option(help="Progress bar (default: when stderr is a terminal).")] = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -98,6 +99,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle ingest today/ --db postgresql://postgres@127.0.0.1/test
 
             chronicle ingest story.txt --date 2022-01-27
+
+            chronicle ingest today/ --actors my-actors.yaml
         """
         from rich.console import Console
         from rich.markup import escape
@@ -106,6 +109,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         err = Console(stderr=True)
         engine = _engine(db)
+        # ingest loads the default pipeline itself; one with the user's actors is handed to it
+        # (loaded now, so a bad file is named before the run starts)
+        pipeline = None
+        if actors:
+            from chronicle.api import load_pipeline
+
+            pipeline = load_pipeline(model, actors)
 
         def report(kind, rec):
             err.print(f"[yellow]rejected[/] {escape(f'{rec.origin} record {rec.record}: {rec.reason}')}",
@@ -113,7 +123,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         try:
             s = run_ingest(paths, engine=engine, date=_date(date, "--date"), workers=workers,
-                           batch_size=batch_size, model=model, progress=progress, report=report)
+                           batch_size=batch_size, model=model, pipeline=pipeline, progress=progress,
+                           report=report)
         except KeyboardInterrupt:
             err.print("interrupted: what was stored stays; run the same command again to go on",
                       highlight=False)
