@@ -29,6 +29,8 @@ def _load_pipeline(model: str, actors_file: str | None):
 
 
 def _as_date(date: str | dt.date | None) -> dt.date | None:
+    if isinstance(date, dt.datetime):  # before date, its base class: the contract is a day
+        return date.date()
     if date is None or isinstance(date, dt.date):
         return date
     return dt.date.fromisoformat(date)
@@ -37,7 +39,7 @@ def _as_date(date: str | dt.date | None) -> dt.date | None:
 def analyze(text: str, date: str | dt.date | None = None, *, id: str = "text",
             title: str | None = None, model: str = DEFAULT_MODEL,
             actors_file: ActorsFile = None) -> Analysis:
-    """Analyze one article's text published on ``date`` (ISO string or date)."""
+    """Analyze one article's text published on ``date`` (ISO string, date or datetime)."""
     article = Article(id=id, text=text, date=_as_date(date), title=title)
     return load_pipeline(model, actors_file).analyze(article)
 

@@ -51,6 +51,11 @@ class Article:
     origin: str | None = None  # "file:record" the article was read from, for messages
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Python API users write "2022-01-27" or a datetime; every stage reads a day
+        if self.date is not None and type(self.date) is not dt.date:
+            self.date = _day(self.date, self.id)
+
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "id": self.id,
@@ -62,6 +67,24 @@ class Article:
         if with_text:
             d["text"] = self.text
         return d
+
+
+def _day(value: Any, article_id: str) -> dt.date | None:
+    """A publication date from a date, a datetime (its date, as written) or an ISO string
+    ("2022-01-27", "2022-01-27T10:00:00+02:00"); "" is no date. Anything else: ValueError."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+    raise ValueError(f"article {article_id!r}: date {value!r} is not a date, a datetime or an "
+                     "ISO date string (YYYY-MM-DD)")
 
 
 @dataclass(slots=True)
