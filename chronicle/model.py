@@ -237,3 +237,28 @@ class Analysis:
         d["actors"] = [a.to_dict() for a in self.actors]
         d["events"] = [e.to_dict() for e in self.events]
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], text: str | None = None) -> "Analysis":
+        """The Analysis whose ``to_dict()`` is ``d`` (the JSON of docs/output-format.md), the
+        article's text from ``d["text"]`` or ``text``. What the JSON leaves out (an Article's
+        origin and meta, a quote's sentence) stays empty."""
+        article = Article(id=d["id"], text=d.get("text", text) or "", date=d.get("date"),
+                          title=d.get("title"), source=d.get("source"), url=d.get("url"))
+        return cls(
+            article=article,
+            quotes=[Quote(kind=q["kind"], content=_span(q["content"]), cue=_span(q.get("cue")),
+                          speaker=Speaker(**q["speaker"]) if q.get("speaker") else None,
+                          said_on=q.get("said_on"), parts=[_span(p) for p in q.get("parts", [])])
+                    for q in d.get("quotes", [])],
+            timexes=[TimeExpr(**t) for t in d.get("timexes", [])],
+            actors=[Actor(**{**a, "aliases": list(a.get("aliases", [])),  # DocBin gives tuples
+                             "mentions": [_span(m) for m in a.get("mentions", [])]})
+                    for a in d.get("actors", [])],
+            events=[Event(**{**e, "evidence": _span(e["evidence"]), "trigger": _span(e.get("trigger"))})
+                    for e in d.get("events", [])],
+        )
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return Span(d["start"], d["end"], d["text"]) if d else None

