@@ -30,6 +30,12 @@ def split_rejects(records: Iterable[Article | Reject], rejects: list[Reject],
             yield rec
 
 
+def report_skipped(skipped) -> None:
+    """One line on stderr per folder that held files no reader knows (a `read.Skipped`)."""
+    for line in skipped.messages():
+        err.print(f"[yellow]{escape(line)}[/]", highlight=False, soft_wrap=True)
+
+
 def progress_bar(enabled: bool | None) -> Progress | nullcontext:
     if enabled is None:
         enabled = err.is_terminal
@@ -46,7 +52,7 @@ def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | Non
     """Analyze every article under ``paths`` to JSONL; return how many records were rejected."""
     from chronicle.analyze.pipeline import Pipeline
     from chronicle.api import DEFAULT_MODEL
-    from chronicle.read import read_paths
+    from chronicle.read import Skipped, read_paths
     import time
 
     sink = open(out, "w", encoding="utf-8") if out else sys.stdout  # first: a bad --out fails at once
@@ -57,7 +63,8 @@ def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | Non
             sink.close()
         raise
     rejects: list[Reject] = []
-    articles = split_rejects(read_paths(paths, date=date), rejects)
+    skipped = Skipped()
+    articles = split_rejects(read_paths(paths, date=date, skipped=skipped), rejects)
     n = 0
     t0 = time.perf_counter()
     try:
@@ -78,6 +85,7 @@ def analyze_paths(paths: list[str], out: Path | None = None, date: dt.date | Non
             sink.close()
         else:
             sink.flush()
+    report_skipped(skipped)
     if rejects:
         err.print(f"{n} analyzed, [yellow]{len(rejects)} rejected[/] (reasons above)")
     return len(rejects)

@@ -150,3 +150,20 @@ def test_ingest_takes_an_actors_file_as_analyze_does(tmp_path):
     proc = chronicle("actors", "lavrov", "--db", db, "--json")
     [lavrov] = json.loads(proc.stdout)
     assert lavrov["roles"] == ["Chief Lighthouse Keeper"]
+
+
+def test_analyze_and_ingest_say_which_files_of_a_folder_they_skipped(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "feed.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (folder / "logo.png").write_bytes(b"\x89PNG")
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    proc = chronicle("analyze", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["story"]
+    line = f"skipped 2 files of unknown kinds in {folder} (first: feed.jsonl.gz)"
+    assert line in " ".join(proc.stderr.split())
+    (folder / "story.txt").unlink()  # nothing to analyze: ingest need not load the model
+    proc = chronicle("ingest", str(folder), "--db", f"sqlite:///{tmp_path / 'record.db'}")
+    assert proc.returncode == 0, proc.stderr
+    assert line in " ".join(proc.stderr.split())

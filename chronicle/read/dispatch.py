@@ -4,6 +4,8 @@ reads standard input.
 - A folder is walked recursively in sorted (name) order; inside folders only files with a
   known extension are read (see READERS) and everything else — including hidden files and
   folders (names starting with ".") — is skipped, because folders hold READMEs, images, etc.
+  Skipped files of unknown kinds (not hidden ones) are counted in a ``Skipped`` the caller may
+  pass, so that a command can say so: bad input is never passed over in silence.
 - A file named explicitly is read by its extension; an unknown extension is read as text
   (seed form if it has the ``date YYYY-MM-DD`` header, else plain text).
 - ``-`` reads standard input, sniffing the form: JSON Lines if the first non-blank character is
@@ -18,6 +20,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from chronicle.model import Article, Reject
 from chronicle.read.common import (BadRecord, at_least_one, decode_utf8, full_suffix,
@@ -51,10 +54,28 @@ STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]],
-               date: dt.date | None = None) -> Iterator[Article | Reject]:
+@dataclass
+class Skipped:
+    """Files of unknown kinds a folder walk passed over, per folder given: how many, and the
+    first (relative to its folder). read_paths fills it as it goes; a command reports it."""
+
+    folders: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def add(self, folder: str, path: str) -> None:
+        n, first = self.folders.get(folder, (0, os.path.relpath(path, folder)))
+        self.folders[folder] = (n + 1, first)
+
+    def messages(self) -> list[str]:
+        return [f"skipped {n} files of unknown kinds in {folder} (first: {first})" if n > 1
+                else f"skipped 1 file of unknown kind in {folder}: {first}"
+                for folder, (n, first) in self.folders.items()]
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]], date: dt.date | None = None,
+               skipped: Skipped | None = None) -> Iterator[Article | Reject]:
     """Every article under ``paths`` (files, folders, ``-``), streamed, with a Reject for each
-    record that cannot be read. ``date`` is the publication date for records that carry none."""
+    record that cannot be read. ``date`` is the publication date for records that carry none;
+    ``skipped``, if given, counts the files of unknown kinds that folders held."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for path in paths:
@@ -62,7 +83,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]],
         if path == STDIN:
             yield from _guarded(read_stdin(date), "-")
         elif os.path.isdir(path):
-            for file in walk(path):
+            for file in walk(path, skipped):
                 yield from _read_file(READERS[full_suffix(file)], file, date, path)
         elif os.path.exists(path):
             yield from _read_file(READERS.get(full_suffix(path), read_text_file), path, date, None)
@@ -87,8 +108,10 @@ def _guarded(records: Iterator[Article | Reject], path: str) -> Iterator[Article
                      f"could not be read: {type(exc).__name__}: {exc}")
 
 
-def walk(folder: str) -> Iterator[str]:
-    """Readable files under ``folder``, recursively, in sorted order; unknown kinds skipped."""
+def walk(folder: str, skipped: Skipped | None = None, top: str | None = None) -> Iterator[str]:
+    """Readable files under ``folder``, recursively, in sorted order; unknown kinds skipped
+    (and counted in ``skipped`` under ``top``, the folder given), hidden names passed over."""
+    top = folder if top is None else top
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -97,9 +120,11 @@ def walk(folder: str) -> Iterator[str]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from walk(entry.path)
+            yield from walk(entry.path, skipped, top)
         elif full_suffix(entry.name) in READERS:
             yield entry.path
+        elif skipped is not None:
+            skipped.add(top, entry.path)
 
 
 def _stdin_lines() -> Iterator[bytes]:

@@ -105,6 +105,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from rich.console import Console
         from rich.markup import escape
 
+        from chronicle.read import Skipped, read_paths
+        from chronicle.run import report_skipped
         from chronicle.store.ingest import ingest as run_ingest
 
         err = Console(stderr=True)
@@ -122,13 +124,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                       highlight=False, soft_wrap=True)
 
         try:
-            s = run_ingest(paths, engine=engine, date=_date(date, "--date"), workers=workers,
+            day = _date(date, "--date")
+            skipped = Skipped()  # files of unknown kinds in folders, said after the run
+            records = read_paths(paths, date=day, skipped=skipped)
+            s = run_ingest(paths, records=records, engine=engine, date=day, workers=workers,
                            batch_size=batch_size, model=model, pipeline=pipeline, progress=progress,
                            report=report)
         except KeyboardInterrupt:
             err.print("interrupted: what was stored stays; run the same command again to go on",
                       highlight=False)
             raise typer.Exit(code=130)
+        report_skipped(skipped)
         if as_json:
             _print_json(s.to_dict())
             return

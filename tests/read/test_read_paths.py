@@ -229,3 +229,26 @@ def test_stdin_holding_nul_characters_is_rejected(monkeypatch):
     _stdin(monkeypatch, "Some text.".encode("utf-16-le"))
     [reject] = read_paths(["-"])
     assert isinstance(reject, Reject) and reject.reason.startswith(NUL_REASON)
+
+
+def test_files_of_unknown_kinds_in_a_folder_are_counted_for_the_command_to_say(tmp_path):
+    from chronicle.read import Skipped
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "article.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "sub" / "archive.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (tmp_path / "sub" / "story.txt.gz").write_bytes(b"\x1f\x8b")
+    (tmp_path / "zz.xyz").write_bytes(b"?")
+    (tmp_path / ".DS_Store").write_bytes(b"")  # hidden: passed over, not counted
+    skipped = Skipped()
+    assert [a.id for a in read_paths([str(tmp_path)], skipped=skipped)] == ["article"]
+    assert skipped.messages() == [f"skipped 3 files of unknown kinds in {tmp_path} (first: sub/archive.jsonl.gz)"]
+
+
+def test_a_folder_of_known_kinds_only_skips_nothing(tmp_path):
+    from chronicle.read import Skipped
+
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    skipped = Skipped()
+    list(read_paths([str(tmp_path)], skipped=skipped))
+    assert skipped.messages() == []
