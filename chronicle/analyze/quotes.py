@@ -61,19 +61,68 @@ def extract_quotes(doc) -> list[Quote]:
     regions = find_quote_regions(text)
     found = _find_cues(doc, regions)
     quotes: list[Quote] = [_turn_quote(text, t, headlines) for t in turns]
-    if turns:
-        # words inside a turn are that speaker's; quotes they hold are nested, not new
-        spans = [(t.start, t.content[1]) for t in turns]
-        regions = [r for r in regions if not _within(r.start, spans)]
-        found = [c for c in found if not _within(c.span[0], spans)]
+    turn_spans = sorted((t.start, t.content[1]) for t in turns)
+    if headlines and turns:
+        # words after a headline's "X:" are X's; quotes they hold are nested, not new
+        regions = [r for r in regions if not _within(r.start, turn_spans)]
+        found = [c for c in found if not _within(c.span[0], turn_spans)]
     # a cue word inside quotation marks is the quoted speaker's own (nested): never ours
     spans = sorted((r.start, r.end) for r in regions)
     starts = [s for s, _ in spans]
     found = [c for c in found if not _in_sorted(c.span[0], spans, starts)]
-    quotes.extend(_direct_quotes(doc, regions, found))
-    quotes.extend(_reported_quotes(doc, regions, found))
+    inner = list(_direct_quotes(doc, regions, found)) + list(_reported_quotes(doc, regions, found))
+    if turns and not headlines:
+        # inside a transcript turn, what the speaker reports of a third party is a quote of its
+        # own ("The President said yesterday that ...", "he said, and I quote, '...'"); the
+        # speaker's own "I think" and the rest are the turn's words, not new quotes
+        starts = [s for s, _ in turn_spans]
+        contents = {t.start: t.content for t in turns}
+        inner = [q for q in inner if not _in_sorted(q.content.start, turn_spans, starts)
+                 or _reports_someone_else(doc, q, contents[turn_spans[bisect.bisect_right(starts, q.content.start) - 1][0]])]
+    quotes.extend(inner)
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+# Speakers that are no third party: the one talking, the one talked to, and words that point
+# at no one ("it seems", "which says").
+_NOT_REPORTED = {"i", "we", "me", "us", "you", "myself", "ourselves", "yourself", "one", "it",
+                 "that", "this", "which", "what", "who", "any", "anyone", "anybody", "everyone",
+                 "everybody", "someone", "somebody", "nobody", "q"}
+
+
+def _reports_someone_else(doc, q: Quote, content: tuple[int, int]) -> bool:
+    """A quote inside a transcript turn that reports a third party: a verb of saying, and a
+    speaker named inside the turn's words who is not one of the people in the room ("The
+    President said yesterday that ...", "he said, and I quote, '...'"). Other cues ("I think",
+    "we want", "thank you") are the turn's own words, and so are its quotation marks without a
+    cue (titles, scare quotes)."""
+    if q.cue is None or q.speaker is None or not content[0] <= q.speaker.start < content[1]:
+        return False
+    if q.speaker.text.strip().lower() in _NOT_REPORTED:
+        return False
+    who = doc.char_span(q.speaker.start, q.speaker.end, alignment_mode="expand")
+    if who is None or not (who.root.pos_ == "PROPN" or any(t.ent_type_ for t in who)
+                           or (who.root.pos_ == "NOUN" and who.root.text[:1].isupper())):
+        # a name, or a title ("the President", "Russia's Defense Ministry"): someone a reader
+        # can tell; "he", "they", "some states", "the call" in talk are too loose to quote
+        return False
+    cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    if cue is None or cue.root.lemma_.lower() not in _TALK_REPORTS:
+        return False
+    # the speaker is the cue's own subject or agent, not a nearby phrase ("My fellow Americans,
+    # ... I was told that ...")
+    head = who.root.head  # (a passive cue's subject is who was told, not who told)
+    return (head.i == cue.root.i and who.root.dep_ == "nsubj") or (
+        head.dep_ == "agent" and head.head.i == cue.root.i)
+
+
+# Verbs by which a speaker in a transcript reports what another said (not "ask", "thank",
+# "continue", "explain": the talk's own business).
+_TALK_REPORTS = {"say", "tell", "announce", "add", "note", "state", "declare", "write", "warn",
+                 "report", "accuse", "claim", "insist", "reiterate", "repeat", "confirm", "deny",
+                 "promise", "vow", "pledge", "argue", "threaten", "urge", "call", "predict",
+                 "acknowledge", "admit", "assert", "allege", "tweet", "post", "reveal"}
 
 
 def _in_sorted(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

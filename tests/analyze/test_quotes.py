@@ -662,3 +662,19 @@ def test_a_role_label_takes_the_name_after_that_role_in_the_title(label, name):
     text = f"{label}:  Good morning, everyone. We are about to leave for Detroit.\n\n"
     q = only(analyze(text, "2021-07-12", title=title).quotes)
     assert q.speaker.text == label and q.speaker.name == name
+
+
+def test_a_third_party_reported_inside_a_transcript_turn_is_a_quote_of_its_own():
+    text = ("Press Briefing by Press Secretary Jen Psaki\n\n"
+            "MS. PSAKI:  Good afternoon. Prime Minister Netanyahu told the President that Israel "
+            "would respond. I think that is important, and we want to thank you all.\n\n"
+            "Q  Thank you, Jen. The Russians said they had received no formal notification. "
+            "Do you agree?\n\n"
+            "MS. PSAKI:  I was told the talks were over.\n")
+    found = quotes(text)
+    turns = [q for q in found if q.speaker.mention_type == "turn"]
+    inner = [q for q in found if q.speaker.mention_type != "turn"]
+    assert len(turns) == 3
+    # the third parties' reports; not "I think", "we want", "thank you", nor "I was told"
+    assert [(q.speaker.text, q.cue.text) for q in inner] == [
+        ("Prime Minister Netanyahu", "told"), ("The Russians", "said")]
