@@ -372,7 +372,14 @@ class _Article:
             return best
         name = sp.name or sp.text
         key = fold(name)
-        if key and key not in _PRONOUNS and name[:1].isupper():
+        if key in ("which", "who", "that"):
+            # "The World Health Organization, which said ...": the noun the clause hangs on
+            ante = _relative_antecedent(self.doc, sp)
+            if ante is not None:
+                return self.speaker(ante, full_names)
+        # "according to the Kremlin": a name after "the" is still a name
+        bare = name[4:] if name[:4].lower() == "the " else name
+        if key and key not in _PRONOUNS and bare[:1].isupper():
             place = self.kb.place(name)
             if place is not None and isinstance(place.target, str):
                 a = self.country(place.target) if place.target.startswith("country:") \
@@ -399,6 +406,31 @@ class _Article:
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+
+
+class _Mention:
+    """A speaker-like stand-in for a phrase of the text (a relative pronoun's antecedent)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.name = self.role = self.affiliation = None
+        self.mention_type = "name"
+
+
+def _relative_antecedent(doc, sp):
+    """The phrase a relative pronoun speaker stands for ("the WHO, which said" -> "the WHO"), as
+    a speaker-like stand-in, or None."""
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or span.root.head.dep_ != "relcl":
+        return None
+    noun = span.root.head.head
+    if noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    first = noun.left_edge
+    start, end = first.idx, noun.idx + len(noun)
+    if start >= sp.start:
+        return None
+    return _Mention(start, end, doc.text[start:end])
 
 
 def _person_at_end(art, sp) -> Actor | None:

@@ -90,6 +90,11 @@ THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Gr
 }
 
 
+# A transcript's time stamps and sign-off, which the model tags as names ("P.M. CST", "END").
+CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+                "gmt", "utc", "end"}
+
+
 def person_like(toks) -> bool:
     """Whether the words spaCy tagged PERSON look like a person's name: no digits ("COVID-19"),
     no lower-case word but a name's particles ("the British government"), not ending in a word
@@ -97,7 +102,7 @@ def person_like(toks) -> bool:
     if not toks:
         return False
     for t in toks:
-        if any(ch.isdigit() for ch in t.text):
+        if any(ch.isdigit() for ch in t.text) or t.lower_ in CLOCK_WORDS:
             return False
         if t.text[:1].islower() and t.lower_ not in _PARTICLES:
             return False

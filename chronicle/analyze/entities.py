@@ -18,7 +18,7 @@ from spacy.symbols import NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span
 
 from chronicle.analyze.actors_kb import Knowledge, fold, name_variants
-from chronicle.analyze.coref import PERSON_NOUNS, ROLE_WORDS, THING_HEADS
+from chronicle.analyze.coref import CLOCK_WORDS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS
 
 # Office words after which capitalized words are a holder's name ("Administrator Samantha Power").
 _OFFICE_WORDS = PERSON_NOUNS | {"administrator", "secretary", "director", "commissioner", "chair",
@@ -30,6 +30,20 @@ def repair(doc, kb: Knowledge) -> None:
     tagged otherwise or not at all."""
     split_office_holders(doc, kb)
     mark_named_people(doc, kb)
+    drop_sign_offs(doc)
+
+
+def drop_sign_offs(doc) -> None:
+    """A transcript's "END" or "(END)", its time stamps ("P.M. CST") and stage directions are no
+    organisation or person."""
+    ents = list(doc.ents)
+    kept = [e for e in ents if not (e.label_ in ("ORG", "PERSON", "GPE") and (
+        e.text.strip("()# ").lower() in _SIGN_OFFS or all(t.lower_ in CLOCK_WORDS for t in e)))]
+    if len(kept) != len(ents):
+        doc.set_ents(kept, default="outside")
+
+
+_SIGN_OFFS = STAGE_WORDS | {"end", "###"}
 
 
 def mark_named_people(doc, kb: Knowledge) -> None:

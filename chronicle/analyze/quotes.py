@@ -160,6 +160,8 @@ def _find_cues(doc, regions: list[QuoteRegion] = ()) -> list[_Cue]:
         if tok.pos_ not in ("VERB", "AUX", "NOUN") or (lemma not in lemmas and (
                 model is None or tok.pos_ != "VERB")):
             continue
+        if tok.is_upper and len(tok.text) > 1:
+            continue  # a heading's capitals ("RECOGNIZING THE IMPORTANCE OF ...") report no one
         best = None
         for cand in cue_candidates(doc, tok, pairs):
             score = cand[0]

@@ -55,3 +55,24 @@ def test_a_place_named_like_a_person_stays_a_place():
     ids = {a.id for a in analyze(text, "2022-01-27").actors}
     assert not any(i.startswith(("person:", "name:")) and "washington" in i and i != "person:george-washington"
                    for i in ids)
+
+
+def test_a_transcript_s_time_stamp_and_sign_off_are_no_actors():
+    text = "Remarks\n\nTHE PRESIDENT:  Thank you all for coming today.\n\n3:48 P.M. CST\n\nEND\n"
+    ids = {a.id for a in analyze(text, "2025-07-24").actors}
+    assert not [i for i in ids if "pm" in i or i.endswith(":end")]
+
+
+def test_a_heading_in_capitals_is_no_quote():
+    text = "RECOGNIZING THE IMPORTANCE OF COLLEGE SPORTS: The order protects athletes.\n"
+    assert not [q for q in analyze(text, "2025-07-24").quotes if q.cue and q.cue.text.isupper()]
+
+
+@pytest.mark.parametrize("text, speaker, actor", [
+    ("The World Health Organization, which said on Sunday that Europe had passed its peak, urged caution.",
+     "which", "igo:WHO"),
+    ("The sanctions will not work, according to the Kremlin.", "the Kremlin", "country:RUS"),
+])
+def test_an_organisation_speaks_through_a_relative_pronoun_and_after_according_to(text, speaker, actor):
+    q = next(q for q in analyze(text, "2020-05-04").quotes if q.speaker.text == speaker)
+    assert q.speaker.actor_id == actor
