@@ -171,6 +171,10 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if sp.mention_type == "turn":
             cluster = _turn_person(sp.text, sp.start, people, title, text_of(doc))
+        elif sp.text.strip().lower() in ("i", "me") and title:
+            # "I" in a statement or remarks is its author: "Statement from President Joe Biden
+            # on ...", "Remarks by President Biden at ..."
+            cluster = _author(title, people, sp.start)
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed) if span is not None else None
         if cluster is None:
@@ -182,7 +186,8 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
         sp.name = cluster.name
         sp.role = cluster.role
         sp.affiliation = cluster.affiliation
-        last_speaker.append((sp.start, cluster))
+        if sp.text.strip().lower() not in ("i", "me"):
+            last_speaker.append((sp.start, cluster))  # "he" is never the one saying "I"
     # keep every speaker's name filled for quotes that inherited a speaker mention
     by_span = {m: p for p in people for m in p.mentions}
     for q in quotes:
@@ -284,6 +289,47 @@ _TITLE_CASE_STOPS = {
     "call", "meeting", "event", "reception", "roundtable", "interview", "statement", "announces",
     "delivers", "hosts", "signs", "visits", "travels", "joins", "meets", "speaks",
 }
+
+
+# Titles of documents in one person's voice, and the word before their author.
+_KINDS = r"(?:Statement|Remarks|Op-Ed|Letter|Message|Address|Testimony|Speech|Interview)s?"
+_AUTHORED = (
+    # "Statement from President Joe Biden on ...", "Remarks as Prepared for Delivery by ..."
+    re.compile(r"\b" + _KINDS + r"(?:\s+as\s+Prepared\s+for\s+Delivery)?\s+(?:by|from)\s+(.+)", re.I),
+    # "Vice President Kamala Harris Statement on the Passing of ..."
+    re.compile(r"^(.+?)\s+" + _KINDS + r"\b"),
+)
+
+
+def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster | None:
+    """The one person a document's title says is speaking ("Statement from President Joe Biden
+    on the Passing of ..."), as a cluster; None for a joint or unnamed author."""
+    m = _AUTHORED[0].search(title)
+    before = m is None  # the second form: the author before the kind of text
+    m = m or _AUTHORED[1].search(title)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower().rstrip(".,") in TITLE_WORDS:
+        words = words[1:]  # "President", "Press Secretary", "Dr."
+    if before and (len(words) == len(m.group(1).split()) or len(words) < 2):
+        return None  # "Presidential Message on ...": a title and a full name, or no author
+    name = list(itertools.takewhile(lambda w: w[:1].isupper() and w.lower().rstrip(",") not in _TITLE_CASE_STOPS,
+                                    words))
+    rest = words[len(name):]
+    if not name or len(name) > 4 or (rest and rest[0].lower() in ("and", "&")):
+        return None  # no name, or two authors: "Remarks by President Biden and Prime Minister ..."
+    name = [w.rstrip(",") for w in name]
+    full = " ".join(name)
+    for p in people:
+        if p.name == full or (len(name) == 1 and p.surname == full.lower()) or \
+                (len(name) >= 2 and p.surname == name[-1].lower() and p.given == name[0].lower()):
+            return p
+    role = " ".join(w for w in m.group(1).split()[:len(m.group(1).split()) - len(words)]) or None
+    cluster = PersonCluster(full, role=role, first=pos)
+    cluster.gender = next((g for w in (role or "").lower().split() if (g := _GENDERED.get(w.rstrip(".")))), None)
+    people.append(cluster)
+    return cluster
 
 
 def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | None = None) -> PersonCluster | None:

@@ -678,3 +678,19 @@ def test_a_third_party_reported_inside_a_transcript_turn_is_a_quote_of_its_own()
     # the third parties' reports; not "I think", "we want", "thank you", nor "I was told"
     assert [(q.speaker.text, q.cue.text) for q in inner] == [
         ("Prime Minister Netanyahu", "told"), ("The Russians", "said")]
+
+
+@pytest.mark.parametrize("title, actor", [
+    ("Statement from President Joe Biden on the Passing of Senator Bob Dole", "person:joe-biden"),
+    ("Vice President Kamala Harris Statement on the Passing of Vice President Walter Mondale",
+     "person:kamala-harris"),
+    # two authors, or none named: "I" stays unknown
+    ("Remarks by President Biden and Prime Minister Kishida in Joint Press Conference", None),
+    ("Message to the Congress on the Continuation of the National Emergency", None),
+])
+def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
+    text = ("Bob Dole was a war hero and a statesman. I believe that his legacy will endure for "
+            "generations. He never stopped serving.")
+    q = only(analyze(text, "2021-12-05", title=title).quotes)
+    assert q.speaker.text == "I"
+    assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
