@@ -54,6 +54,28 @@ _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it", "
                        "who", "which", "that"})
 
 
+def office_check(kb: Knowledge, pub_date):
+    """``in_office(name, word)`` for coreference: whether the one person the knowledge base
+    knows by ``name`` holds, on ``pub_date``, an office whose title has ``word`` ("president");
+    None without a date."""
+    if not pub_date:
+        return None
+    day = pub_date.isoformat()[:10] if hasattr(pub_date, "isoformat") else str(pub_date)[:10]
+
+    def in_office(name: str, word: str) -> bool:
+        key = fold(name)
+        people = []
+        for k in name_variants(key):
+            people = kb.lookup(k, ("PERSON",), key=k)
+            if people:
+                break
+        if len(people) != 1:
+            return False
+        role = people[0].role_on(day)
+        return role is not None and bool(role.role) and word in fold(role.role).split()
+    return in_office
+
+
 def load_knowledge(path: str | None = None) -> Knowledge:
     """The actor knowledge base; ``path`` is a user's YAML file extending or correcting it."""
     key = str(path) if path else None

@@ -120,7 +120,12 @@ def _clean_name(toks) -> str:
     return " ".join(t.text for t in toks)
 
 
-def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]:
+def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> list[PersonCluster]:
+    """The article's people, each a cluster of its mentions; sets every speaker's name.
+
+    ``in_office(name, word)``, when given, says whether the knowledge base has the person of
+    that name in an office named by ``word`` on the article's date ("the President" in a 2023
+    briefing that also names President Zelenskyy and President Trump)."""
     people: list[PersonCluster] = []
     # position -> cluster, for "most recent" look-ups
     timeline: list[tuple[int, PersonCluster]] = []
@@ -176,7 +181,8 @@ def cluster_people(doc, quotes, title: str | None = None) -> list[PersonCluster]
             # on ...", "Remarks by President Biden at ..."
             cluster = _author(title, people, sp.start)
         else:
-            cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed) if span is not None else None
+            cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
+                               in_office) if span is not None else None
         if cluster is None:
             if span is not None and _introduces_someone(span):
                 unnamed.add(span.root.lemma_.lower())
@@ -479,7 +485,7 @@ class _Mentions:
 
 
 def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
-             unnamed: set[str]) -> PersonCluster | None:
+             unnamed: set[str], in_office=None) -> PersonCluster | None:
     """The person a speaker mention is; ``unnamed``: heads of descriptions before it that
     introduced someone not named ("a spokeswoman")."""
     pos = span.start_char
@@ -502,7 +508,7 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
         ante = head.head.head
         ante_span = doc[ante.left_edge.i:ante.i + 1]
         if ante_span.start_char != span.start_char:
-            return _resolve(doc, ante_span, people, timeline, last_speaker, named, unnamed)
+            return _resolve(doc, ante_span, people, timeline, last_speaker, named, unnamed, in_office)
         return None
     if len(toks) == 1 and low in _THIRD_PERSON:
         g = _THIRD_PERSON[low]
@@ -540,10 +546,15 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
         # "The President underscored ...": formal writing capitalizes a bare title for the
         # office holder it is written about, the one it introduced first ("President Biden
         # spoke today with President Duque ... The President"), not the one named last.
-        first = min((p for p in people if p.first < pos and has_role(p)), key=lambda p: p.first,
-                    default=None)
-        if first is not None:
-            return first
+        cands = sorted((p for p in people if p.first < pos and has_role(p)), key=lambda p: p.first)
+        if in_office is not None and len(cands) > 1:
+            # the one holding the office on the day, one of the country's own (no affiliation
+            # given) first: not "President Trump" of the last administration, not "Ukraine's
+            # President Zelenskyy" in a White House briefing
+            holding = [p for p in cands if in_office(p.name, title.head)]
+            cands = sorted(holding, key=lambda p: p.affiliation is not None) or cands
+        if cands:
+            return cands[0]
     match = _most_recent(timeline, pos, has_role)
     if match is not None:
         return match

@@ -140,7 +140,9 @@ def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     entities.repair(doc, knowledge or actors_stage.load_knowledge(None))
     result.timexes = time.extract_timexes(doc, article.date)
     result.quotes = quotes.extract_quotes(doc)
-    people = coref.cluster_people(doc, result.quotes, article.title)
+    kb = knowledge or actors_stage.load_knowledge(None)
+    people = coref.cluster_people(doc, result.quotes, article.title,
+                                  in_office=actors_stage.office_check(kb, article.date))
     result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge)
     time.date_quotes(doc, result.quotes, result.timexes, article.date)
     result.events = events.extract_events(doc, result, article.date, knowledge=knowledge)

@@ -694,3 +694,11 @@ def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
     q = only(analyze(text, "2021-12-05", title=title).quotes)
     assert q.speaker.text == "I"
     assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
+
+
+def test_the_president_is_the_one_in_office_on_the_day_among_those_named():
+    # a 2021 briefing naming the last president first: "the President" is the one in office
+    text = ("Press Briefing\n\nMS. PSAKI:  President Trump left the deal in 2018. President Biden "
+            "has a different view. The President said that the United States would rejoin it.\n")
+    q = next(q for q in analyze(text, "2021-02-12").quotes if q.speaker.text == "The President")
+    assert q.speaker.actor_id == "person:joe-biden"
