@@ -726,6 +726,8 @@ class _Extractor:
         if got is None or self._background(v):
             return None
         (typ, mode, context, _code), trig, noun = got
+        if _figurative(v, typ):
+            return None
         modality = self.modality(v)
         if self._negated(v):
             if typ in ASSENT_TYPES:
@@ -883,6 +885,32 @@ class _Extractor:
                     seen.add(key)
                     events.append(ev)
         return events
+
+
+# Objects no political actor is: fighting or beating them is no assault, visiting a web site
+# no consultation ("beat COVID-19", "fight cancer", "visit Vaccines.gov").
+_THING_TARGETS = frozenset("""
+covid covid-19 coronavirus virus pandemic epidemic disease cancer inflation poverty hunger crime
+climate wildfire wildfires flood floods drought odds clock cost costs prices
+""".split())
+
+
+def _figurative(verb, typ: str) -> bool:
+    """A trigger used in a sense that is no event between actors: "called the invasion
+    barbaric" (a judgement, not a phone call), "was sworn in", "beat COVID-19", "visit
+    Vaccines.gov"."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma == "call" and typ == "CONSULT" and any(c.dep_ in ("oprd", "xcomp", "acomp") for c in kids):
+        return True
+    if lemma == "swear" and any(c.dep_ == "prt" and c.lower_ == "in" for c in kids):
+        return True
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if typ in ("ASSAULT", "COERCE", "THREATEN") and obj.lower_ in _THING_TARGETS:
+        return True
+    return typ == "CONSULT" and lemma == "visit" and "." in obj.text.strip(".")
 
 
 def _statement_acl(tok) -> bool:

@@ -232,3 +232,18 @@ def test_a_party_only_coded_by_the_other_s_country_has_a_code_and_no_id(nlp):
     # PLOVER codes the unnamed recipient by the actor's country; no id says Kenya acted on Kenya
     [e] = events_of(nlp, "The Kenyan government declined to resign.")
     assert (e.actor, e.actor_code, e.recipient_code, e.recipient) == ("country:KEN", "KEN", "KEN", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine called the invasion barbaric.",  # a judgement, not a phone call
+    "We will beat COVID-19 together.",  # no actor is beaten
+    "Americans should visit Vaccines.gov today.",  # a web site, not a consultation
+    "The judge was sworn in on Monday.",
+])
+def test_a_trigger_in_a_sense_that_is_no_event_between_actors_gives_none(nlp, text):
+    assert events_of(nlp, text) == []
+
+
+def test_opening_fire_is_still_an_assault(nlp):
+    evs = events_of(nlp, "Egyptian police opened fire on demonstrators in Cairo on Monday.")
+    assert [e.type for e in evs][:1] in (["ASSAULT"], ["COERCE"])
