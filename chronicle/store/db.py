@@ -120,7 +120,8 @@ def database_size(engine: Engine) -> int | None:
             return None
         return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
     with engine.connect() as conn:
-        return conn.execute(text(
+        total = conn.execute(text(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')")).scalar()
+    return int(total)  # sum() of bigints is a numeric: a Decimal, printed as a string in JSON

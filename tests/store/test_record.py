@@ -143,6 +143,13 @@ def test_stats(db_url, analyzer):
     assert s["bytes"] > 0
 
 
+def test_stats_bytes_is_a_number_on_both_engines(db_url, analyzer):
+    """`stats --json` says "bytes": 999424, never "999424" (PostgreSQL's sum() is a Decimal)."""
+    engine, _ = _ingest(db_url, analyzer)
+    size = queries.stats(engine)["bytes"]
+    assert type(size) is int and json.loads(json.dumps(size)) == size
+
+
 def test_sqlite_and_postgresql_give_the_same_answers(sqlite_url, pg_url, analyzer):
     lite, _ = _ingest(sqlite_url, analyzer)
     pg, _ = _ingest(pg_url, analyzer)
