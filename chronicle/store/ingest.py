@@ -372,6 +372,9 @@ def ingest(paths: list[str] | None = None, db: str | None = None, *, engine: Eng
     try:
         return _ingest(engine, summary, t0, keys, index, paths, records, date, workers, batch_size,
                        model, pipeline, progress, report)
+    except KeyboardInterrupt:  # Ctrl-C: say so, with the counts of what was committed
+        _save_run(engine, summary, "interrupted")
+        raise
     except Exception:
         _save_run(engine, summary, "failed")  # what was stored stays; a re-run goes on from there
         raise
@@ -514,5 +517,5 @@ def refresh_statistics(engine: Engine, changed: bool) -> None:
 def _save_run(engine: Engine, s: Summary, status: str) -> None:
     with engine.begin() as conn:
         conn.execute(update(runs).where(runs.c.id == s.run_id).values(
-            status=status, finished=_now() if status == "done" else None, read=s.read,
+            status=status, finished=None if status == "running" else _now(), read=s.read,
             stored=s.stored, copies=s.copies, duplicates=s.duplicates, rejected=s.rejected))

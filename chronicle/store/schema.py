@@ -27,7 +27,8 @@ runs = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started", String(32), nullable=False),  # ISO timestamp, UTC
     Column("finished", String(32)),
-    Column("status", String(16), nullable=False),  # running | done | failed (killed runs stay "running")
+    # running | done | failed | interrupted (Ctrl-C); SIGKILLed runs stay "running"
+    Column("status", String(16), nullable=False),
     Column("command", Text),
     Column("model", String(200)),
     Column("read", Integer, nullable=False, default=0),

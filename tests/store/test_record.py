@@ -283,3 +283,28 @@ def test_loading_another_record_adds_up_the_actors_it_shares(sqlite_url, analyze
     assert totals(first) == totals(whole)
     load(first, tmp_path / "dump")  # again: nothing new, nothing counted twice
     assert totals(first) == totals(whole)
+
+
+def test_a_run_stopped_by_ctrl_c_is_marked_interrupted_with_its_counts(db_url, analyzer, tmp_path):
+    """Ctrl-C (KeyboardInterrupt) leaves `interrupted` and what was committed in `runs`; the
+    same command again finishes the record as one uninterrupted run would."""
+    from chronicle.store.schema import runs
+
+    class CtrlC:
+        def stream(self, articles, batch_size=16, workers=1):
+            for n, a in enumerate(articles):
+                if n == 2:
+                    raise KeyboardInterrupt
+                yield analyzer.analyze(a)
+
+    engine = connect(db_url)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(records=corpus(), engine=engine, pipeline=CtrlC(), progress=False)
+    with engine.connect() as conn:
+        run = conn.execute(select(runs)).one()
+        assert (run.status, run.stored) == ("interrupted", 2) and run.finished
+        assert conn.execute(select(func.count()).select_from(articles)).scalar() == 2
+    _ingest(db_url, analyzer)
+    whole, _ = _ingest(f"sqlite:///{tmp_path / 'whole.db'}", analyzer)
+    assert {k: v for k, v in queries.canonical_dump(engine).items() if k != "quotes_fts"} == \
+        {k: v for k, v in queries.canonical_dump(whole).items() if k != "quotes_fts"}
