@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_, select, text, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from chronicle.model import Analysis, Article, Reject
 from chronicle.store import dedup
@@ -245,8 +246,20 @@ def _same_place(stored: str | None, origin: str | None) -> bool:
     return a == b or bool(a and b) and (a.endswith("/" + b) or b.endswith("/" + a))
 
 
+def _db_message(exc: Exception) -> str:
+    """The driver's own words, first line: "DataError: PostgreSQL text fields cannot contain NUL"."""
+    orig = getattr(exc, "orig", None) or exc
+    return f"{orig.__class__.__name__}: {(str(orig).splitlines() or [''])[0]}"
+
+
+def _printable(value: str) -> str:
+    """A NUL shown as \\x00: the reject of a record PostgreSQL refused must itself be storable."""
+    return value.replace("\x00", "\\x00")
+
+
 def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
     """Keep the reject; a record rejected again for another reason says the new one."""
+    r = Reject(_printable(r.origin or ""), _printable(str(r.record)), _printable(r.reason))
     where = and_(rejects.c.origin == r.origin, rejects.c.record == str(r.record))
     known = conn.execute(select(rejects.c.reason).where(where)).scalar()
     if known is None:
@@ -399,34 +412,64 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
                            on_read=on_read)
         done = 0
 
-        failed: set[str] = set()  # keys whose analysis failed this run: nothing may link to them
+        # keys whose analysis failed or whose rows could not be stored this run: nothing may link
+        # to them (their copies are rejected, naming why)
+        failed: dict[str, str] = {}
+
+        def reject(r: Reject) -> None:
+            with engine.begin() as conn:
+                write_reject(conn, r, run_id)
+            summary.rejected += 1
+            summary.reasons[reject_reason_kind(r.reason)] += 1
+            if report:
+                report("reject", r)
+
+        def store(a: Article, key: str, write) -> tuple[bool, object]:
+            """``write(conn)`` in the article's own transaction. A write error caused by the
+            record's content (PostgreSQL refuses a NUL character in text, say) rolls back this
+            article only and rejects it, naming it: the batch goes on. A database that is gone,
+            locked or full (OperationalError) still stops the run."""
+            try:
+                with engine.begin() as conn:
+                    return True, write(conn)
+            except (DataError, IntegrityError) as exc:
+                failed[key] = "rows could not be stored"
+                reject(Reject(a.origin or a.id, a.id, f"cannot be stored: {_db_message(exc)}"))
+                return False, None
 
         def finish(item) -> None:
             nonlocal done
             kind = item[0]
-            if kind == "duplicate" and item[2] in failed or kind == "copy" and item[3][0] in failed:
+            if kind == "analyze":
+                raise AssertionError("analyze items are written with their analysis")
+            lost = failed.get(item[2]) if kind == "duplicate" else \
+                failed.get(item[3][0]) if kind == "copy" else None
+            if lost:
                 a = item[1]
-                item = ("reject", Reject(a.origin or a.id, a.id, "copy of a record whose analysis "
-                                                                 "failed in this run"))
+                item = ("reject", Reject(a.origin or a.id, a.id, f"copy of a record whose {lost} "
+                                                                 "in this run"))
                 kind = "reject"
-            with engine.begin() as conn:
-                if kind == "analyze":
-                    raise AssertionError("analyze items are written with their analysis")
-                if kind == "reject":
-                    write_reject(conn, item[1], run_id)
-                    summary.rejected += 1
-                    summary.reasons[reject_reason_kind(item[1].reason)] += 1
-                    if report:
-                        report("reject", item[1])
-                elif kind == "duplicate":
+            if kind == "reject":
+                reject(item[1])
+            elif kind == "duplicate":
+                _, a, key = item
+
+                def link(conn):
+                    clear_reject(conn, a)
+                    return write_duplicate(conn, a, key, run_id)
+
+                ok, linked = store(a, key, link)
+                if ok:
                     summary.duplicates += 1
-                    clear_reject(conn, item[1])
-                    if not write_duplicate(conn, item[1], item[2], run_id):
-                        summary.already_stored += 1
-                elif kind == "copy":
-                    _, a, key, (original, sim) = item
+                    summary.already_stored += not linked
+            elif kind == "copy":
+                _, a, key, (original, sim) = item
+
+                def copy(conn):
                     write_copy(conn, a, key, original, sim, run_id)
                     clear_reject(conn, a)
+
+                if store(a, key, copy)[0]:
                     summary.copies += 1
             done += 1
             tick()
@@ -460,17 +503,15 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
                     finish(item)
                     continue
                 _, article, key, sig = item
-                with engine.begin() as conn:
-                    if isinstance(analysis, Reject):  # the analysis gave up on this article
-                        failed.add(key)
-                        write_reject(conn, analysis, run_id)
-                        summary.rejected += 1
-                        summary.reasons[reject_reason_kind(analysis.reason)] += 1
-                        if report:
-                            report("reject", analysis)
-                    else:
+                if isinstance(analysis, Reject):  # the analysis gave up on this article
+                    failed[key] = "analysis failed"
+                    reject(analysis)
+                else:
+                    def write(conn, analysis=analysis, article=article, key=key, sig=sig):
                         write_analysis(conn, analysis, key, sig, run_id)
                         clear_reject(conn, article)
+
+                    if store(article, key, write)[0]:
                         summary.stored += 1
                 done += 1
                 if decider.slots:

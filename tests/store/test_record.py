@@ -308,3 +308,43 @@ def test_a_run_stopped_by_ctrl_c_is_marked_interrupted_with_its_counts(db_url, a
     whole, _ = _ingest(f"sqlite:///{tmp_path / 'whole.db'}", analyzer)
     assert {k: v for k, v in queries.canonical_dump(engine).items() if k != "quotes_fts"} == \
         {k: v for k, v in queries.canonical_dump(whole).items() if k != "quotes_fts"}
+
+
+def test_an_article_the_database_refuses_is_rejected_and_the_batch_goes_on(db_url, analyzer):
+    """A write error caused by one record (here a quote row without its kind, a NOT NULL column)
+    rolls back that article alone: it becomes a reject naming it, its copies too, and the rest of
+    the batch is stored; the run is done, and a re-run does not stop there either."""
+    class Refused:
+        def stream(self, articles, batch_size=16, workers=1):
+            for a in articles:
+                an = analyzer.analyze(a)
+                if a.id == "a2":
+                    an.quotes[0].kind = None
+                yield an
+
+    arts = corpus()
+    arts.append(arts[1].__class__("a2-wire", arts[1].text, arts[1].date, origin="wire/a2.txt"))
+    for stored in (3, 0):  # the re-run stores nothing new and meets the same refusal
+        engine = connect(db_url)
+        s = ingest(records=arts, engine=engine, pipeline=Refused(), progress=False)
+        assert (s.stored, s.rejected) == (stored, 2)
+        assert s.reasons == {"cannot be stored": 1, "copy of a record whose rows could not be stored in this run": 1}
+        rows = {(r["origin"], r["record"]): r["reason"] for r in queries.list_rejects(engine)}
+        assert "kind" in rows[("wh/a2.md", "a2")] and rows[("wh/a2.md", "a2")].startswith("cannot be stored: ")
+        assert rows[("wire/a2.txt", "a2-wire")] == "copy of a record whose rows could not be stored in this run"
+        with engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(quotes).where(
+                quotes.c.article_key.in_(select(articles.c.key).where(articles.c.ext_id == "a2")))).scalar() == 0
+            assert conn.execute(text("SELECT status FROM runs ORDER BY id DESC")).scalar() == "done"
+    assert [a["articles"] for a in queries.list_actors(engine, name="psaki")] == [1]  # a2's update rolled back
+
+
+def test_a_nul_character_postgresql_refuses_is_a_reject_naming_the_record(pg_url, analyzer):
+    bad = corpus()[1]
+    bad.text = bad.text.replace("diplomacy", "diplo\x00macy")
+    engine = connect(pg_url)
+    s = ingest(records=[corpus()[0], bad, corpus()[2]], engine=engine, pipeline=analyzer, progress=False)
+    assert (s.stored, s.rejected) == (2, 1)
+    [row] = queries.list_rejects(engine)
+    assert (row["origin"], row["record"]) == ("wh/a2.md", "a2")
+    assert row["reason"] == "cannot be stored: DataError: PostgreSQL text fields cannot contain NUL (0x00) bytes"
