@@ -7,9 +7,11 @@ database is behind (a cheap version check first, so queries stay fast).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_URL = "sqlite:///chronicle.db"
@@ -36,10 +38,10 @@ def normalize_url(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits for another process too
     cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
     cur.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; WAL keeps it consistent
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
@@ -67,9 +69,28 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    # Two processes may open a new record at once (two ingests): one migrates, the other waits
+    # for it and then finds the schema at head (Alembic reads the version inside the lock).
+    with begin_write(engine) as conn:
+        if not is_sqlite(engine):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+SCHEMA_LOCK = 0x6368726F6E  # "chron": the PostgreSQL advisory lock that serializes migrations
+
+
+@contextmanager
+def begin_write(engine: Engine) -> Iterator[Connection]:
+    """A transaction that will write. SQLite takes the write lock at its start (BEGIN
+    IMMEDIATE): a transaction that reads and then writes would otherwise fail at once with
+    "database is locked" when another process wrote in between (busy_timeout cannot renew a
+    stale snapshot); so two ingests into one file take turns. PostgreSQL: a plain transaction."""
+    with engine.begin() as conn:
+        if is_sqlite(engine):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        yield conn
 
 
 def require_existing(url: str | None = None) -> None:

@@ -33,7 +33,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from chronicle.model import Analysis, Article, Reject
 from chronicle.store import dedup
-from chronicle.store.db import connect, index_actor_names, is_sqlite
+from chronicle.store.db import begin_write, connect, index_actor_names, is_sqlite
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, copies, events, mentions, quotes, rejects, runs,
     timexes,
@@ -89,10 +89,12 @@ def _article_row(a: Article, key: str, run_id: int, **extra) -> dict:
 
 
 def write_analysis(conn: Connection, analysis: Analysis, key: str, minhash: bytes | None,
-                   run_id: int) -> None:
-    """All rows of one analyzed article (call inside one transaction)."""
+                   run_id: int) -> bool:
+    """All rows of one analyzed article (call inside one transaction); False, writing nothing,
+    when another run (an ingest at the same time) has stored this key since this run began."""
     a = analysis.article
-    conn.execute(insert(articles), [_article_row(a, key, run_id, minhash=minhash)])
+    if not _upsert_ignore(conn, articles, _article_row(a, key, run_id, minhash=minhash), ["key"]):
+        return False
 
     quote_rows = []
     for i, q in enumerate(analysis.quotes):
@@ -149,6 +151,7 @@ def write_analysis(conn: Connection, analysis: Analysis, key: str, minhash: byte
         conn.execute(insert(events), event_rows)
 
     _update_actors(conn, analysis)
+    return True
 
 
 def _upsert_ignore(conn: Connection, table, row: dict, keys: list[str]) -> int:
@@ -158,8 +161,10 @@ def _upsert_ignore(conn: Connection, table, row: dict, keys: list[str]) -> int:
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return conn.execute(dialect_insert(table).values(**row)
-                        .on_conflict_do_nothing(index_elements=keys)).rowcount
+    # RETURNING tells: psycopg's rowcount is -1 for an INSERT that SQLAlchemy gave a RETURNING
+    return len(conn.execute(dialect_insert(table).values(**row)
+                            .on_conflict_do_nothing(index_elements=keys)
+                            .returning(table.c[keys[0]])).all())
 
 
 def _widen(col, day: dt.date | None, earliest: bool):
@@ -217,9 +222,10 @@ def _update_actors(conn: Connection, analysis: Analysis) -> None:
 
 
 def write_copy(conn: Connection, a: Article, key: str, original: str, similarity: float,
-               run_id: int) -> None:
-    conn.execute(insert(articles), [_article_row(a, key, run_id, copy_of=original,
-                                                 similarity=round(similarity, 4))])
+               run_id: int) -> bool:
+    """The near copy's row; False when another run has stored this key meanwhile."""
+    return bool(_upsert_ignore(conn, articles, _article_row(a, key, run_id, copy_of=original,
+                                                            similarity=round(similarity, 4)), ["key"]))
 
 
 def write_duplicate(conn: Connection, a: Article, key: str, run_id: int) -> bool:
@@ -233,9 +239,10 @@ def write_duplicate(conn: Connection, a: Article, key: str, run_id: int) -> bool
         copies.c.article_key == key, copies.c.ext_id == (a.id or "")))).scalars().all()
     if any(_same_place(o, a.origin) for o in known):
         return False
-    conn.execute(insert(copies), [{"article_key": key, "origin": a.origin or "", "ext_id": a.id or "",
-                                   "url": a.url, "date": a.date, "run_id": run_id}])
-    return True
+    # another run may link the same record at the same time: the first link counts
+    return bool(_upsert_ignore(conn, copies, {"article_key": key, "origin": a.origin or "",
+                                              "ext_id": a.id or "", "url": a.url, "date": a.date,
+                                              "run_id": run_id}, ["article_key", "origin", "ext_id"]))
 
 
 def _same_place(stored: str | None, origin: str | None) -> bool:
@@ -376,7 +383,7 @@ def ingest(paths: list[str] | None = None, db: str | None = None, *, engine: Eng
     engine = engine or connect(db)
     t0 = time.perf_counter()
     summary = Summary()
-    with engine.begin() as conn:
+    with begin_write(engine) as conn:
         summary.run_id = conn.execute(insert(runs).values(
             started=_now(), status="running", command=" ".join(sys.argv)[:2000],
             model=model, read=0, stored=0, copies=0, duplicates=0, rejected=0)
@@ -417,7 +424,7 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
         failed: dict[str, str] = {}
 
         def reject(r: Reject) -> None:
-            with engine.begin() as conn:
+            with begin_write(engine) as conn:
                 write_reject(conn, r, run_id)
             summary.rejected += 1
             summary.reasons[reject_reason_kind(r.reason)] += 1
@@ -430,7 +437,7 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
             article only and rejects it, naming it: the batch goes on. A database that is gone,
             locked or full (OperationalError) still stops the run."""
             try:
-                with engine.begin() as conn:
+                with begin_write(engine) as conn:
                     return True, write(conn)
             except (DataError, IntegrityError) as exc:
                 failed[key] = "rows could not be stored"
@@ -466,11 +473,17 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
                 _, a, key, (original, sim) = item
 
                 def copy(conn):
-                    write_copy(conn, a, key, original, sim, run_id)
                     clear_reject(conn, a)
+                    if write_copy(conn, a, key, original, sim, run_id):
+                        return None
+                    return write_duplicate(conn, a, key, run_id)  # another run stored it
 
-                if store(a, key, copy)[0]:
+                ok, linked = store(a, key, copy)
+                if ok and linked is None:
                     summary.copies += 1
+                elif ok:
+                    summary.duplicates += 1
+                    summary.already_stored += not linked
             done += 1
             tick()
 
@@ -508,11 +521,19 @@ def _ingest(engine, summary, t0, keys, index, paths, records, date, workers, bat
                     reject(analysis)
                 else:
                     def write(conn, analysis=analysis, article=article, key=key, sig=sig):
-                        write_analysis(conn, analysis, key, sig, run_id)
                         clear_reject(conn, article)
+                        if write_analysis(conn, analysis, key, sig, run_id):
+                            return None
+                        # another ingest stored this text since this run began: no child rows,
+                        # no actor counts; the record is "already in the record" (or a copy link)
+                        return write_duplicate(conn, article, key, run_id)
 
-                    if store(article, key, write)[0]:
+                    ok, linked = store(article, key, write)
+                    if ok and linked is None:
                         summary.stored += 1
+                    elif ok:
+                        summary.duplicates += 1
+                        summary.already_stored += not linked
                 done += 1
                 if decider.slots:
                     decider.slots.release()
@@ -545,7 +566,7 @@ def _progress_bar(enabled: bool | None):
 def refresh_statistics(engine: Engine, changed: bool) -> None:
     """ANALYZE after a run that added rows (or when SQLite has no statistics yet): the query
     planner needs the tables' sizes to pick the actor and date indexes on a large record."""
-    with engine.begin() as conn:
+    with begin_write(engine) as conn:
         if engine.dialect.name == "sqlite":
             known = conn.exec_driver_sql(
                 "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar()
@@ -556,7 +577,7 @@ def refresh_statistics(engine: Engine, changed: bool) -> None:
 
 
 def _save_run(engine: Engine, s: Summary, status: str) -> None:
-    with engine.begin() as conn:
+    with begin_write(engine) as conn:
         conn.execute(update(runs).where(runs.c.id == s.run_id).values(
             status=status, finished=None if status == "running" else _now(), read=s.read,
             stored=s.stored, copies=s.copies, duplicates=s.duplicates, rejected=s.rejected))

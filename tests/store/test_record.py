@@ -348,3 +348,60 @@ def test_a_nul_character_postgresql_refuses_is_a_reject_naming_the_record(pg_url
     [row] = queries.list_rejects(engine)
     assert (row["origin"], row["record"]) == ("wh/a2.md", "a2")
     assert row["reason"] == "cannot be stored: DataError: PostgreSQL text fields cannot contain NUL (0x00) bytes"
+
+
+def test_two_ingests_at_once_into_one_record(db_url, analyzer, tmp_path):
+    """A second ingest stores the same corpus while the first is between reading the stored keys
+    and writing: the first finds every text already stored by the other and counts it as
+    "already in the record" — no crash, no rows or actor counts twice."""
+    class Meanwhile:
+        def stream(self, articles, batch_size=16, workers=1):
+            for n, a in enumerate(articles):
+                if n == 0:  # the other run starts after this one read the keys, and finishes
+                    ingest(records=corpus(), engine=connect(db_url), pipeline=analyzer, progress=False)
+                yield analyzer.analyze(a)
+
+    engine = connect(db_url)
+    s = ingest(records=corpus(), engine=engine, pipeline=Meanwhile(), progress=False)
+    assert (s.read, s.stored, s.copies, s.duplicates, s.already_stored, s.rejected) == (6, 0, 0, 6, 6, 0), (s, queries.list_rejects(engine))
+    once, _ = _ingest(f"sqlite:///{tmp_path / 'once.db'}", analyzer)
+    assert {k: v for k, v in queries.canonical_dump(engine).items() if k != "quotes_fts"} == \
+        {k: v for k, v in queries.canonical_dump(once).items() if k != "quotes_fts"}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT status FROM runs ORDER BY id")).scalars().all() == ["done", "done"]
+
+
+def test_two_processes_open_a_new_record_and_ingest_at_once(db_url, analyzer):
+    """Both create the schema at the same moment (one migrates, the other waits and finds it
+    done) and write interleaved, each article in its own turn."""
+    import threading
+    import time
+
+    class Slow:
+        def stream(self, articles, batch_size=16, workers=1):
+            for a in articles:
+                time.sleep(0.02)
+                yield analyzer.analyze(a)
+
+    start, errors, summaries = threading.Barrier(2), [], []
+
+    def run():
+        try:
+            start.wait()
+            summaries.append(ingest(records=corpus(), engine=connect(db_url), pipeline=Slow(),
+                                    progress=False))
+        except Exception as exc:  # reported below, with the other thread's outcome
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sum(s.stored for s in summaries) == 4 and sum(s.copies for s in summaries) == 1
+    engine = connect(db_url)
+    s = queries.stats(engine)
+    assert (s["articles"], s["near_copies"], s["exact_copies"], s["quotes"]) == (4, 1, 1, 4)
+    [psaki] = queries.list_actors(engine, name="psaki")
+    assert (psaki["articles"], psaki["quotes"]) == (2, 2)
