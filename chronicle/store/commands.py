@@ -183,10 +183,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle quotes --about "sanctions" --kind direct --json
         """
         from chronicle.model import QUOTE_KINDS
-        from chronicle.store.queries import search_quotes
+        from chronicle.store.queries import search_quotes, terms_of
 
         if kind and kind not in QUOTE_KINDS:
             raise typer.BadParameter(f"{kind!r}: use one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
+        for hint, value in (("--speaker", speaker), ("--about", about)):
+            # "%" or "^" would find nothing (not everything): say so rather than print no rows
+            if value is not None and not terms_of(value):
+                raise typer.BadParameter(f"{value!r} has no words to look for", param_hint=hint)
         rows = search_quotes(_engine(db, existing=True), speaker=speaker, about=about, since=_date(since, "--since"),
                              until=_date(until, "--until"), kind=kind, limit=limit or None)
         if as_json:

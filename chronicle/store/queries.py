@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, literal, or_, select, text, union
+from sqlalchemy import Engine, and_, false, func, literal, or_, select, text, union
 
 from chronicle.store.db import is_sqlite
 from chronicle.store.schema import (
@@ -35,6 +35,14 @@ def terms_of(words: str | None) -> list[str]:
     return _TERM.findall(words or "")
 
 
+def pg_about(param: str = "about"):
+    """PostgreSQL's condition that a quote's content holds the user's words. plainto_tsquery gets
+    the text as typed, so it parses words as the content was parsed: "U.S." stays the word u.s
+    and "COVID-19" covid & -19 (split at every non-letter first, they had found "U S" and
+    "COVID 19", which the content's vector does not hold). It takes no query syntax."""
+    return text(f"quotes.content_tsv @@ plainto_tsquery('english', :{param})")
+
+
 def fts_match(terms: list[str], prefix: bool = False) -> str:
     """An FTS5 MATCH expression: every term, each a quoted phrase (a prefix when asked)."""
     star = "*" if prefix else ""
@@ -46,10 +54,12 @@ def actor_ids_matching(name: str, engine: Engine | None = None):
     with each word of ``name`` (case- and accent-insensitive): "Psaki", "jen psa", "Lavrov".
 
     SQLite answers from the full-text index of names (migration 0003); PostgreSQL with anchored
-    regular expressions (``\\m``: start of a word). Without an engine, or a name without
-    words: substring match on names, aliases and ids.
+    regular expressions (``\\m``: start of a word). Without an engine: substring match on
+    names, aliases and ids. A name without words ("%", "^") matches no actor: it names none.
     """
     terms = terms_of(name)
+    if not terms:
+        return select(actors.c.id).where(false()).subquery()
     if engine is not None and terms and is_sqlite(engine):
         return (text("SELECT DISTINCT actor_id AS id FROM actor_names_fts "
                      "WHERE actor_names_fts MATCH :m").bindparams(m=fts_match(terms, prefix=True))
@@ -61,10 +71,11 @@ def actor_ids_matching(name: str, engine: Engine | None = None):
             select(actors.c.id).where(or_(words(actors.c.name), words(actors.c.id))),
             select(actor_aliases.c.actor_id).where(words(actor_aliases.c.alias)),
         ).subquery()
-    pattern = f"%{name}%"
+    def has(col):
+        return col.icontains(name, autoescape=True)  # "%" and "_" are the user's characters
     return union(
-        select(actors.c.id).where(or_(actors.c.name.ilike(pattern), actors.c.id.ilike(pattern))),
-        select(actor_aliases.c.actor_id).where(actor_aliases.c.alias.ilike(pattern)),
+        select(actors.c.id).where(or_(has(actors.c.name), has(actors.c.id))),
+        select(actor_aliases.c.actor_id).where(has(actor_aliases.c.alias)),
     ).subquery()
 
 
@@ -90,16 +101,17 @@ def search_quotes(engine: Engine, speaker: str | None = None, about: str | None 
         q = q.where(quotes.c.actor_id == ids[0] if len(ids) == 1 else quotes.c.actor_id.in_(ids))
     if about:
         terms = terms_of(about)
-        if terms and is_sqlite(engine):
+        if not terms:  # "^": no word to look for, so no quote is about it
+            return []
+        if is_sqlite(engine):
             hits = (text("SELECT article_key, idx FROM quotes_fts WHERE quotes_fts MATCH :m")
                     .bindparams(m=fts_match(terms))
                     .columns(article_key=quotes.c.article_key.type, idx=quotes.c.idx.type)
                     .subquery("hits"))
             q = q.join(hits, and_(hits.c.article_key == quotes.c.article_key,
                                   hits.c.idx == quotes.c.idx))
-        elif terms:
-            q = q.where(text("quotes.content_tsv @@ plainto_tsquery('english', :about)")
-                        .bindparams(about=" ".join(terms)))
+        else:
+            q = q.where(pg_about().bindparams(about=about))
     q = quote_filters(q, since, until, kind)
     q = q.order_by(quotes.c.day, quotes.c.article_key, quotes.c.idx)
     if limit:

@@ -11,11 +11,11 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, literal, or_, select, text, union_all
+from sqlalchemy import Engine, and_, false, func, literal, or_, select, text, union_all
 
 from chronicle.store.db import is_sqlite
 from chronicle.store.queries import (
-    actor_ids_matching, event_filters, fts_match, quote_filters, terms_of,
+    actor_ids_matching, event_filters, fts_match, pg_about, quote_filters, terms_of,
 )
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, events, mentions, quotes, runs, timexes,
@@ -81,8 +81,9 @@ def _quote_hits(engine: Engine, words: str, latest: int | None = None):
     thousands of matches are never joined and sorted). None: every match.
     """
     terms = terms_of(words)
-    if not terms:
-        return None
+    if not terms:  # "^": no word to look for, so no quote holds it (not: every quote)
+        return (select(quotes.c.article_key, quotes.c.idx, literal(0).label("added"))
+                .where(false()).subquery("hits"))
     if is_sqlite(engine):
         match = fts_match(terms)
         sql = "SELECT article_key, idx, rowid AS added FROM quotes_fts WHERE quotes_fts MATCH :m"
@@ -93,8 +94,7 @@ def _quote_hits(engine: Engine, words: str, latest: int | None = None):
                          added=quotes.c.idx.type)
                 .subquery("hits"))
     return (select(quotes.c.article_key, quotes.c.idx, literal(0).label("added"))
-            .where(text("quotes.content_tsv @@ plainto_tsquery('english', :words)")
-                   .bindparams(words=" ".join(terms)))
+            .where(pg_about("words").bindparams(words=words))
             .subquery("hits"))
 
 

@@ -405,3 +405,40 @@ def test_two_processes_open_a_new_record_and_ingest_at_once(db_url, analyzer):
     assert (s["articles"], s["near_copies"], s["exact_copies"], s["quotes"]) == (4, 1, 1, 4)
     [psaki] = queries.list_actors(engine, name="psaki")
     assert (psaki["articles"], psaki["quotes"]) == (2, 2)
+
+
+def test_about_keeps_the_users_words_the_same_on_both_engines(sqlite_url, pg_url, analyzer):
+    """"U.S." and "COVID-19" are searched as written: PostgreSQL had split them into "U S" and
+    "COVID 19" and missed nearly every quote SQLite found."""
+    extra = [corpus()[0].__class__("u1", 'Joe Biden said "The U.S. will send vaccines against '
+                                         'COVID-19 to Kenya."', dt.date(2022, 3, 1), origin="wh/u1.md"),
+             corpus()[0].__class__("u2", 'Jen Psaki said "Us and them, again and again."',
+                                   dt.date(2022, 3, 2), origin="wh/u2.md")]
+    lite, _ = _ingest(sqlite_url, analyzer, records=corpus() + extra)
+    pg, _ = _ingest(pg_url, analyzer, records=corpus() + extra)
+    for words in ("U.S.", "u.s.", "COVID-19", "vaccines against COVID-19"):
+        found = [[q["article"] for q in queries.search_quotes(e, about=words)] for e in (lite, pg)]
+        assert found == [["u1"], ["u1"]], words
+
+
+def test_a_search_without_words_finds_nothing(db_url, analyzer):
+    """`--about "^"` or `--speaker "%"` name nothing, so they match nothing (they had matched
+    every quote); the CLI says so as a usage error."""
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
+    from chronicle.web import queries as web
+
+    engine, _ = _ingest(db_url, analyzer)
+    for words in ("^", "%", "  ", "*"):
+        assert queries.search_quotes(engine, about=words) == [], words
+        assert queries.search_quotes(engine, speaker=words) == [], words
+        assert queries.list_actors(engine, name=words) == [], words
+        assert queries.search_events(engine, actor=words) == [], words
+        assert web.list_quotes(engine, words=words)["items"] == [], words
+        assert web.list_quotes(engine, speaker=words)["items"] == [], words
+    assert len(queries.search_quotes(engine, speaker="psaki")) == 2  # words still match
+    if db_url.startswith("sqlite"):
+        for option, value in (("--about", "^"), ("--speaker", "%")):
+            result = CliRunner().invoke(app, ["quotes", option, value, "--db", db_url])
+            assert result.exit_code == 2 and "has no words to look for" in result.output
