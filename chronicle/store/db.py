@@ -7,6 +7,8 @@ database is behind (a cheap version check first, so queries stay fast).
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,8 +40,17 @@ def normalize_url(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits for another process too
-    cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+    cur.execute("PRAGMA busy_timeout=30000")
+    for attempt in range(200):  # readers never wait for the writer
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            # a new file another process is creating: switching to WAL does not wait (no busy
+            # handler there), so wait here
+            if "locked" not in str(exc) or attempt == 199:
+                raise
+            time.sleep(0.05)
     cur.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; WAL keeps it consistent
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
