@@ -32,6 +32,7 @@ from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_
 from sqlalchemy.exc import DataError, IntegrityError
 
 from chronicle.model import Analysis, Article, Reject
+from chronicle.read.dispatch import STDIN_ORIGIN
 from chronicle.store import dedup
 from chronicle.store.db import begin_write, connect, index_actor_names, is_sqlite
 from chronicle.store.schema import (
@@ -267,8 +268,12 @@ def _printable(value: str) -> str:
 def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
     """Keep the reject; a record rejected again for another reason says the new one."""
     r = Reject(_printable(r.origin or ""), _printable(str(r.record)), _printable(r.reason))
-    where = and_(rejects.c.origin == r.origin, rejects.c.record == str(r.record))
-    known = conn.execute(select(rejects.c.reason).where(where)).scalar()
+    # the same file named another way ("corpus/x.jsonl", "/tmp/qa1/corpus/x.jsonl") is the same
+    # place, as for stored articles: one reject, under the name it was first stored by
+    same = [(o, reason) for o, rec, reason in _rejects_near(conn, [(r.origin, r.record)])
+            if rec == r.record and _same_place(o, r.origin)]
+    origin, known = same[0] if same else (r.origin, None)
+    where = and_(rejects.c.origin == origin, rejects.c.record == r.record)
     if known is None:
         _upsert_ignore(conn, rejects, {"origin": r.origin, "record": str(r.record), "reason": r.reason,
                                        "run_id": run_id}, ["origin", "record"])
@@ -279,16 +284,33 @@ def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
 _LINE = re.compile(r"(.*):(\d+)")
 
 
+def _rejects_near(conn: Connection, places: list[tuple[str, str | None]]):
+    """(origin, record, reason) of the rejects whose origin ends like one of ``places``' origins
+    (and whose record is its record, unless None): the candidates _same_place decides on."""
+    conds = []
+    for origin, record in places:
+        tail = origin.replace("\\", "/").rsplit("/", 1)[-1]
+        cond = rejects.c.origin.endswith(tail, autoescape=True)
+        conds.append(cond if record is None else and_(cond, rejects.c.record == record))
+    return conn.execute(select(rejects.c.origin, rejects.c.record, rejects.c.reason)
+                        .where(or_(*conds))).all()
+
+
 def clear_reject(conn: Connection, a: Article) -> None:
     """A record once rejected and now read (its file fixed): its reject goes. A one-article
-    file's reject is named by the file, a line's by the file and the line number."""
-    if not a.origin:
+    file's reject is named by the file, a line's by the file and the line number; the file may
+    be named another way than when it was rejected. Standard input is no file: its line 2 in
+    this run is not the line 2 of an earlier run, so its rejects stay."""
+    if not a.origin or a.origin.startswith(STDIN_ORIGIN):
         return
-    conds = [rejects.c.origin == a.origin]
+    places: list[tuple[str, str | None]] = [(a.origin, None)]
     m = _LINE.fullmatch(a.origin)
     if m:
-        conds.append(and_(rejects.c.origin == m.group(1), rejects.c.record == m.group(2)))
-    conn.execute(delete(rejects).where(or_(*conds)))
+        places.append((m.group(1), m.group(2)))
+    for origin, record, _ in _rejects_near(conn, places):
+        if any(_same_place(origin, o) and rec in (None, record) for o, rec in places):
+            conn.execute(delete(rejects).where(and_(rejects.c.origin == origin,
+                                                    rejects.c.record == record)))
 
 
 # --- the run --------------------------------------------------------------------------------------

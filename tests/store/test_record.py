@@ -442,3 +442,33 @@ def test_a_search_without_words_finds_nothing(db_url, analyzer):
         for option, value in (("--about", "^"), ("--speaker", "%")):
             result = CliRunner().invoke(app, ["quotes", option, value, "--db", db_url])
             assert result.exit_code == 2 and "has no words to look for" in result.output
+
+
+def test_a_reject_is_kept_once_whatever_path_named_its_file(db_url, analyzer):
+    """`corpus`, `qa1/corpus` and `/tmp/qa1/corpus` are one folder: its bad record is one reject,
+    and the record fixed and read under yet another name clears it."""
+    for origin in ("corpus/l.jsonl", "qa1/corpus/l.jsonl", "/tmp/qa1/corpus/l.jsonl", "./corpus/l.jsonl"):
+        engine, _ = _ingest(db_url, analyzer, records=[Reject(origin, "2", "invalid JSON")])
+    assert [(r["origin"], r["record"]) for r in queries.list_rejects(engine)] == [("corpus/l.jsonl", "2")]
+    other = corpus()[0].__class__("x:3", "The mayor said the bridge would open.", dt.date(2023, 1, 2),
+                                  origin="/tmp/qa1/corpus/l.jsonl:3")
+    _ingest(db_url, analyzer, records=[other])  # another line of the file: not this record
+    assert len(queries.list_rejects(engine)) == 1
+    fixed = other.__class__("x:2", "The mayor said the tunnel would open.", dt.date(2023, 1, 2),
+                            origin="/tmp/qa1/corpus/l.jsonl:2")
+    _ingest(db_url, analyzer, records=[fixed])
+    assert queries.list_rejects(engine) == []
+
+
+def test_standard_input_rejects_stay_until_that_record_is_fixed(db_url, analyzer):
+    """Line 2 of today's standard input is not line 2 of yesterday's: storing it does not clear
+    yesterday's reject."""
+    from chronicle.read.dispatch import STDIN_ORIGIN
+
+    Article = corpus()[0].__class__
+    _ingest(db_url, analyzer, records=[Article("a", "Alpha said yes.", dt.date(2022, 1, 1), origin=f"{STDIN_ORIGIN}:1"),
+                                       Reject(STDIN_ORIGIN, "2", "is not valid JSON")])
+    engine, _ = _ingest(db_url, analyzer, records=[
+        Article("b", "B said no.", dt.date(2022, 1, 1), origin=f"{STDIN_ORIGIN}:1"),
+        Article("c", "G said so.", dt.date(2022, 1, 1), origin=f"{STDIN_ORIGIN}:2")])
+    assert [(r["origin"], r["record"]) for r in queries.list_rejects(engine)] == [(STDIN_ORIGIN, "2")]
