@@ -17,6 +17,8 @@ from chronicle.store.schema import TABLES
 FORMATS = ("jsonl", "csv", "parquet")
 BATCH = 2000
 TABLE_NAMES = tuple(t.name for t in TABLES)
+# Text columns holding JSON: nested objects in JSONL; CSV and Parquet keep the JSON text
+JSON_COLUMNS = {"articles": ("meta",), "quotes": ("parts",)}
 
 
 def _arrow_type(col):
@@ -81,11 +83,15 @@ def export(engine: Engine, out: Path, fmt: str = "parquet", tables: list[str] | 
                         w.writerows([[_plain(v) for v in row] for row in part])
                         n += len(part)
             else:
+                nested = JSON_COLUMNS.get(table.name, ())
                 with open(path, "w", encoding="utf-8") as f:
                     for part in result.partitions():
                         for row in part:
-                            f.write(json.dumps({k: _plain(v) for k, v in zip(names, row)},
-                                               ensure_ascii=False))
+                            obj = {k: _plain(v) for k, v in zip(names, row)}
+                            for k in nested:  # JSON in JSON Lines is nested, not a string
+                                if obj.get(k) is not None:
+                                    obj[k] = json.loads(obj[k])
+                            f.write(json.dumps(obj, ensure_ascii=False))
                             f.write("\n")
                         n += len(part)
             counts[table.name] = n

@@ -472,3 +472,12 @@ def test_standard_input_rejects_stay_until_that_record_is_fixed(db_url, analyzer
         Article("b", "B said no.", dt.date(2022, 1, 1), origin=f"{STDIN_ORIGIN}:1"),
         Article("c", "G said so.", dt.date(2022, 1, 1), origin=f"{STDIN_ORIGIN}:2")])
     assert [(r["origin"], r["record"]) for r in queries.list_rejects(engine)] == [(STDIN_ORIGIN, "2")]
+
+
+def test_jsonl_export_nests_json_columns(sqlite_url, analyzer, tmp_path):
+    a = corpus()[0]
+    a.meta = {"form": "markdown", "tags": ["briefing"]}
+    engine, _ = _ingest(sqlite_url, analyzer, records=[a])
+    export(engine, tmp_path / "out", "jsonl", tables=["articles"])
+    row = json.loads((tmp_path / "out" / "articles.jsonl").read_text().splitlines()[0])
+    assert row["meta"] == {"form": "markdown", "tags": ["briefing"]}
