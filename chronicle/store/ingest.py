@@ -267,13 +267,12 @@ def _printable(value: str) -> str:
 
 def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
     """Keep the reject; a record rejected again for another reason says the new one."""
-    r = Reject(_printable(r.origin or ""), _printable(str(r.record)), _printable(r.reason))
     # the same file named another way ("corpus/x.jsonl", "/tmp/qa1/corpus/x.jsonl") is the same
-    # place, as for stored articles: one reject, under the name it was first stored by
-    same = [(o, reason) for o, rec, reason in _rejects_near(conn, [(r.origin, r.record)])
-            if rec == r.record and _same_place(o, r.origin)]
-    origin, known = same[0] if same else (r.origin, None)
-    where = and_(rejects.c.origin == origin, rejects.c.record == r.record)
+    # place: a local file's reject is kept under its absolute path, so one reject per record and
+    # an indexed look-up (no scan of the table per stored article)
+    r = Reject(_printable(place_of(r.origin or "")), _printable(str(r.record)), _printable(r.reason))
+    where = and_(rejects.c.origin == r.origin, rejects.c.record == r.record)
+    known = conn.execute(select(rejects.c.reason).where(where)).scalar()
     if known is None:
         _upsert_ignore(conn, rejects, {"origin": r.origin, "record": str(r.record), "reason": r.reason,
                                        "run_id": run_id}, ["origin", "record"])
@@ -281,19 +280,17 @@ def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
         conn.execute(update(rejects).where(where).values(reason=r.reason, run_id=run_id))
 
 
+def place_of(origin: str) -> str:
+    """A reject's file as an absolute path (its ":line" kept) when it names a local file;
+    standard input, URIs and records of archives as they are."""
+    m = _LINE.fullmatch(origin)
+    path, line = (m.group(1), ":" + m.group(2)) if m and not os.path.exists(origin) else (origin, "")
+    if not path or path.startswith(STDIN_ORIGIN) or "://" in path or not os.path.exists(path):
+        return origin
+    return os.path.abspath(path) + line
+
+
 _LINE = re.compile(r"(.*):(\d+)")
-
-
-def _rejects_near(conn: Connection, places: list[tuple[str, str | None]]):
-    """(origin, record, reason) of the rejects whose origin ends like one of ``places``' origins
-    (and whose record is its record, unless None): the candidates _same_place decides on."""
-    conds = []
-    for origin, record in places:
-        tail = origin.replace("\\", "/").rsplit("/", 1)[-1]
-        cond = rejects.c.origin.endswith(tail, autoescape=True)
-        conds.append(cond if record is None else and_(cond, rejects.c.record == record))
-    return conn.execute(select(rejects.c.origin, rejects.c.record, rejects.c.reason)
-                        .where(or_(*conds))).all()
 
 
 def clear_reject(conn: Connection, a: Article) -> None:
@@ -303,14 +300,13 @@ def clear_reject(conn: Connection, a: Article) -> None:
     this run is not the line 2 of an earlier run, so its rejects stay."""
     if not a.origin or a.origin.startswith(STDIN_ORIGIN):
         return
-    places: list[tuple[str, str | None]] = [(a.origin, None)]
-    m = _LINE.fullmatch(a.origin)
-    if m:
-        places.append((m.group(1), m.group(2)))
-    for origin, record, _ in _rejects_near(conn, places):
-        if any(_same_place(origin, o) and rec in (None, record) for o, rec in places):
-            conn.execute(delete(rejects).where(and_(rejects.c.origin == origin,
-                                                    rejects.c.record == record)))
+    # a one-article file's reject is (file, file name); a line's is (file, line number)
+    origin = place_of(a.origin)
+    m = _LINE.fullmatch(origin)
+    if m and not os.path.exists(origin):
+        conn.execute(delete(rejects).where(and_(rejects.c.origin == m.group(1),
+                                                rejects.c.record == m.group(2))))
+    conn.execute(delete(rejects).where(rejects.c.origin == origin))
 
 
 # --- the run --------------------------------------------------------------------------------------

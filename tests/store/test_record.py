@@ -444,18 +444,24 @@ def test_a_search_without_words_finds_nothing(db_url, analyzer):
             assert result.exit_code == 2 and "has no words to look for" in result.output
 
 
-def test_a_reject_is_kept_once_whatever_path_named_its_file(db_url, analyzer):
-    """`corpus`, `qa1/corpus` and `/tmp/qa1/corpus` are one folder: its bad record is one reject,
-    and the record fixed and read under yet another name clears it."""
-    for origin in ("corpus/l.jsonl", "qa1/corpus/l.jsonl", "/tmp/qa1/corpus/l.jsonl", "./corpus/l.jsonl"):
+def test_a_reject_is_kept_once_whatever_path_named_its_file(db_url, analyzer, tmp_path, monkeypatch):
+    """`corpus`, `./corpus`, `../qa1/corpus` and the absolute path are one folder: its bad record
+    is one reject, kept under the file's absolute path, and the record fixed and read under yet
+    another name clears it."""
+    folder = tmp_path / "qa1" / "corpus"
+    folder.mkdir(parents=True)
+    f = folder / "l.jsonl"
+    f.write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "qa1")
+    for origin in ("corpus/l.jsonl", "./corpus/l.jsonl", "../qa1/corpus/l.jsonl", str(f)):
         engine, _ = _ingest(db_url, analyzer, records=[Reject(origin, "2", "invalid JSON")])
-    assert [(r["origin"], r["record"]) for r in queries.list_rejects(engine)] == [("corpus/l.jsonl", "2")]
+    assert [(r["origin"], r["record"]) for r in queries.list_rejects(engine)] == [(str(f), "2")]
     other = corpus()[0].__class__("x:3", "The mayor said the bridge would open.", dt.date(2023, 1, 2),
-                                  origin="/tmp/qa1/corpus/l.jsonl:3")
+                                  origin=f"{f}:3")
     _ingest(db_url, analyzer, records=[other])  # another line of the file: not this record
     assert len(queries.list_rejects(engine)) == 1
     fixed = other.__class__("x:2", "The mayor said the tunnel would open.", dt.date(2023, 1, 2),
-                            origin="/tmp/qa1/corpus/l.jsonl:2")
+                            origin="corpus/l.jsonl:2")
     _ingest(db_url, analyzer, records=[fixed])
     assert queries.list_rejects(engine) == []
 
