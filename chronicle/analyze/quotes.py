@@ -66,6 +66,14 @@ def extract_quotes(doc) -> list[Quote]:
         # words after a headline's "X:" are X's; quotes they hold are nested, not new
         regions = [r for r in regions if not _within(r.start, turn_spans)]
         found = [c for c in found if not _within(c.span[0], turn_spans)]
+    elif turns:
+        # inside transcript turns only verbs of reporting can give quotes (below): the rest,
+        # and the quotation marks of turns without one, need no attribution work
+        starts = [s for s, _ in turn_spans]
+        found = [c for c in found if not _in_sorted(c.span[0], turn_spans, starts)
+                 or c.token.lemma_.lower() in _TALK_REPORTS]
+        reporting = {_turn_of(c.span[0], turn_spans, starts) for c in found}
+        regions = [r for r in regions if _turn_of(r.start, turn_spans, starts) in reporting]
     # a cue word inside quotation marks is the quoted speaker's own (nested): never ours
     spans = sorted((r.start, r.end) for r in regions)
     starts = [s for s, _ in spans]
@@ -123,6 +131,12 @@ _TALK_REPORTS = {"say", "tell", "announce", "add", "note", "state", "declare", "
                  "report", "accuse", "claim", "insist", "reiterate", "repeat", "confirm", "deny",
                  "promise", "vow", "pledge", "argue", "threaten", "urge", "call", "predict",
                  "acknowledge", "admit", "assert", "allege", "tweet", "post", "reveal"}
+
+
+def _turn_of(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> int | None:
+    """The index of the span holding ``pos`` (-1 for none)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and spans[i][0] <= pos < spans[i][1] else -1
 
 
 def _in_sorted(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
