@@ -26,11 +26,16 @@ def test_a_known_name_the_model_missed_ends_the_speaker_mention():
 
 
 @pytest.mark.parametrize("text", [
+    # an organisation ending in capitalized words that name no one stays whole
     "The General Services Administration said the lease was signed.",
     "The King James Bible was read aloud.",
     "The Department of Defense Chief Information Officer said the systems were secure.",
+    # words the model tags as people that no name is
+    "The John Lewis Voting Rights Advancement Act said nothing of the kind.",
+    "COVID-19 Response said the numbers were falling.",
+    "The meeting took place in the Roosevelt Room, where Bronze Star winners waited.",
 ])
-def test_an_organisation_ending_in_capitalized_words_that_name_no_one_stays_whole(text):
+def test_things_and_organisations_are_no_person(text):
     assert not [a.id for a in analyze(text, "2023-10-19").actors if a.id.startswith("person:")]
 
 

@@ -42,23 +42,28 @@ def test_markdown_without_front_matter_is_read_with_the_date_given(tmp_path):
 
 def test_markup_goes_and_the_words_and_their_breaks_stay(tmp_path):
     # the White House corpus names speakers as bold links: the URL is not part of the text
-    (tmp_path / "a.md").write_text(
-        "---\ndate: 2025-03-01\n---\nSupport continues to roll\nin.\n\n"
-        "[**Speaker Mike\nJohnson**](https://x.com/SpeakerJohnson/status/1)**:**\n"
-        "\u201cThe days of *that* are OVER &amp; done.\u201d\n\n- one\n- two\n", encoding="utf-8")
-    [article] = read_paths([str(tmp_path / "a.md")])
-    assert article.text == ("Support continues to roll\nin.\n\nSpeaker Mike\nJohnson:\n"
-                            "\u201cThe days of that are OVER & done.\u201d\n\none\n\ntwo\n")
+    assert text_of(tmp_path,
+                   "---\ndate: 2025-03-01\n---\nSupport continues to roll\nin.\n\n"
+                   "[**Speaker Mike\nJohnson**](https://x.com/SpeakerJohnson/status/1)**:**\n"
+                   "\u201cThe days of *that* are OVER &amp; done.\u201d\n\n- one\n- two\n") == (
+        "Support continues to roll\nin.\n\nSpeaker Mike\nJohnson:\n"
+        "\u201cThe days of that are OVER & done.\u201d\n\none\n\ntwo\n")
 
 
 def test_raw_html_keeps_its_words_not_its_tags_and_addresses(tmp_path):
     # the corpus embeds photos as <figure><img srcset=...>: their URLs became "people"
-    (tmp_path / "a.md").write_text(
-        "---\ndate: 2025-08-01\n---\nBefore.\n\n<figure>\n<img\nsrc=\"https://x.gov/a.jpg\"\n"
-        "srcset=\"https://x.gov/a.jpg?resize=476,600 476w\" />\n<figcaption>The President speaks"
-        "</figcaption>\n</figure>\n\n<script>alert(1)</script>\n\nAfter.\n", encoding="utf-8")
+    assert text_of(tmp_path,
+                   "---\ndate: 2025-08-01\n---\nBefore.\n\n<figure>\n<img\nsrc=\"https://x.gov/a.jpg\"\n"
+                   "srcset=\"https://x.gov/a.jpg?resize=476,600 476w\" />\n<figcaption>The President speaks"
+                   "</figcaption>\n</figure>\n\n<script>alert(1)</script>\n\nAfter.\n") == \
+        "Before.\n\nThe President speaks\n\nAfter.\n"
+
+
+def text_of(tmp_path, markdown: str) -> str:
+    """The text Chronicle reads from a Markdown file holding ``markdown``."""
+    (tmp_path / "a.md").write_text(markdown, encoding="utf-8")
     [article] = read_paths([str(tmp_path / "a.md")])
-    assert article.text == "Before.\n\nThe President speaks\n\nAfter.\n"
+    return article.text
 
 
 def test_a_list_item_is_a_block_without_its_bullet_but_with_its_number(tmp_path):

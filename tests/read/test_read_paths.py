@@ -178,12 +178,18 @@ def test_a_reader_s_unforeseen_failure_names_the_file(tmp_path, monkeypatch):
     ("empty.warc", b"", "is empty"),
 ])
 def test_a_file_with_no_records_is_rejected_not_passed_over(tmp_path, name, content, reason):
+    reject = _the_reject_beside_a_good_file(tmp_path, name, content)
+    assert (reject.origin, reject.record, reject.reason) == (str(tmp_path / name), name, reason)
+
+
+def _the_reject_beside_a_good_file(tmp_path, name: str, content: bytes) -> Reject:
+    """Read a folder holding ``name`` and a good text file: the one reject, the text read."""
     (tmp_path / name).write_bytes(content)
     (tmp_path / "after.txt").write_text("Text.", encoding="utf-8")
     out = list(read_paths([str(tmp_path)]))
     [reject] = rejects(out)
-    assert (reject.origin, reject.record, reject.reason) == (str(tmp_path / name), name, reason)
     assert [a.id for a in articles(out)] == ["after"]
+    return reject
 
 
 def test_a_warc_of_no_html_pages_holds_no_articles(tmp_path):
@@ -210,12 +216,8 @@ NUL_REASON = "holds NUL characters (binary data, or UTF-16 text?)"
 ])
 def test_text_holding_nul_characters_is_rejected_in_every_form(tmp_path, name, content, record):
     # PostgreSQL cannot store a NUL; a UTF-16 file of ASCII decodes as UTF-8 full of them
-    (tmp_path / name).write_bytes(content)
-    (tmp_path / "after.txt").write_text("Text.", encoding="utf-8")
-    out = list(read_paths([str(tmp_path)]))
-    [reject] = rejects(out)
+    reject = _the_reject_beside_a_good_file(tmp_path, name, content)
     assert reject.record == record and reject.reason.startswith(NUL_REASON)
-    assert [a.id for a in articles(out)] == ["after"]
 
 
 def test_a_field_holding_a_nul_character_is_rejected_naming_the_field(tmp_path):
