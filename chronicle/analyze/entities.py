@@ -1,14 +1,15 @@
-"""Repairs of the model's entity spans before the stages read them.
+"""Repairs of the model's entity spans before the stages read them (only ``doc.ents`` changes).
 
-The small pipeline often takes an office and its holder for one organisation: "Secretary of
-Homeland Security Alejandro N. Mayorkas", "U.S. Agency for International Development
-Administrator Samantha Power" come out as ORG, so the person is lost to speakers, coreference and
-actors alike. Such an ORG ending in a person's name is split: the name becomes a PERSON entity and
-what names the organisation before the title stays ORG ("Homeland Security").
+The small pipeline's entities fail people in ways every later stage inherits:
 
-The name is the span's last two to four words when the knowledge base knows them as a person, or,
-for someone it does not know, the capitalized words right after an office word ("Administrator
-Jane Doe"). Only the entity's own tokens are read; nothing else of the Doc changes.
+- an office and its holder taken for one organisation ("Secretary of Transportation Pete
+  Buttigieg", "U.S. Agency for International Development Administrator Samantha Power" as ORG):
+  the holder's name becomes a PERSON entity and what names the organisation before the title
+  stays ORG. The name is the span's last two to four words when the knowledge base knows them as
+  one person, or, for someone it does not know, the capitalized words after an office word;
+- a person tagged ORG ("Olaf Scholz"), or a surname of someone named in full tagged otherwise or
+  not at all ("Sanders agreed.", read as the plural of *sander*): PERSON;
+- a transcript's sign-off and time stamps ("END", "P.M. CST") taken for names: no entity.
 """
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ _OFFICE_WORDS = PERSON_NOUNS | {"administrator", "secretary", "director", "commi
 
 
 def repair(doc, kb: Knowledge) -> None:
-    """Every repair, in order: office holders out of ORG spans, then people's names the model
-    tagged otherwise or not at all."""
+    """Every repair, in order: office holders out of ORG spans, people's names the model tagged
+    otherwise or not at all, sign-offs that are no one."""
     split_office_holders(doc, kb)
     mark_named_people(doc, kb)
     drop_sign_offs(doc)
