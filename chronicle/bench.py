@@ -47,6 +47,7 @@ CORPUS = Path("corpora") / "whitehouse"
 BATCH_SIZE = 16  # Pipeline.stream's default; the bare pass uses the same
 
 STAGES = (
+    "entities.repair",
     "time.extract_timexes",
     "quotes.extract_quotes",
     "coref.cluster_people",
@@ -152,7 +153,7 @@ def stage_pass(pipeline, articles: list[Article], batch_size: int = BATCH_SIZE) 
 
 def _stage_loop(pipeline, articles: list[Article], batch_size: int) -> dict:
     from chronicle.analyze import actors as actors_stage
-    from chronicle.analyze import coref, events, quotes
+    from chronicle.analyze import coref, entities, events, quotes
     from chronicle.analyze import time as time_stage
 
     clock = time.perf_counter
@@ -171,20 +172,23 @@ def _stage_loop(pipeline, articles: list[Article], batch_size: int) -> dict:
         parse += t1 - t0
         date = article.date
         result = Analysis(article=article)
+        entities.repair(doc, pipeline.knowledge)
+        t1b = clock()
         result.timexes = time_stage.extract_timexes(doc, date)
         t2 = clock()
         result.quotes = quotes.extract_quotes(doc)
         t3 = clock()
-        people = coref.cluster_people(doc, result.quotes, article.title)
+        people = coref.cluster_people(doc, result.quotes, article.title,
+                                      in_office=actors_stage.office_check(pipeline.knowledge, date))
         t4 = clock()
         result.actors = actors_stage.build_actors(doc, people, result.quotes, date,
                                                   pipeline.knowledge)
         t5 = clock()
         time_stage.date_quotes(doc, result.quotes, result.timexes, date)
         t6 = clock()
-        result.events = events.extract_events(doc, result, date)
+        result.events = events.extract_events(doc, result, date, knowledge=pipeline.knowledge)
         t7 = clock()
-        for name, dt_ in zip(STAGES, (t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
+        for name, dt_ in zip(STAGES, (t1b - t1, t2 - t1b, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
             totals[name] += dt_
         if mismatch is None:  # check once that these calls are what analyze_doc does
             ref = pipeline.analyze_doc(article, doc).to_dict()
