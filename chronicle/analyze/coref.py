@@ -13,6 +13,7 @@ Lavrov", "Lavrov, Russia's foreign minister").
 """
 from __future__ import annotations
 
+from chronicle.analyze.actors_kb import lookup_code
 from chronicle.analyze.doctext import children, text_of
 
 import bisect
@@ -616,7 +617,5 @@ class _Title:
 
 def _country(words: str) -> str:
     """A country code for "Turkish" / "Turkey" (the words themselves when unknown)."""
-    from chronicle.analyze.actors_kb import lookup_code
-
     found = lookup_code(words, demonym=True)
     return found[0] if found else words.lower()

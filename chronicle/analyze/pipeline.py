@@ -137,10 +137,10 @@ def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator
 def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     """Chronicle's stages, in order, on a parsed Doc of ``article.text``."""
     result = Analysis(article=article)
-    entities.repair(doc, knowledge or actors_stage.load_knowledge(None))
+    kb = knowledge or actors_stage.load_knowledge(None)
+    entities.repair(doc, kb)
     result.timexes = time.extract_timexes(doc, article.date)
     result.quotes = quotes.extract_quotes(doc)
-    kb = knowledge or actors_stage.load_knowledge(None)
     people = coref.cluster_people(doc, result.quotes, article.title,
                                   in_office=actors_stage.office_check(kb, article.date))
     result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge)

@@ -61,7 +61,9 @@ def extract_quotes(doc) -> list[Quote]:
     regions = find_quote_regions(text)
     found = _find_cues(doc, regions)
     quotes: list[Quote] = [_turn_quote(text, t, headlines) for t in turns]
-    turn_spans = sorted((t.start, t.content[1]) for t in turns)
+    turns = sorted(turns, key=lambda t: t.start)
+    turn_spans = [(t.start, t.content[1]) for t in turns]
+    turn_starts = [s for s, _ in turn_spans]
     if headlines and turns:
         # words after a headline's "X:" are X's; quotes they hold are nested, not new
         regions = [r for r in regions if not _within(r.start, turn_spans)]
@@ -69,11 +71,10 @@ def extract_quotes(doc) -> list[Quote]:
     elif turns:
         # inside transcript turns only verbs of reporting can give quotes (below): the rest,
         # and the quotation marks of turns without one, need no attribution work
-        starts = [s for s, _ in turn_spans]
-        found = [c for c in found if not _in_sorted(c.span[0], turn_spans, starts)
+        found = [c for c in found if _turn_of(c.span[0], turn_spans, turn_starts) < 0
                  or c.token.lemma_.lower() in _TALK_REPORTS]
-        reporting = {_turn_of(c.span[0], turn_spans, starts) for c in found}
-        regions = [r for r in regions if _turn_of(r.start, turn_spans, starts) in reporting]
+        reporting = {_turn_of(c.span[0], turn_spans, turn_starts) for c in found}
+        regions = [r for r in regions if _turn_of(r.start, turn_spans, turn_starts) in reporting]
     # a cue word inside quotation marks is the quoted speaker's own (nested): never ours
     spans = sorted((r.start, r.end) for r in regions)
     starts = [s for s, _ in spans]
@@ -83,10 +84,8 @@ def extract_quotes(doc) -> list[Quote]:
         # inside a transcript turn, what the speaker reports of a third party is a quote of its
         # own ("The President said yesterday that ...", "he said, and I quote, '...'"); the
         # speaker's own "I think" and the rest are the turn's words, not new quotes
-        starts = [s for s, _ in turn_spans]
-        contents = {t.start: t.content for t in turns}
-        inner = [q for q in inner if not _in_sorted(q.content.start, turn_spans, starts)
-                 or _reports_someone_else(doc, q, contents[turn_spans[bisect.bisect_right(starts, q.content.start) - 1][0]])]
+        inner = [q for q in inner if (i := _turn_of(q.content.start, turn_spans, turn_starts)) < 0
+                 or _reports_someone_else(doc, q, turns[i].content)]
     quotes.extend(inner)
     quotes.sort(key=lambda q: q.content.start)
     return quotes
@@ -133,15 +132,14 @@ _TALK_REPORTS = {"say", "tell", "announce", "add", "note", "state", "declare", "
                  "acknowledge", "admit", "assert", "allege", "tweet", "post", "reveal"}
 
 
-def _turn_of(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> int | None:
-    """The index of the span holding ``pos`` (-1 for none)."""
+def _turn_of(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> int:
+    """The index of the sorted span holding ``pos``, -1 for none."""
     i = bisect.bisect_right(starts, pos) - 1
     return i if i >= 0 and spans[i][0] <= pos < spans[i][1] else -1
 
 
 def _in_sorted(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    return _turn_of(pos, spans, starts) >= 0
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
