@@ -283,11 +283,17 @@ def write_reject(conn: Connection, r: Reject, run_id: int) -> None:
 def place_of(origin: str) -> str:
     """A reject's file as an absolute path (its ":line" kept) when it names a local file;
     standard input, URIs and records of archives as they are."""
+    path, line = _file_and_line(origin)
+    return path if line is None else f"{path}:{line}"
+
+
+def _file_and_line(origin: str) -> tuple[str, str | None]:
+    """(file, line number or None) of an origin, a local file's path made absolute."""
     m = _LINE.fullmatch(origin)
-    path, line = (m.group(1), ":" + m.group(2)) if m and not os.path.exists(origin) else (origin, "")
-    if not path or path.startswith(STDIN_ORIGIN) or "://" in path or not os.path.exists(path):
-        return origin
-    return os.path.abspath(path) + line
+    path, line = (m.group(1), m.group(2)) if m and not os.path.exists(origin) else (origin, None)
+    if path and not path.startswith(STDIN_ORIGIN) and "://" not in path and os.path.exists(path):
+        path = os.path.abspath(path)
+    return path, line
 
 
 _LINE = re.compile(r"(.*):(\d+)")
@@ -301,12 +307,10 @@ def clear_reject(conn: Connection, a: Article) -> None:
     if not a.origin or a.origin.startswith(STDIN_ORIGIN):
         return
     # a one-article file's reject is (file, file name); a line's is (file, line number)
-    origin = place_of(a.origin)
-    m = _LINE.fullmatch(origin)
-    if m and not os.path.exists(origin):
-        conn.execute(delete(rejects).where(and_(rejects.c.origin == m.group(1),
-                                                rejects.c.record == m.group(2))))
-    conn.execute(delete(rejects).where(rejects.c.origin == origin))
+    path, line = _file_and_line(a.origin)
+    if line is not None:
+        conn.execute(delete(rejects).where(and_(rejects.c.origin == path, rejects.c.record == line)))
+    conn.execute(delete(rejects).where(rejects.c.origin == (path if line is None else f"{path}:{line}")))
 
 
 # --- the run --------------------------------------------------------------------------------------
