@@ -73,7 +73,9 @@ def extract_quotes(doc) -> list[Quote]:
         # and the quotation marks of turns without one, need no attribution work
         found = [c for c in found if _turn_of(c.span[0], turn_spans, turn_starts) < 0
                  or c.token.lemma_.lower() in _TALK_REPORTS]
-        reporting = {_turn_of(c.span[0], turn_spans, turn_starts) for c in found}
+        # (outside the turns, a preface's quotations keep their own chance: an epigraph
+        # signed after a dash needs no cue word)
+        reporting = {-1} | {_turn_of(c.span[0], turn_spans, turn_starts) for c in found}
         regions = [r for r in regions if _turn_of(r.start, turn_spans, turn_starts) in reporting]
     # a cue word inside quotation marks is the quoted speaker's own (nested): never ours
     spans = sorted((r.start, r.end) for r in regions)

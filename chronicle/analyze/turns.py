@@ -71,8 +71,8 @@ def find_turns(text: str) -> list[Turn]:
             continue
         if m.group("label"):
             label = m.group("label").strip()
-            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2:
-                continue
+            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2 and label != "Q":
+                continue  # (the questioner's "Q:" is a label of one letter)
             labelled.append((ps, m.start("label"), m.start("label") + len(label), m.start("cue"), m.end("cue"), m.end()))
         else:
             cue_s = m.start("qcue") if m.group("qcue") else m.start("q")

@@ -315,6 +315,21 @@ def test_transcript_turns_are_quotes_by_their_speakers():
     assert found[2].content.text == "He will travel to Ohio on Thursday to talk about jobs."
 
 
+def test_the_questioner_s_label_may_take_a_colon():
+    found = quotes(TRANSCRIPT.replace("Q  Thank", "Q: Thank"))
+    assert [q.speaker.text for q in found] == ["MS. PSAKI", "Q", "MS. PSAKI"]
+    assert found[0].content.text.endswith("on the rollout.")
+    assert found[1].content.text == "Thank you, Jen. Will the President travel this week?"
+
+
+def test_an_epigraph_before_a_transcript_is_a_quote_of_its_own():
+    # no cue word outside the turns: the preface's signed quotation still counts
+    found = quotes('"Freedom is never more than one generation away from extinction." ― Ronald Reagan\n\n'
+                   + TRANSCRIPT)
+    assert found[0].speaker.text == "Ronald Reagan" and found[0].kind == "direct"
+    assert [q.speaker.text for q in found[1:]] == ["MS. PSAKI", "Q", "MS. PSAKI"]
+
+
 def test_a_question_taken_up_again_after_a_dash_is_the_questioner_s_turn():
     briefing = ("MS. PSAKI:  Go ahead.\n\nQ    Thanks, Jen.  On the promise made last year —\n\n"
                 "MS. PSAKI:  Yeah, we will do a whole thing after this.\n\n"
