@@ -37,10 +37,13 @@ def _as_date(date: str | dt.date | None) -> dt.date | None:
 
 
 def analyze(text: str, date: str | dt.date | None = None, *, id: str = "text",
-            title: str | None = None, model: str = DEFAULT_MODEL,
+            title: str | None = None, url: str | None = None, model: str = DEFAULT_MODEL,
             actors_file: ActorsFile = None) -> Analysis:
-    """Analyze one article's text published on ``date`` (ISO string, date or datetime)."""
-    article = Article(id=id, text=text, date=_as_date(date), title=title)
+    """Analyze one article's text published on ``date`` (ISO string, date or datetime).
+
+    ``url`` tells the publisher's country (``whitehouse.gov``: "THE VICE PRESIDENT" is the
+    United States' vice president on that date)."""
+    article = Article(id=id, text=text, date=_as_date(date), title=title, url=url)
     return load_pipeline(model, actors_file).analyze(article)
 
 

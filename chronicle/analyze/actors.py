@@ -2,8 +2,10 @@
 
 Contract (the pipeline calls these):
   load_knowledge(path_or_None) -> Knowledge          (once per process; path = --actors YAML)
-  build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]
-     people: list[coref.PersonCluster]; sets quote.speaker.actor_id for every speaker.
+  build_actors(doc, people, quotes, pub_date, knowledge, home=None) -> list[Actor]
+     people: list[coref.PersonCluster]; sets quote.speaker.actor_id for every speaker;
+     home: the publisher's country (ISO alpha-3, ``publisher.publisher_country``), whose
+     officials formal writing names by title alone ("THE VICE PRESIDENT:").
   summarize_actors(analyses) -> list[dict]           (``chronicle actors PATH``)
 
 How an identity is decided (docs/actors.md has the long form):
@@ -34,7 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from chronicle.analyze.actors_kb import (
-    Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
+    TITLE_GLUE, Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
 from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words
 from chronicle.analyze.spanindex import SpanIndex
@@ -90,8 +92,9 @@ def load_knowledge(path: str | None = None) -> Knowledge:
 class _Article:
     """Actors of one article under construction."""
 
-    def __init__(self, doc, text: str, kb: Knowledge, pub_date) -> None:
+    def __init__(self, doc, text: str, kb: Knowledge, pub_date, home: str | None = None) -> None:
         self.doc = doc
+        self.home = home  # the publisher's country
         self.text = text
         self.kb = kb
         self.day = pub_date.isoformat()[:10] if isinstance(pub_date, (dt.date, dt.datetime)) else (
@@ -200,6 +203,33 @@ class _Article:
         holders = [e for e in self.kb.people_named(surname) if e.role_on(self.day) is not None]
         if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices
             holders = [e for e in holders if e.curated]
+        return self.from_entity(holders[0]) if len(holders) == 1 else None
+
+    def title_holder(self, text: str) -> Actor | None:
+        """A bare formal title nobody in the article is named by ("THE VICE PRESIDENT", "the
+        President", "the Russian Foreign Minister"): the one person the knowledge base has in
+        that office on the article's date, in the country the title names, else the
+        publisher's. None when the title is lower-case ("the president" of a company), when no
+        country is known, or when the office is not one person's."""
+        if not self.day:
+            return None
+        words = text.replace("’", "'").split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words or not words[0][:1].isupper():
+            return None
+        country, title = None, set()
+        for w in words:
+            c = self.place_country(w.removesuffix("'s")) if country is None else None
+            if c:
+                country = c
+            else:
+                title.add(fold(w))
+        title -= TITLE_GLUE
+        country = country or self.home
+        if not title or not title <= ROLE_WORDS or country is None:
+            return None
+        holders = self.kb.office_holders(country, frozenset(title), self.day)
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
     def office_holder(self, surname: str, title: str | None) -> Entity | None:
@@ -362,11 +392,20 @@ class _Article:
             if official is not None:
                 return official
         if sp.mention_type == "turn" and not sp.name:
+            holder = self.title_holder(sp.text)
+            if holder is not None:
+                return holder  # "THE VICE PRESIDENT:" in a White House transcript
             # a transcript label the document does not name ("Q", "SENIOR ADMINISTRATION
             # OFFICIAL"): someone, but not an identity to merge across articles
             key = fold(sp.text)
             uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
             return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+        if not sp.name and sp.mention_type != "turn":
+            # "The President signed ...", "the Russian President said" with nobody named: the
+            # office holder (not the country the title names)
+            holder = self.title_holder(sp.text)
+            if holder is not None:
+                return holder
         aid = self.spans.get(span)
         if aid:
             return self.actors[aid]
@@ -476,11 +515,11 @@ def _label_without_full_name(sp) -> bool:
     return sp.mention_type == "turn" and len((sp.name or "").split()) < 2
 
 
-def build_actors(doc, people, quotes, pub_date, knowledge) -> list[Actor]:
+def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = None) -> list[Actor]:
     """The article's actors, each with its mentions; sets ``speaker.actor_id`` on every quote."""
     kb = knowledge if knowledge is not None else load_knowledge(None)
     arr, text = _arrays(doc)
-    art = _Article(doc, text, kb, pub_date)
+    art = _Article(doc, text, kb, pub_date, home)
 
     # the article's own full names by surname (a bare surname joins them first)
     full_names: dict[str, list[str]] = {}

@@ -189,6 +189,9 @@ class Place:
     kind: str  # "country" | "seat" (capital, seat of government) | "city"
 
 
+TITLE_GLUE = frozenset({"of", "the", "for", "white", "house"})
+
+
 class Knowledge:
     """Canonical identities and the indexes to find them by name.
 
@@ -203,6 +206,7 @@ class Knowledge:
         self.surnames: dict[str, list[str]] = {}  # folded surname -> PERSON ids (fuzzy step)
         self.sources: list[str] = []
         self.demonym_stems: dict[str, str] = {}  # 4-letter stem -> country id ("ukra")
+        self._titled: list[str] | None = None  # ids of people with office titles (office_holders)
 
     # --- building ------------------------------------------------------------------------
     def add(self, e: Entity) -> None:
@@ -211,6 +215,7 @@ class Knowledge:
         self._cache[e.id] = e
         self._raw[e.id] = None  # materialized
         self._index(e)
+        self._titled = None
 
     def remove(self, eid: str) -> None:
         e = self.get(eid)
@@ -218,6 +223,7 @@ class Knowledge:
             self._unindex(e)
         self._cache.pop(eid, None)
         self._raw.pop(eid, None)
+        self._titled = None
 
     def _keys(self, e: Entity) -> set[str]:
         keys = set()
@@ -330,6 +336,26 @@ class Knowledge:
     def people_named(self, surname: str) -> list[Entity]:
         """The people whose name or an alias ends in the folded ``surname``."""
         return [e for e in map(self.get, self._ids(self.surnames, surname)) if e is not None]
+
+    def office_holders(self, country: str, words: frozenset[str], day: str) -> list[Entity]:
+        """The curated people who hold, on ``day``, an office of ``country`` whose title is
+        exactly ``words`` (folded, without "of"/"the"/"for", "White House" or the country's
+        name: "Prime Minister of Portugal" is {"prime", "minister"}): {"vice", "president"} is
+        not the President. Only curated records carry office titles (Phoenix's give codes alone)."""
+        if self._titled is None:
+            self._titled = [eid for eid, rec in self._raw.items()
+                            if rec is None and self._cache[eid].type == "PERSON"
+                            and any(r.role for r in self._cache[eid].roles)
+                            or isinstance(rec, list) and rec[1] == "PERSON" and any(r[0] for r in rec[6])]
+        out = []
+        own = TITLE_GLUE | set(fold(self.country_name(country)).split())
+        for e in map(self.get, self._titled):
+            r = e.role_on(day) if e is not None else None
+            if (r is not None and r.role and r.org is None
+                    and (country_of_code(r.code) or e.country) == country
+                    and frozenset(fold(r.role).split()) - own == words):
+                out.append(e)
+        return out
 
     def lookup(self, text: str, types: tuple[str, ...] | None = None,
                key: str | None = None) -> list[Entity]:

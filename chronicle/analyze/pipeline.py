@@ -21,6 +21,7 @@ import spacy
 
 from chronicle.analyze import actors as actors_stage
 from chronicle.analyze import coref, entities, events, quotes, time
+from chronicle.analyze.publisher import publisher_country
 from chronicle.model import Analysis, Article, Reject
 
 # Longest text given to spaCy in one piece; longer articles are analyzed paragraph-wise in
@@ -143,7 +144,8 @@ def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     result.quotes = quotes.extract_quotes(doc)
     people = coref.cluster_people(doc, result.quotes, article.title,
                                   in_office=actors_stage.office_check(kb, article.date))
-    result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge)
+    result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge,
+                                              home=publisher_country(article.url, article.meta))
     time.date_quotes(doc, result.quotes, result.timexes, article.date)
     result.events = events.extract_events(doc, result, article.date, knowledge=knowledge)
     return result

@@ -386,3 +386,59 @@ def test_a_middle_initial_does_not_make_another_person():
     result = analyze(text, "2023-12-06")
     ids = {q.speaker.actor_id for q in result.quotes}
     assert ids == {"person:ronald-moultrie"}
+
+
+# --- officials named by title alone -------------------------------------------------------------
+
+@pytest.mark.parametrize("url, meta, country", [
+    ("https://www.whitehouse.gov/briefing-room/statements-releases/x/", None, "USA"),
+    ("https://bidenwhitehouse.archives.gov/briefing-room/x/", None, "USA"),
+    ("https://tass.ru/politika/123", None, "RUS"),
+    ("https://www.gov.uk/government/news/x", None, "GBR"),
+    ("https://www.bbc.co.uk/news/x", None, "GBR"),
+    ("https://www.spiegel.de/politik/x", None, "DEU"),
+    ("https://apnews.com/article/x", None, None),     # a .com says nothing
+    ("https://news.example.io/x", None, None),        # a country code sold for its letters
+    (None, {"country": "Germany"}, "DEU"),
+    ("https://apnews.com/x", {"country": "FR"}, "FRA"),  # the reader's word wins
+    (None, None, None),
+])
+def test_the_publisher_s_country_comes_from_metadata_or_address(url, meta, country):
+    from chronicle.analyze.publisher import publisher_country
+
+    assert publisher_country(url, meta) == country
+
+
+def test_a_bare_title_is_the_publisher_s_office_holder_on_the_date(pipeline):
+    from chronicle.api import analyze
+
+    cabinet = ("THE PRESIDENT:  We have a great team here.\n\n"
+               "THE VICE PRESIDENT:  Thank you, sir. It is an honor.\n\n"
+               "THE PRESIDENT:  Thank you, everybody.\n")
+    ids = {q.speaker.text: q.speaker.actor_id
+           for q in analyze(cabinet, "2025-02-26", url="https://www.whitehouse.gov/remarks/x/").quotes}
+    assert ids == {"THE PRESIDENT": "person:donald-trump", "THE VICE PRESIDENT": "person:jd-vance"}
+    # the same words from an unknown publisher name no one
+    ids = {q.speaker.actor_id for q in analyze(cabinet, "2025-02-26").quotes}
+    assert all(i.startswith("unknown:") for i in ids)
+    # ... and on another date, that day's holders
+    ids = {q.speaker.text: q.speaker.actor_id
+           for q in analyze(cabinet, "2023-05-02", url="https://www.whitehouse.gov/x").quotes}
+    assert ids == {"THE PRESIDENT": "person:joe-biden", "THE VICE PRESIDENT": "person:kamala-harris"}
+
+
+def test_a_title_naming_its_country_needs_no_publisher(pipeline):
+    from chronicle.api import analyze
+
+    [q] = analyze("The Russian President said the talks had failed.", "2022-01-27").quotes
+    assert q.speaker.actor_id == "person:vladimir-putin"
+    [q] = analyze("The President said the talks had failed.", "2022-01-27", url="https://tass.ru/x").quotes
+    assert q.speaker.actor_id == "person:vladimir-putin"
+
+
+def test_a_lower_case_title_is_not_an_office_of_state(pipeline):
+    from chronicle.api import analyze
+
+    [q] = analyze("The company's board met on Monday. the president said profits would rise.",
+                  "2022-01-27", url="https://www.whitehouse.gov/x").quotes
+    assert not q.speaker.actor_id.startswith("person:")
