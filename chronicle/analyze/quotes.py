@@ -1133,8 +1133,16 @@ def _past_dateline(text: str, mention):
     return _head_mention(doc, top)
 
 
+# A list's enumerator the parser took for a subject: "(i) inform ...", "(ii) impose ..."
+# (lower-case "i" reads as the pronoun I).
+_ENUMERATOR = re.compile(r"\(?(?:[ivxlc]{1,5}|[a-zA-Z]|\d{1,3})")
+
+
 def _speaker(text: str, mention) -> Speaker | None:
     if mention is None:
+        return None
+    if (_ENUMERATOR.fullmatch(mention.text) and text[mention.end_char:mention.end_char + 1] == ")"
+            and (mention.text[0] == "(" or text[mention.start_char - 1:mention.start_char] == "(")):
         return None
     mention = _past_dateline(text, mention)
     while len(mention) > 1 and mention[0].is_space:  # " \nPresident Biden": the line break is no part

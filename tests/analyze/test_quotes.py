@@ -727,3 +727,12 @@ def test_the_president_is_the_one_in_office_on_the_day_among_those_named():
             "has a different view. The President said that the United States would rejoin it.\n")
     q = next(q for q in analyze(text, "2021-02-12").quotes if q.speaker.text == "The President")
     assert q.speaker.actor_id == "person:joe-biden"
+
+
+def test_a_list_s_enumerator_is_nobody():
+    # "(i)" of a directive's list: the parser takes the lower-case "i" for the pronoun I
+    memo = ("Sec. 2. Policy. The Secretary of State shall:\n\n"
+            "(i) inform the WHO that the United States will rejoin it;\n\n"
+            "(ii) impose sanctions on persons who violate it.")
+    assert all(q.speaker is None or "(" not in q.speaker.text and q.speaker.text != "i"
+               for q in quotes(memo))

@@ -59,6 +59,16 @@ def test_raw_html_keeps_its_words_not_its_tags_and_addresses(tmp_path):
         "Before.\n\nThe President speaks\n\nAfter.\n"
 
 
+def test_emphasis_marks_markdown_cannot_pair_are_no_words(tmp_path):
+    # pages converted to Markdown put the space inside the marks; CommonMark then keeps them
+    # as text, and "**White House ... Desai:" was no speaker label
+    assert text_of(tmp_path,
+                   "---\ndate: 2025-02-26\n---\n**White House Deputy Press Secretary Kush Desai:\u00a0\u00a0**"
+                   "\u201cThe law is clear.\u201d\n\n**IBM\u00a0**announced a plan, and 5 * 3 is 15.\n") == (
+        "White House Deputy Press Secretary Kush Desai:\u00a0\u00a0\u201cThe law is clear.\u201d\n\n"
+        "IBM\u00a0announced a plan, and 5 * 3 is 15.\n")
+
+
 def text_of(tmp_path, markdown: str) -> str:
     """The text Chronicle reads from a Markdown file holding ``markdown``."""
     (tmp_path / "a.md").write_text(markdown, encoding="utf-8")
