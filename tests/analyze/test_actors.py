@@ -442,3 +442,30 @@ def test_a_lower_case_title_is_not_an_office_of_state(pipeline):
     [q] = analyze("The company's board met on Monday. the president said profits would rise.",
                   "2022-01-27", url="https://www.whitehouse.gov/x").quotes
     assert not q.speaker.actor_id.startswith("person:")
+
+
+def test_the_same_capitalized_words_are_the_same_actor_in_one_article(nlp, kb):
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Acme Labs said on Monday it would hire. Later, Acme Labs issued guidance."
+    doc = nlp(text)
+    first = doc.char_span(0, 9)
+    doc.set_ents([SpacySpan(doc, first.start, first.end, "ORG")], default="outside")  # the model missed the second
+    later = text.index("Acme Labs", 10)
+    q = Quote(kind="indirect", content=Span(0, 1, "A"),
+              speaker=Speaker(later, later + 9, "Acme Labs", mention_type="description"))
+    build_actors(doc, [], [q], D2022, kb)
+    assert q.speaker.actor_id == "org:acme-labs"
+
+
+def test_the_administration_is_the_publisher_s_government_or_no_one(nlp, kb):
+    text = "The Administration announced new steps to protect patients."
+    q = speaker_quote(text, "The Administration")
+    q.speaker.mention_type = "description"
+    build_actors(nlp(text), [], [q], D2022, kb, home="USA")
+    assert q.speaker.actor_id == "country:USA"
+    q = speaker_quote(text, "The Administration")
+    q.speaker.mention_type = "description"
+    actors = build_actors(nlp(text), [], [q], D2022, kb)
+    assert q.speaker.actor_id.startswith("unknown:")  # never one "org:administration" for all
+    assert not any(a.id == "org:administration" for a in actors)
