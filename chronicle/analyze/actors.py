@@ -564,6 +564,8 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
                 full_names.setdefault("^" + w[0], []).append(p.name)  # given name ("Jen")
 
     covered: list[tuple[int, int]] = []
+    anonymous = [p for p in people if getattr(p, "kind", "PERSON") == "ANON"]
+    people = [p for p in people if p not in anonymous]
     for p in people:
         if getattr(p, "kind", "PERSON") != "PERSON":
             a = art.speaker(_NameOnly(p.name, p.role, p.affiliation), full_names)
@@ -603,6 +605,13 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
         s, e = span.start_char, span.end_char
         if text[s].isupper() and not _overlaps(taken.reaching(s, e), s, e):
             art.entity_mention(span)
+
+    # a speaker described, never named, and the pronouns coref joined to them: whoever the
+    # description is (an id local to the article, or the department it names)
+    for p in anonymous:
+        a = art.speaker(p.described.speaker, full_names)
+        for s, e in p.mentions:
+            art.mention(a, s, e)
 
     for q in quotes:
         sp = q.speaker

@@ -7,7 +7,8 @@ A sieve, most precise step first:
 3. a definite description speaker ("the Russian FM", "the minister", "the diplomat") joins the
    most recent person whose role shares its head word (FM = foreign minister), else the most
    recent speaker when the description names a person's role;
-4. a third-person pronoun speaker ("he", "she") joins the most recent person speaker or subject.
+4. a third-person pronoun speaker ("he", "she") joins the most recent person speaker or subject;
+   a speaker described but never named ("May's spokesman") is an ANON cluster a pronoun can join.
 Each person keeps the role and affiliation the text gives ("Russian Foreign Minister Sergey
 Lavrov", "Lavrov, Russia's foreign minister").
 """
@@ -48,9 +49,10 @@ class PersonCluster:
     role: str | None = None  # "Foreign Minister"
     affiliation: str | None = None  # "Russian" / "Russia"
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans, sorted
-    kind: str = "PERSON"  # PERSON, or ORG when a speaker is an organisation
+    kind: str = "PERSON"  # PERSON; ANON for a speaker described but never named
     gender: str | None = None
     first: int = 0  # position of the first mention
+    described: object = None  # ANON: the speaker mention that describes them ("her spokesman")
 
     @property
     def surname(self) -> str:
@@ -172,6 +174,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> lis
     last_speaker: list[tuple[int, PersonCluster]] = []
     named = _Mentions(people)
     unnamed: set[str] = set()
+    anonymous: list[PersonCluster] = []  # speakers described, never named, in text order
     for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
@@ -184,19 +187,25 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> lis
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
                                in_office) if span is not None else None
+        if cluster is None and span is not None and sp.mention_type != "turn":
+            cluster = _unnamed_speaker(span, sp, anonymous, unnamed)
         if cluster is None:
-            if span is not None and _introduces_someone(span):
-                unnamed.add(span.root.lemma_.lower())
             continue
         cluster.add(sp.start, sp.end)
+        if cluster.kind == "ANON":
+            # someone described, never named ("May's spokesman said ... he said"): the pronoun
+            # after them is them, not the person named before; no name to give
+            last_speaker.append((sp.start, cluster))
+            continue
         named.add(sp.start, sp.end, cluster)
         sp.name = cluster.name
         sp.role = cluster.role
         sp.affiliation = cluster.affiliation
         if sp.text.strip().lower() not in ("i", "me"):
             last_speaker.append((sp.start, cluster))  # "he" is never the one saying "I"
+    people.extend(anonymous)
     # keep every speaker's name filled for quotes that inherited a speaker mention
-    by_span = {m: p for p in people for m in p.mentions}
+    by_span = {m: p for p in people if p.kind != "ANON" for m in p.mentions}
     for q in quotes:
         if q.speaker is not None and q.speaker.name is None:
             p = by_span.get((q.speaker.start, q.speaker.end))
@@ -423,6 +432,33 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     return (" ".join(t.text for t in role) or None), (" ".join(t.text for t in aff) or None)
 
 
+def _unnamed_speaker(span, sp, anonymous: list[PersonCluster], unnamed: set[str]) -> PersonCluster | None:
+    """A speaker described but never named, as an ANON cluster a later pronoun can join: a
+    singular description of a person ("A spokeswoman for the company", "May's spokesman", "a
+    Japanese official"); "the spokeswoman" after "a spokeswoman" is that one again."""
+    head = span.root
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    lemma = head.lemma_.lower()
+    if _introduces_someone(span):
+        unnamed.add(lemma)
+    elif lemma in unnamed and any(t.dep_ == "det" and t.lower_ == "the" for t in children(head)):
+        again = next((p for p in reversed(anonymous) if p.described.head == lemma), None)
+        if again is not None:
+            return again
+    cluster = PersonCluster(sp.text, kind="ANON", first=sp.start, gender=_GENDERED.get(lemma),
+                            described=_Described(sp, lemma))
+    anonymous.append(cluster)
+    return cluster
+
+
+class _Described:
+    """The speaker mention an ANON cluster starts from, and its head word."""
+
+    def __init__(self, sp, head: str) -> None:
+        self.speaker, self.head = sp, head
+
+
 def _introduces_someone(span) -> bool:
     """"A spokeswoman for the department": an indefinite description of one person."""
     head = span.root
@@ -513,7 +549,7 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
         return None
     if len(toks) == 1 and low in _THIRD_PERSON:
         g = _THIRD_PERSON[low]
-        sp = _most_recent(last_speaker, pos, lambda p: p.kind == "PERSON" and p.gender in (None, g))
+        sp = _most_recent(last_speaker, pos, lambda p: p.kind in ("PERSON", "ANON") and p.gender in (None, g))
         men = _most_recent(timeline, pos, lambda p: p.gender in (None, g))
         # the latest of the last speaker and the last person named
         cands = [c for c in (sp, men) if c is not None]

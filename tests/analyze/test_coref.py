@@ -1,0 +1,44 @@
+"""Who a speaker mention is (chronicle/analyze/coref.py), on short invented news texts."""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.api import analyze
+
+DATE = "2018-10-04"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _loaded(pipeline):
+    return pipeline
+
+
+def speakers(text, date=DATE):
+    return [(q.speaker.text, q.speaker.actor_id) for q in analyze(text, date).quotes if q.speaker]
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker_not_the_one_named_before():
+    text = ('Boris Johnson called the plan "an outrage."\n\n'
+            "May's spokesman said the prime minister remained confident. "
+            '"She is focused on getting a good deal," he said, adding that talks would resume.')
+    found = speakers(text)
+    spokesman = next(a for t, a in found if t == "May's spokesman")
+    assert spokesman.startswith("unknown:")
+    assert [a for t, a in found if t == "he"] == [spokesman, spokesman]
+
+
+def test_the_unnamed_one_and_her_pronoun_share_one_local_id():
+    text = ("A spokeswoman for the company said the plant would close. Mark Chen, the mayor, "
+            "said he was shocked. The spokeswoman said talks had failed. She said the union was "
+            "told on Friday.")
+    found = dict(speakers(text))
+    assert found["Mark Chen"] == "person:mark-chen"
+    assert found["A spokeswoman"] == found["The spokeswoman"] == found["She"]
+    assert found["A spokeswoman"].startswith("unknown:")
+
+
+def test_a_pronoun_of_the_other_gender_passes_over_the_unnamed_speaker():
+    text = ("Senator John Hale said the bill would pass. A spokeswoman for the party said the "
+            "vote was set for Monday. He said he expected support from both sides.")
+    found = speakers(text)
+    assert ("He", "person:john-hale") in found
