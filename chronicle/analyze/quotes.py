@@ -1133,6 +1133,23 @@ def _past_dateline(text: str, mention):
     return _head_mention(doc, top)
 
 
+def _content_past_dateline(text: str, start: int, end: int) -> int:
+    """A content opening an article's first line ("WASHINGTON — Mike Pompeo canceled a trip
+    ..., an official said") starts after the dateline: the place and agency are not what was said."""
+    if (start > 0 and text[start - 1] != "\n") or start > _DATELINE_WITHIN:
+        return start
+    m = _DATELINE.match(text, start)
+    if m is None or not (m.group("agency") or m.group("place").isupper()) or m.end() >= end:
+        return start
+    dash = text[m.start():m.end()].strip().split()[-1]
+    if dash in text[m.end():end]:
+        return start  # "NATO — the alliance — will meet": a dash pair around an aside
+    return m.end()
+
+
+_DATELINE_WITHIN = 400  # characters: a dateline opens the article, after at most a headline
+
+
 # A list's enumerator the parser took for a subject: "(i) inform ...", "(ii) impose ..."
 # (lower-case "i" reads as the pronoun I).
 _ENUMERATOR = re.compile(r"\(?(?:[ivxlc]{1,5}|[a-zA-Z]|\d{1,3})")
@@ -1267,6 +1284,7 @@ def _reported_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list
             if ce - cs < 3:
                 continue
             inside = [r for r in regions if r.start < ce and cs < r.end]
+        cs = _content_past_dateline(text, cs, ce)
         kind = "mixed" if inside else "indirect"
         for r in inside:
             if cs <= r.start < ce < r.end and not text[ce:r.end].strip(_CLOSERS):

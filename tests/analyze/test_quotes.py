@@ -729,6 +729,19 @@ def test_the_president_is_the_one_in_office_on_the_day_among_those_named():
     assert q.speaker.actor_id == "person:joe-biden"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("WASHINGTON — Secretary of State Mike Pompeo canceled a trip to Germany on Tuesday, a State "
+     "Department official said.", "Secretary of State Mike Pompeo canceled a trip to Germany on Tuesday"),
+    ("BERLIN (Reuters) - Germany will raise defence spending next year, government sources said.",
+     "Germany will raise defence spending next year"),
+    # a dash pair around an aside is no dateline
+    ("NATO — the alliance — will meet in June, diplomats said.", "NATO — the alliance — will meet in June"),
+])
+def test_a_reported_content_opening_the_article_starts_after_its_dateline(text, content):
+    assert only(quotes(text)).content.text == content
+
+
+
 def test_a_list_s_enumerator_is_nobody():
     # "(i)" of a directive's list: the parser takes the lower-case "i" for the pronoun I
     memo = ("Sec. 2. Policy. The Secretary of State shall:\n\n"
