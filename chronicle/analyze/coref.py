@@ -421,7 +421,14 @@ def _role_words(ent) -> tuple[str | None, str | None]:
         inside.add(i)
         i -= 1
     pre.reverse()
-    words = [t for t in pre if t.lower_.rstrip(".") not in HONORIFICS and not t.is_space]
+    # a title that is also an honorific stays in the role after another title word, inside the
+    # entity or before it: "First Lady Melania Trump" (tagged "Lady Melania Trump") is "the First Lady"
+    j = ent.start
+    while j < ent.end - 1 and doc[j].lower_.rstrip(".") in HONORIFICS:
+        pre.append(doc[j])
+        j += 1
+    words = [t for t in pre if not t.is_space and (t.lower_.rstrip(".") not in HONORIFICS or (
+        t.lower_ in ROLE_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ROLE_WORDS))]  # not "Lady Gaga"
     appos = next((c for c in children(root) if c.dep_ == "appos" and c.i > root.i), None)
     if not words and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
         words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]

@@ -42,3 +42,17 @@ def test_a_pronoun_of_the_other_gender_passes_over_the_unnamed_speaker():
             "vote was set for Monday. He said he expected support from both sides.")
     found = speakers(text)
     assert ("He", "person:john-hale") in found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("First Lady Jill Biden visited the school. The First Lady said teachers deserved a raise.",
+     "person:jill-biden"),
+    # "Lady" alone is an honorific, no office
+    ("Lady Gaga performed a song. The First Lady said teachers deserved a raise.", None),
+])
+def test_the_first_lady_is_the_one_the_text_gives_that_title(text, actor):
+    found = dict(speakers(text, "2022-05-12"))
+    if actor is None:
+        assert found["The First Lady"].startswith("unknown:")
+    else:
+        assert found["The First Lady"] == actor
