@@ -159,6 +159,8 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> lis
             continue  # "(Laughter.)", "(Applause.)": a transcript's stage direction, not a name
         role, affiliation = _role_words(ent)
         cluster = _by_partial(people, word, ent.start_char, role)
+        if cluster is None and _placed(toks[0]):
+            continue  # "an assault near Avdiivka": a place the model tagged as a name
         if cluster is None:
             cluster = PersonCluster(toks[0].text, first=ent.start_char)
             people.append(cluster)
@@ -381,6 +383,17 @@ _GENDERED = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "fa
              "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
              "princess": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
              "businesswoman": "f", "sister": "f", "mother": "f"}
+
+
+# Prepositions of place: a lone capitalized word after one is where, not who.
+_WHERE = {"near", "in", "into", "inside", "outside", "across", "around", "toward", "towards",
+          "throughout", "within", "outside", "beyond", "nearby"}
+
+
+def _placed(tok) -> bool:
+    """A one-word name the text puts somewhere ("near Avdiivka", "in Kherson"), no title before it."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in _WHERE and tok.head.head.i != tok.i
+            and not any(c.dep_ in ("compound", "amod", "poss") for c in children(tok)))
 
 
 def _take_gender(cluster: PersonCluster, ent) -> None:
@@ -661,4 +674,7 @@ class _Title:
 def _country(words: str) -> str:
     """A country code for "Turkish" / "Turkey" (the words themselves when unknown)."""
     found = lookup_code(words, demonym=True)
+    if not found and " " in words:
+        # "Russian Defense" (a NORP and the ministry the model tagged ORG): the country word in it
+        found = next((f for w in words.split() if w[:1].isupper() and (f := lookup_code(w, demonym=True))), None)
     return found[0] if found else words.lower()

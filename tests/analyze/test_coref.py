@@ -56,3 +56,18 @@ def test_the_first_lady_is_the_one_the_text_gives_that_title(text, actor):
         assert found["The First Lady"].startswith("unknown:")
     else:
         assert found["The First Lady"] == actor
+
+
+def test_a_place_taken_for_a_name_does_not_catch_the_next_pronoun():
+    # the model tags "Avdiivka" PERSON; after "near" it is where, and "he" is the president
+    text = ("Ukrainian President Volodymyr Zelenskyy said Wednesday that his forces had repelled "
+            "a major Russian assault near Avdiivka.\n\n"
+            '"The enemy lost hundreds of soldiers," he said in his nightly video address.')
+    assert ("he", "person:volodymyr-zelenskyy") in speakers(text, "2023-11-08")
+
+
+def test_a_country_description_fits_a_minister_whose_affiliation_holds_the_ministry_too():
+    # "Russian Defense Minister": affiliation "Russian Defense" (the model tags "Defense" ORG)
+    text = ("Russian Defense Minister Sergei Shoigu denied the claims. The Russian minister said "
+            "the offensive would continue through the winter.")
+    assert ("The Russian minister", "person:sergei-shoigu") in speakers(text, "2023-11-08")
