@@ -633,6 +633,11 @@ _OFFICES = {"president", "chancellor", "minister", "secretary", "senator", "gove
             "prosecutor", "attorney", "general", "director", "administrator", "envoy", "pope"}
 
 
+# Words that make a title another job, not a kind of the office: a press secretary is no
+# Secretary, an attorney general no General.
+_OTHER_JOB = {"press", "attorney", "surgeon", "solicitor", "inspector"}
+
+
 class _Title:
     """What a description ("the Turkish foreign minister", "the President") says of the office:
     its head word, the words that narrow it, and the country it names."""
@@ -655,6 +660,8 @@ class _Title:
         theirs = (role - {self.head} - _ROLE_GLUE) & ROLE_WORDS
         if narrow and theirs and not narrow & theirs:
             return False  # "the foreign minister" / "Prime Minister X"
+        if ((role | set((p.affiliation or "").lower().split())) & _OTHER_JOB) - self.words:
+            return False  # "the Secretary" is not Press Secretary Psaki, "the General" no Attorney General
         return self.same_country(p)
 
     def may_be(self, p: PersonCluster) -> bool:

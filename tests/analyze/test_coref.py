@@ -71,3 +71,16 @@ def test_a_country_description_fits_a_minister_whose_affiliation_holds_the_minis
     text = ("Russian Defense Minister Sergei Shoigu denied the claims. The Russian minister said "
             "the offensive would continue through the winter.")
     assert ("The Russian minister", "person:sergei-shoigu") in speakers(text, "2023-11-08")
+
+
+def test_the_secretary_is_not_the_press_secretary():
+    # a briefing: the press secretary speaks of the Secretary of State
+    text = ("Press Secretary Jen Psaki said Russia was positioned to attack Ukraine, as "
+            "Secretary Blinken had warned yesterday. And that remains the case — just what the "
+            "Secretary said yesterday.")
+    assert ("the Secretary", "person:antony-blinken") in speakers(text, "2022-02-18")
+
+
+def test_a_bare_title_is_not_someone_holding_another_job_of_that_name():
+    text = "Press Secretary Jen Psaki opened the briefing. The Secretary said talks would continue."
+    assert dict(speakers(text, "2022-02-18"))["The Secretary"] != "person:jen-psaki"
