@@ -741,7 +741,6 @@ def test_a_reported_content_opening_the_article_starts_after_its_dateline(text, 
     assert only(quotes(text)).content.text == content
 
 
-
 def test_a_list_s_enumerator_is_nobody():
     # "(i)" of a directive's list: the parser takes the lower-case "i" for the pronoun I
     memo = ("Sec. 2. Policy. The Secretary of State shall:\n\n"
