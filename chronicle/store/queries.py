@@ -30,6 +30,14 @@ def _rows(result) -> list[dict]:
     return [{k: _iso(v) for k, v in row._mapping.items()} for row in result]
 
 
+def by_day(col, newest_first: bool = False):
+    """Date order with undated rows (an article that gave no date) last, oldest or newest first,
+    on both engines: SQLite sorts NULL before every date and PostgreSQL after, so without this
+    the same query gave the undated rows first on one and last on the other (and a --limit
+    page different rows)."""
+    return (col.desc() if newest_first else col.asc()).nulls_last()
+
+
 def terms_of(words: str | None) -> list[str]:
     """The words of a user's search text (no query syntax of any database gets through)."""
     return _TERM.findall(words or "")
@@ -113,7 +121,7 @@ def search_quotes(engine: Engine, speaker: str | None = None, about: str | None 
         else:
             q = q.where(pg_about().bindparams(about=about))
     q = quote_filters(q, since, until, kind)
-    q = q.order_by(quotes.c.day, quotes.c.article_key, quotes.c.idx)
+    q = q.order_by(by_day(quotes.c.day), quotes.c.article_key, quotes.c.idx)
     if limit:
         q = q.limit(limit)
     with engine.connect() as conn:
@@ -160,7 +168,7 @@ def list_actors(engine: Engine, name: str | None = None, type: str | None = None
                 aliases[aid].append(alias)
             for aid, role in conn.execute(select(actor_roles.c.actor_id, actor_roles.c.role)
                                           .where(actor_roles.c.actor_id.in_(ids))
-                                          .order_by(actor_roles.c.last_seen.desc(), actor_roles.c.role)):
+                                          .order_by(by_day(actor_roles.c.last_seen, newest_first=True), actor_roles.c.role)):
                 roles[aid].append(role)
     for r in rows:
         r["aliases"] = aliases[r["id"]]
@@ -204,7 +212,7 @@ def timeline(engine: Engine, actor_id: str, since: dt.date | None = None,
             if until:
                 q = q.where(q.selected_columns.date <= until)
             rows += _rows(conn.execute(q))
-    rows.sort(key=lambda r: (r["date"] or "", r["article_key"], r["what"], r["idx"]))
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["article_key"], r["what"], r["idx"]))
     return rows
 
 
@@ -257,7 +265,7 @@ def search_events(engine: Engine, actor: str | None = None, recipient: str | Non
                 events.c.idx)
          .select_from(events.join(articles, articles.c.key == events.c.article_key)))
     q = _event_filters(q, engine, actor, recipient, type, since, until)
-    q = q.order_by(events.c.day, events.c.article_key, events.c.idx)
+    q = q.order_by(by_day(events.c.day), events.c.article_key, events.c.idx)
     if limit:
         q = q.limit(limit)
     with engine.connect() as conn:
@@ -275,7 +283,7 @@ def dyads(engine: Engine, actor: str | None = None, recipient: str | None = None
          .select_from(events.join(articles, articles.c.key == events.c.article_key)))
     q = _event_filters(q, engine, actor, recipient, type, since, until)
     q = q.group_by(a, b, events.c.type, events.c.month).order_by(
-        events.c.month, n.desc(), a, b, events.c.type)
+        by_day(events.c.month), n.desc(), a, b, events.c.type)
     with engine.connect() as conn:
         return _rows(conn.execute(q))
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, false, func, literal, or_, select, text, un
 
 from chronicle.store.db import is_sqlite
 from chronicle.store.queries import (
-    actor_ids_matching, event_filters, fts_match, pg_about, quote_filters, terms_of,
+    actor_ids_matching, by_day, event_filters, fts_match, pg_about, quote_filters, terms_of,
 )
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, events, mentions, quotes, runs, timexes,
@@ -117,7 +117,7 @@ def list_articles(engine: Engine, words: str | None = None, since: dt.date | Non
         q = q.where(articles.c.date >= since)
     if until:
         q = q.where(articles.c.date <= until)
-    q = q.order_by(articles.c.date.desc(), articles.c.key)
+    q = q.order_by(by_day(articles.c.date, newest_first=True), articles.c.key)
     with engine.connect() as conn:
         return _page(conn, q, limit, offset)
 
@@ -209,9 +209,9 @@ def list_quotes(engine: Engine, speaker: str | None = None, words: str | None = 
     if recent and hits is not None:
         q = q.order_by(hits.c.added.desc())
     elif newest_first:
-        q = q.order_by(quotes.c.day.desc(), quotes.c.article_key, quotes.c.idx)
+        q = q.order_by(by_day(quotes.c.day, newest_first=True), quotes.c.article_key, quotes.c.idx)
     else:
-        q = q.order_by(quotes.c.day, quotes.c.article_key, quotes.c.idx)
+        q = q.order_by(by_day(quotes.c.day), quotes.c.article_key, quotes.c.idx)
     with engine.connect() as conn:
         return _page(conn, q, limit, offset)
 
@@ -232,7 +232,7 @@ def _with_aliases_roles(conn, rows: list[dict]) -> None:
                 select(actor_roles.c.actor_id, actor_roles.c.role, actor_roles.c.first_seen,
                        actor_roles.c.last_seen, actor_roles.c.articles)
                 .where(actor_roles.c.actor_id.in_(ids))
-                .order_by(actor_roles.c.last_seen.desc(), actor_roles.c.role)):
+                .order_by(by_day(actor_roles.c.last_seen, newest_first=True), actor_roles.c.role)):
             roles[r.actor_id].append({"role": r.role, "first_seen": _iso(r.first_seen),
                                       "last_seen": _iso(r.last_seen), "articles": r.articles})
     for r in rows:
@@ -355,10 +355,10 @@ def actor_timeline(engine: Engine, actor_id: str, since: dt.date | None = None,
             part = part.where(day <= until)
         # Each part brings only its newest offset+limit+1 rows (its index gives them in date
         # order), so a prolific actor's page does not sort everything they ever said.
-        part = part.order_by(day.desc(), t.c.article_key, t.c.idx).limit(offset + limit + 1)
+        part = part.order_by(by_day(day, newest_first=True), t.c.article_key, t.c.idx).limit(offset + limit + 1)
         parts.append(select(part.subquery()))
     u = union_all(*parts).subquery("t")
-    q = select(u).order_by(u.c.date.desc(), u.c.article_key, u.c.what, u.c.idx)
+    q = select(u).order_by(by_day(u.c.date, newest_first=True), u.c.article_key, u.c.what, u.c.idx)
     with engine.connect() as conn:
         return _page(conn, q, limit, offset)
 
@@ -413,9 +413,9 @@ def list_events(engine: Engine, actor: str | None = None, recipient: str | None 
         q = q.where(cond)
     q = event_filters(q, type, since, until)
     if newest_first:
-        q = q.order_by(events.c.day.desc(), events.c.article_key, events.c.idx)
+        q = q.order_by(by_day(events.c.day, newest_first=True), events.c.article_key, events.c.idx)
     else:
-        q = q.order_by(events.c.day, events.c.article_key, events.c.idx)
+        q = q.order_by(by_day(events.c.day), events.c.article_key, events.c.idx)
     with engine.connect() as conn:
         return _page(conn, q, limit, offset)
 
@@ -425,7 +425,7 @@ def dyad(engine: Engine, a: str, b: str, limit: int = 100, offset: int = 0,
     """Events from actor ``a`` to actor ``b`` (exact ids): a page of them, newest first, with
     ``dyad_summary`` (pass it in when cached)."""
     cond = and_(events.c.actor_id == a, events.c.recipient_id == b)
-    q = _event_select().where(cond).order_by(events.c.day.desc(), events.c.article_key,
+    q = _event_select().where(cond).order_by(by_day(events.c.day, newest_first=True), events.c.article_key,
                                              events.c.idx)
     with engine.connect() as conn:
         page = _page(conn, q, limit, offset)

@@ -487,3 +487,26 @@ def test_jsonl_export_nests_json_columns(sqlite_url, analyzer, tmp_path):
     export(engine, tmp_path / "out", "jsonl", tables=["articles"])
     row = json.loads((tmp_path / "out" / "articles.jsonl").read_text().splitlines()[0])
     assert row["meta"] == {"form": "markdown", "tags": ["briefing"]}
+
+
+def test_undated_rows_come_last_in_either_order_on_both_engines(db_url, analyzer):
+    """SQLite sorts NULL first and PostgreSQL last: an article without a date put its quotes at
+    the top of `chronicle quotes` (oldest first) on SQLite and at the top of the web's article
+    list (newest first) on PostgreSQL. Undated rows are last, in both orders, on both."""
+    from chronicle.model import Article
+    from chronicle.web import queries as web
+
+    undated = Article("nodate", 'Joe Biden said "Undated words about Russia." America accused Russia.',
+                      None, origin="news/nodate.txt")
+    engine, _ = _ingest(db_url, analyzer, records=corpus() + [undated])
+    oldest = queries.search_quotes(engine)
+    assert oldest[-1]["article"] == "nodate" and all(q["date"] for q in oldest[:-1])
+    assert queries.search_events(engine)[-1]["article"] == "nodate"
+    assert queries.timeline(engine, "person:biden")[-1]["date"] is None
+    for newest_first in (False, True):
+        page = web.list_quotes(engine, newest_first=newest_first)["items"]
+        assert page[-1]["article"] == "nodate", newest_first
+        page = web.list_events(engine, newest_first=newest_first)["items"]
+        assert page[-1]["article"] == "nodate", newest_first
+    assert web.list_articles(engine)["items"][-1]["id"] == "nodate"
+    assert web.actor_timeline(engine, "person:biden")["items"][-1]["date"] is None
