@@ -32,6 +32,15 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=name)
 
 
+def _need_words(value: Optional[str], hint: str) -> None:
+    """A name or search text with no word characters ("", "%", "^") names nothing: a usage error,
+    rather than an empty table (or, for timeline, whichever actor came first)."""
+    from chronicle.store.queries import terms_of
+
+    if value is not None and not terms_of(value):
+        raise typer.BadParameter(f"{value!r} has no words to look for", param_hint=hint)
+
+
 def _engine(db: str, existing: bool = False):
     """The record at ``db``; ``existing``: a command that only reads, which must not leave an
     empty database behind a mistyped name."""
@@ -183,14 +192,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle quotes --about "sanctions" --kind direct --json
         """
         from chronicle.model import QUOTE_KINDS
-        from chronicle.store.queries import search_quotes, terms_of
+        from chronicle.store.queries import search_quotes
 
         if kind and kind not in QUOTE_KINDS:
             raise typer.BadParameter(f"{kind!r}: use one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
         for hint, value in (("--speaker", speaker), ("--about", about)):
-            # "%" or "^" would find nothing (not everything): say so rather than print no rows
-            if value is not None and not terms_of(value):
-                raise typer.BadParameter(f"{value!r} has no words to look for", param_hint=hint)
+            _need_words(value, hint)
         rows = search_quotes(_engine(db, existing=True), speaker=speaker, about=about, since=_date(since, "--since"),
                              until=_date(until, "--until"), kind=kind, limit=limit or None)
         if as_json:
@@ -222,6 +229,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
             chronicle actors --from ../shared/seeds/000_dfc7f4e74b275605.txt
         """
+        _need_words(name, "NAME")
         if source:
             from chronicle.run import actors_from_paths
 
@@ -255,6 +263,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         from chronicle.store.queries import monthly_counts, resolve_actor, timeline
 
+        _need_words(actor, "ACTOR")
         engine = _engine(db, existing=True)
         found = resolve_actor(engine, actor)
         if not found:
@@ -308,6 +317,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         if type and type.upper() not in PLOVER_TYPES:
             raise typer.BadParameter(f"{type!r}: use one of {', '.join(PLOVER_TYPES)}", param_hint="--type")
+        _need_words(actor, "--actor")
+        _need_words(recipient, "--recipient")
         engine = _engine(db, existing=True)
         kw = dict(actor=actor, recipient=recipient, type=type, since=_date(since, "--since"),
                   until=_date(until, "--until"))

@@ -111,3 +111,13 @@ def test_a_reading_command_leaves_no_empty_database_behind_a_typo(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "typo.db")])
     assert result.exit_code == 2 and "no database at" in result.output
     assert not (tmp_path / "typo.db").exists()
+
+
+@pytest.mark.parametrize("args", [("timeline", ""), ("timeline", "%"), ("actors", "^"),
+                                  ("events", "--actor", ""), ("events", "--recipient", "%")])
+def test_a_name_with_no_words_is_a_usage_error(record, args):
+    """`timeline ""` showed whichever actor came first (every name "contains" nothing), and
+    `events --actor %` an empty table: as for `quotes --speaker %`, they name no one."""
+    result = runner.invoke(app, [*args, "--db", record])
+    assert result.exit_code == 2, result.output
+    assert "has no words to look for" in result.output
