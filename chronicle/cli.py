@@ -20,7 +20,12 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_show_locals=False,
 )
-eval_app = typer.Typer(help="Score Chronicle against annotated evaluation data.", no_args_is_help=True)
+eval_app = typer.Typer(help=(
+    "Score Chronicle against annotated evaluation data.\n\n"
+    "Examples:\n\n"
+    "`chronicle eval quotes ../shared/data/polnear/dev`\n\n"
+    "`chronicle eval time ../shared/data/timebank`\n\n"
+    "`chronicle eval events`"), no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
 # Each module defines register(app, eval_app) and owns the commands it adds.

@@ -20,7 +20,7 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form")
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--date")
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -61,7 +61,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         db: Annotated[str, typer.Option(help="Database URL.")] = "sqlite:///chronicle.db",
         model: ModelOpt = DEFAULT_MODEL,
     ) -> None:
-        """Analyze the bundled sample (and the seed when ../shared is there) and show who said what, when."""
+        """Analyze the bundled sample (and the seed when ../shared is there) and show who said what, when.
+
+        The findings go into a record (--db) that the other commands and `chronicle serve` then read.
+
+        Examples:
+
+            chronicle demo
+
+            chronicle demo --db sqlite:///demo.db --shared /data/shared
+
+            chronicle demo && chronicle quotes --speaker Psaki && chronicle serve
+        """
         from chronicle.demo import run_demo
 
         run_demo(shared=shared, db=db, model=model)

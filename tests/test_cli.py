@@ -31,6 +31,29 @@ def test_analyze_help_teaches_with_examples():
     assert "chronicle analyze" in out and "--date" in out and "--out" in out and "--with-text" in out
 
 
+def test_every_command_has_examples_in_its_help():
+    """Every command and subcommand's --help shows how to call it (demo's had none)."""
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
+
+    runner = CliRunner()
+    root = get_command(app)
+    paths = [[name] for name in root.commands]
+    paths += [["eval", sub] for sub in root.commands["eval"].commands]
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        assert "Example" in result.output and f"chronicle {' '.join(path)}" in result.output, path
+
+
+def test_a_bad_date_names_the_option():
+    proc = chronicle("analyze", "-", "--date", "2022-02-30", input=STORY, timeout=60)
+    assert proc.returncode == 2
+    assert "--date" in proc.stderr and "'2022-02-30' is not a date" in proc.stderr
+
+
 @pytest.fixture(scope="module")
 def from_stdin(tmp_path_factory):
     out = tmp_path_factory.mktemp("cli") / "found.jsonl"

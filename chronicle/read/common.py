@@ -8,6 +8,7 @@ the file name for one-article-per-file forms (text, Markdown, HTML) and whole-fi
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -136,6 +137,12 @@ def decode_utf8(data: bytes) -> str:
     except UnicodeDecodeError as e:
         raise BadRecord(f"is not UTF-8 text (undecodable byte 0x{data[e.start]:02x} "
                         f"at byte {e.start})") from None
+
+
+def json_problem(e: json.JSONDecodeError) -> str:
+    """The json module's message without its own trailing "at" ("Invalid control character at"),
+    which a reason's " at column N" would double."""
+    return e.msg.removesuffix(" at")
 
 
 def reject(origin: str, record: str | int, reason: str) -> Reject:

@@ -15,7 +15,8 @@ import os
 from collections.abc import Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, article_from_record, decode_utf8, read_bytes_file, reject
+from chronicle.read.common import (BadRecord, article_from_record, decode_utf8, json_problem,
+                                   read_bytes_file, reject)
 
 
 def read_json_file(path: str, date: dt.date | None = None,
@@ -32,7 +33,7 @@ def read_json_data(data: bytes, *, origin: str, date: dt.date | None = None) -> 
         yield reject(origin, name, str(e))
         return
     except json.JSONDecodeError as e:
-        yield reject(origin, name, f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})")
+        yield reject(origin, name, f"is not valid JSON ({json_problem(e)} at line {e.lineno}, column {e.colno})")
         return
     if isinstance(value, dict):
         value = [value]

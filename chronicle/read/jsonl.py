@@ -13,7 +13,8 @@ import json
 from collections.abc import Iterable, Iterator
 
 from chronicle.model import Article, Reject
-from chronicle.read.common import BadRecord, article_from_record, decode_utf8, reject, read_lines_file
+from chronicle.read.common import (BadRecord, article_from_record, decode_utf8, json_problem, reject,
+                                   read_lines_file)
 
 
 def read_jsonl_lines(lines: Iterable[bytes], *, origin: str, stem: str,
@@ -27,7 +28,7 @@ def read_jsonl_lines(lines: Iterable[bytes], *, origin: str, stem: str,
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
-                raise BadRecord(f"is not valid JSON ({e.msg} at column {e.colno})") from None
+                raise BadRecord(f"is not valid JSON ({json_problem(e)} at column {e.colno})") from None
             yield article_from_record(record, default_id=f"{stem}:{number}",
                                       origin=f"{origin}:{number}", date=date)
         except BadRecord as e:

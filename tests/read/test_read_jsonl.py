@@ -44,6 +44,7 @@ def test_a_record_without_date_takes_the_date_argument(tmp_path):
 
 BAD_LINES = [
     ('{"text": "unterminated', "is not valid JSON"),
+    ('{"text": "a raw\tcontrol"}', "is not valid JSON (Invalid control character at column 16)"),
     ('["a", "list"]', 'is a JSON list, not an object with a "text" field'),
     ('{"title": "no text"}', 'has no "text" field'),
     ('{"text": "   "}', 'has an empty "text"'),
