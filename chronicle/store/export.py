@@ -19,11 +19,15 @@ BATCH = 2000
 TABLE_NAMES = tuple(t.name for t in TABLES)
 # Text columns holding JSON: nested objects in JSONL; CSV and Parquet keep the JSON text
 JSON_COLUMNS = {"articles": ("meta",), "quotes": ("parts",)}
+# Text columns holding ISO timestamps (UTC): Parquet gets them as timestamps, not strings
+TIMESTAMP_COLUMNS = {"runs": ("started", "finished")}
 
 
 def _arrow_type(col):
     import pyarrow as pa
 
+    if col.name in TIMESTAMP_COLUMNS.get(col.table.name, ()):
+        return pa.timestamp("s", tz="UTC")
     t = col.type
     if isinstance(t, Integer):
         return pa.int64()
@@ -42,6 +46,11 @@ def _plain(v):
     if isinstance(v, bytes):
         return v.hex()
     return v
+
+
+def _timestamps(values) -> list[dt.datetime | None]:
+    """ISO timestamps as stored (``2026-12-01T05:25:45+00:00``) as datetimes for Parquet."""
+    return [dt.datetime.fromisoformat(v) if isinstance(v, str) else v for v in values]
 
 
 def export(engine: Engine, out: Path, fmt: str = "parquet", tables: list[str] | None = None,
@@ -72,7 +81,8 @@ def export(engine: Engine, out: Path, fmt: str = "parquet", tables: list[str] | 
                     for part in result.partitions():
                         columns = list(zip(*part)) if part else [[] for _ in names]
                         writer.write_table(pa.Table.from_arrays(
-                            [pa.array(list(v), type=f.type) for v, f in zip(columns, schema)],
+                            [pa.array(_timestamps(v) if pa.types.is_timestamp(f.type) else list(v),
+                                      type=f.type) for v, f in zip(columns, schema)],
                             schema=schema))
                         n += len(part)
             elif fmt == "csv":

@@ -178,10 +178,15 @@ def test_export_formats(sqlite_url, analyzer, tmp_path, fmt):
     elif fmt == "csv":
         assert path.read_text().splitlines()[0].startswith("article_key,idx,kind,content")
     else:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         t = pq.read_table(path)
         assert t.num_rows == 4 and str(t.schema.field("day").type) == "date32[day]"
+        runs = pq.read_table(tmp_path / "out" / "runs.parquet")
+        started = runs.schema.field("started").type  # a timestamp, not the text it is stored as
+        assert pa.types.is_timestamp(started) and started.tz == "UTC"
+        assert runs.column("finished")[0].as_py().tzinfo is not None
 
 
 def test_parquet_export_loads_into_another_record(sqlite_url, pg_url, analyzer, tmp_path):
