@@ -111,7 +111,10 @@ def list_articles(engine: Engine, words: str | None = None, since: dt.date | Non
                 articles.c.source, articles.c.url, articles.c.chars,
                 n_quotes.label("quotes"), n_events.label("events"))
          .where(_ORIGINAL))
-    for t in terms_of(words):
+    terms = terms_of(words)
+    if words and not terms:  # "%", "^": no word to look for, so no title holds it
+        q = q.where(false())
+    for t in terms:
         q = q.where(articles.c.title.icontains(t, autoescape=True))
     if since:
         q = q.where(articles.c.date >= since)

@@ -264,3 +264,10 @@ def test_the_schema_documents_the_errors_the_api_gives(client):
     assert "404" in responses and "422" not in responses
     bad = client.get("/api/quotes", params={"since": "nope"})
     assert bad.status_code == 400 and set(schema["components"]["schemas"]["Error"]["required"]) <= set(bad.json())
+
+
+def test_title_words_with_no_word_in_them_find_no_article(client):
+    """`q=%` named no word and listed every article, while quotes and actors found none."""
+    assert client.get("/api/articles", params={"q": "%"}).json()["items"] == []
+    assert client.get("/api/articles", params={"q": "Lavrov"}).json()["items"]
+    assert "No article" in client.get("/articles", params={"q": "^"}).text
