@@ -7,6 +7,7 @@ is off unless asked for. Errors are JSON under /api and pages elsewhere, with th
 from __future__ import annotations
 
 import time
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -156,8 +157,13 @@ def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
     def error_response(request: Request, status: int, message: str, **extra: Any):
         if wants_json(request):
             return JSONResponse({"error": message, "status": status, **extra}, status_code=status)
+        try:
+            heading = f"{status} {HTTPStatus(status).phrase}"
+        except ValueError:
+            heading = str(status)
         return app.state.templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message, "extra": extra},
+            request, "error.html", {"status": status, "message": message, "extra": extra,
+                                    "heading": heading, "title": f"{heading} — Chronicle"},
             status_code=status)
 
     @app.exception_handler(WebError)

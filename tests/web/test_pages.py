@@ -77,6 +77,9 @@ def test_page_errors_are_pages_with_the_reason(client):
     assert r.status_code == 404 and "no actor with id" in r.text and r.headers["content-type"].startswith("text/html")
     r = client.get("/articles", params={"since": "yesterday"})
     assert r.status_code == 400 and "YYYY-MM-DD" in r.text
+    # the browser tab says what happened (the title was empty)
+    assert "<title>400 Bad Request — Chronicle</title>" in r.text
+    assert "<title>404 Not Found — Chronicle</title>" in client.get("/no/such/page").text
 
 
 def test_no_asset_comes_from_elsewhere(client):
