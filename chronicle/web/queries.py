@@ -211,6 +211,11 @@ def list_quotes(engine: Engine, speaker: str | None = None, words: str | None = 
     q = quote_filters(q, since, until, kind)
     if recent and hits is not None:
         q = q.order_by(hits.c.added.desc())
+    elif recently_added and words:
+        # PostgreSQL keeps no order of storing: the latest ingest run's quotes first, newest
+        # first within a run (it had fallen back to oldest first)
+        q = q.order_by(articles.c.run_id.desc().nulls_last(), by_day(quotes.c.day, newest_first=True),
+                       quotes.c.article_key, quotes.c.idx)
     elif newest_first:
         q = q.order_by(by_day(quotes.c.day, newest_first=True), quotes.c.article_key, quotes.c.idx)
     else:

@@ -515,3 +515,18 @@ def test_undated_rows_come_last_in_either_order_on_both_engines(db_url, analyzer
         assert page[-1]["article"] == "nodate", newest_first
     assert web.list_articles(engine)["items"][-1]["id"] == "nodate"
     assert web.actor_timeline(engine, "person:biden")["items"][-1]["date"] is None
+
+
+def test_quotes_by_words_most_recently_stored_first_on_both_engines(db_url, analyzer):
+    """/api/quotes?q=...&order=added is "most recently stored first": on PostgreSQL it gave the
+    oldest quote first. A later run's quotes come before an earlier run's on both engines."""
+    from chronicle.model import Article
+    from chronicle.web import queries as web
+
+    engine, _ = _ingest(db_url, analyzer)  # on Russia: 2022-01-24, 2022-02-03, 2022-02-24
+    # stored last, dated between them: neither the oldest nor the newest
+    later = Article("later", 'Joe Biden said "Russia was warned long ago."', dt.date(2022, 1, 30),
+                    origin="late/later.txt")
+    _ingest(db_url, analyzer, records=[later])
+    got = web.list_quotes(engine, words="Russia", recently_added=True)["items"]
+    assert got[0]["article"] == "later" and len(got) == 4
