@@ -271,8 +271,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(code=1)
         chosen = found[0]
         rows = timeline(engine, chosen["id"], since=_date(since, "--since"), until=_date(until, "--until"))
+        shown = rows[-limit:] if limit else rows  # the latest; the chart counts them all
         if as_json:
-            return _print_json({"actor": chosen, "others": found[1:], "items": rows,
+            return _print_json({"actor": chosen, "others": found[1:], "items": shown,
                                 "months": [{"month": m, "statements": s, "events": e}
                                            for m, s, e in monthly_counts(rows)]})
         console = Console()
@@ -289,7 +290,6 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 console.print(f"{m} [cyan]{'█' * ns}[/][magenta]{'█' * ne}[/] {s} said, {e} events",
                               highlight=False)
             console.print("[cyan]█[/] statements  [magenta]█[/] events")
-        shown = rows[-limit:] if limit else rows
         _table("", ["date", "what", "type", "other", "text", "article"],
                [[r["date"], r["what"], r["type"], r["other"], _short(r["text"], 120), r["article"]] for r in shown])
 

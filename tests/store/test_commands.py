@@ -121,3 +121,10 @@ def test_a_name_with_no_words_is_a_usage_error(record, args):
     result = runner.invoke(app, [*args, "--db", record])
     assert result.exit_code == 2, result.output
     assert "has no words to look for" in result.output
+
+
+def test_timeline_limit_applies_to_json_too(record):
+    """--limit kept the table to the latest rows but --json printed every one."""
+    tl = json.loads(run("timeline", "Psaki", "--db", record, "--json", "--limit", "1"))
+    assert [i["date"] for i in tl["items"]] == ["2022-02-03"]  # the latest
+    assert sum(m["statements"] for m in tl["months"]) == 2  # the chart still counts both
