@@ -19,6 +19,7 @@ import datetime as dt
 import itertools
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -57,18 +58,30 @@ STDIN_ORIGIN = "<stdin>"
 @dataclass
 class Skipped:
     """Files of unknown kinds a folder walk passed over, per folder given: how many, and the
-    first (relative to its folder). read_paths fills it as it goes; a command reports it."""
+    first (relative to its folder); and the responses of WARC archives that were no HTML page,
+    by reason. read_paths fills it as it goes; a command reports it."""
 
     folders: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # WARC responses that are no HTML page, per archive: why (HTTP 404, image/png) -> how many
+    responses: dict[str, Counter] = field(default_factory=dict)
 
     def add(self, folder: str, path: str) -> None:
         n, first = self.folders.get(folder, (0, os.path.relpath(path, folder)))
         self.folders[folder] = (n + 1, first)
 
+    def add_response(self, archive: str, why: str) -> None:
+        self.responses.setdefault(archive, Counter())[why] += 1
+
     def messages(self) -> list[str]:
-        return [f"skipped {n} files of unknown kinds in {folder} (first: {first})" if n > 1
-                else f"skipped 1 file of unknown kind in {folder}: {first}"
-                for folder, (n, first) in self.folders.items()]
+        lines = [f"skipped {n} files of unknown kinds in {folder} (first: {first})" if n > 1
+                 else f"skipped 1 file of unknown kind in {folder}: {first}"
+                 for folder, (n, first) in self.folders.items()]
+        for archive, whys in self.responses.items():
+            n = sum(whys.values())
+            kinds = ", ".join(f"{k} × {why}" for why, k in whys.most_common())
+            lines.append(f"skipped {n} response{'s' if n > 1 else ''} in {archive} that "
+                         f"{'are' if n > 1 else 'is'} no HTML page ({kinds})")
+        return lines
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]], date: dt.date | None = None,
@@ -84,17 +97,21 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], date: dt.date | None = N
             yield from _guarded(read_stdin(date), "-")
         elif os.path.isdir(path):
             for file in walk(path, skipped):
-                yield from _read_file(READERS[full_suffix(file)], file, date, path)
+                yield from _read_file(READERS[full_suffix(file)], file, date, path, skipped)
         elif os.path.exists(path):
-            yield from _read_file(READERS.get(full_suffix(path), read_text_file), path, date, None)
+            yield from _read_file(READERS.get(full_suffix(path), read_text_file), path, date, None, skipped)
         else:
             yield reject(path, os.path.basename(path) or path, "does not exist (no such file or folder)")
 
 
 def _read_file(reader: Reader, path: str, date: dt.date | None,
-               base: str | None) -> Iterator[Article | Reject]:
-    """One file's records through its reader; a file yielding none is one Reject."""
-    records = _guarded(reader(path, date, base), path)
+               base: str | None, skipped: Skipped | None = None) -> Iterator[Article | Reject]:
+    """One file's records through its reader; a file yielding none is one Reject. A WARC's
+    responses that are no HTML page are counted in ``skipped``."""
+    if reader is read_warc_file and skipped is not None:
+        records = _guarded(read_warc_file(path, date, base, skipped=skipped), path)
+    else:
+        records = _guarded(reader(path, date, base), path)
     yield from at_least_one(records, path, blank=lambda: is_blank_file(path))
 
 

@@ -148,3 +148,17 @@ def test_html_bytes_holding_nuls_give_text_without_them(tmp_path):
     [article] = read_paths([str(path)])
     assert isinstance(article, Article) and "The minister said the roads" in article.text
     assert "\x00" not in article.text
+
+
+def test_the_responses_a_warc_skips_are_counted_for_the_command_to_say(tmp_path):
+    """A crawl's 404 and its image are not articles, but they are not passed over in silence:
+    read_paths counts them (requests and warcinfo, never articles, are not counted)."""
+    from chronicle.read import Skipped
+
+    write_warc(tmp_path / "crawl.warc.gz", True)
+    skipped = Skipped()
+    records = list(read_paths([str(tmp_path)], skipped=skipped))
+    assert len(records) == 2
+    assert skipped.messages() == [
+        f"skipped 2 responses in {tmp_path / 'crawl.warc.gz'} that are no HTML page "
+        "(1 × image/png, 1 × HTTP 404)"]
