@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -169,7 +170,23 @@ def load_spacy(model: str):
                             "installed pipeline's name or a pipeline folder") from None
     if "parser" in nlp.pipe_names and "chronicle_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("chronicle_paragraphs", before="parser")
+    _split_glued_quotes(nlp)
     return nlp
+
+
+# A quotation mark glued to the word before it by punctuation ('said,“Look', 'audiences,"Katie',
+# 'said:“Yes'): spaCy's prefixes apply only at a token's start, so the whole run was one token
+# and the cue, the mark and the quote's first word were one word to the parser.
+_GLUED_QUOTES = (r'(?<=\w)[,:;.!?](?=[“”"])', r'(?<=[,:;.!?])[“”"](?=\w)')
+
+
+def _split_glued_quotes(nlp) -> None:
+    """Add the glued-quote splits to the pipeline's own infix pattern (whatever the model has)."""
+    finditer = getattr(nlp.tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or _GLUED_QUOTES[0] in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile("|".join((pattern, *_GLUED_QUOTES))).finditer
 
 
 def _parse_long(nlp, text: str):

@@ -15,7 +15,8 @@ _PARA_BREAK_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _PARA_BREAK_LINE = re.compile(r"\n\s*")
 # Double quotation marks, including the typewriter pairs ``...'' and ''...''.
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
-_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/") | {"\u2014", "\u2013"}
+# (and a colon: 'said:"Look' opens; after a comma the mark may as well close: 'audiences,"Katie')
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:") | {"\u2014", "\u2013"}
 
 
 @dataclass(slots=True)

@@ -748,3 +748,13 @@ def test_a_list_s_enumerator_is_nobody():
             "(ii) impose sanctions on persons who violate it.")
     assert all(q.speaker is None or "(" not in q.speaker.text and q.speaker.text != "i"
                for q in quotes(memo))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said,“Look, we will not back down.” Then he left.",
+    'The minister said:"Look, we will not back down." Then he left.',
+])
+def test_a_quotation_mark_glued_to_its_cue_still_gives_cue_and_speaker(text):
+    # 'said,“Look' was one token: the parser saw no "said", and "he left" took the quote
+    q = only(quotes(text), "direct")
+    assert (q.speaker.text, q.cue.text) == ("The minister", "said")
