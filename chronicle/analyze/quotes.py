@@ -739,6 +739,11 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
             if cue.token is not None and _nested_in_report(reg, cue, reports.around(reg)):
                 continue  # 'he had seen "..."' inside what another cue reports: that report's (mixed)
+            if _manner_of_prev_cue(doc, prev, cue) and prev_para == pi and _only_frame_between(doc, prev, reg):
+                # '"I think," Lavrov said, pausing, "that ..."': how he said it, not a new cue
+                prev.parts.append(content)
+                prev.content = Span.of(text, prev.content.start, reg.end)
+                continue
             cue.used = True
             mention = cue.speaker
             if mention is None or reg.start <= mention.start_char and mention.end_char <= reg.end:
@@ -1034,6 +1039,19 @@ def _mention_beside(doc, tok, reg: QuoteRegion):
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return _head_mention(doc, t.head if t.dep_ in ("compound", "flat") else t)
     return None
+
+
+def _manner_of_prev_cue(doc, prev: Quote | None, cue: _Cue) -> bool:
+    """True when ``cue`` is a participle saying how the previous quote's cue was spoken
+    ("said, pausing,", "said, smiling,"): a verb hanging on that cue that is no verb of saying."""
+    if prev is None or prev.cue is None or cue.token is None:
+        return False
+    tok = cue.token
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp") or \
+            tok.lemma_.lower() in cue_lexicon.SPEECH_SET:
+        return False
+    head = tok.head
+    return prev.cue.start <= head.idx < prev.cue.end
 
 
 def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:

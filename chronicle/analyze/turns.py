@@ -64,6 +64,7 @@ def find_turns(text: str) -> list[Turn]:
     """Every labelled speaker turn; empty for ordinary prose (no label, or a single one that
     does not open a monologue)."""
     labelled: list[tuple[int, int, int, int, int]] = []  # para start, label s/e, cue s/e
+    questions: list[tuple[int, int, int, int, int]] = []  # "Q:" rows, kept beside named labels only
     paras = paragraphs(text)
     for ps, pe in paras:
         m = _LABEL.match(text, ps, pe)
@@ -71,13 +72,21 @@ def find_turns(text: str) -> list[Turn]:
             continue
         if m.group("label"):
             label = m.group("label").strip()
-            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2 and label != "Q":
-                continue  # (the questioner's "Q:" is a label of one letter)
+            if label == "Q":
+                # the questioner's "Q:" opens a turn in a transcript of named speakers; in an
+                # interview printed as "Q: ... / A: ..." the answers have no speaker label, and
+                # the whole is read as prose (as PolNeAR's annotators read it)
+                questions.append((ps, m.start("label"), m.start("label") + 1, m.start("cue"), m.end("cue"), m.end()))
+                continue
+            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2:
+                continue
             labelled.append((ps, m.start("label"), m.start("label") + len(label), m.start("cue"), m.end("cue"), m.end()))
         else:
             cue_s = m.start("qcue") if m.group("qcue") else m.start("q")
             cue_e = m.end("qcue") if m.group("qcue") else m.end("q")
             labelled.append((ps, m.start("q"), m.end("q"), cue_s, cue_e, m.end()))
+    if questions and any(text[row[1]:row[2]] != "Q" for row in labelled):
+        labelled = sorted(labelled + questions)
     if not labelled or len(labelled) == 1 and not _monologue(text, labelled[0]):
         return []
     turns = []
@@ -114,8 +123,8 @@ def find_colon_attributions(doc) -> list[Turn]:
         ent = ent_at.get(ps)
         if ent is None or ent.end_char >= pe or text[ent.end_char] != ":":
             m = _HEADLINE_LABEL.match(text, ps, pe) if k == 0 and pe - ps < 250 else None
-            if m is None or m.group("label").rstrip(".").upper() in _NOT_SPEAKERS:
-                continue
+            if m is None or m.group("label").rstrip(".").upper() in _NOT_SPEAKERS or len(m.group("label")) < 2:
+                continue  # (an interview's "Q:" is no source)
             ls, le = m.span("label")
             label = doc.char_span(ls, le, alignment_mode="expand")
             if label is None or any(t.pos_ in ("VERB", "AUX") for t in label):

@@ -322,6 +322,16 @@ def test_the_questioner_s_label_may_take_a_colon():
     assert found[1].content.text == "Thank you, Jen. Will the President travel this week?"
 
 
+def test_an_interview_printed_as_q_and_a_is_prose_not_turns():
+    # "A:" names no one: the answers are not the questioner's words
+    interview = ("Q: You have been talking about the economy. Are you surprised?\n\n"
+                 "A: I am surprised. The senator said the banks are still dangerous.\n\n"
+                 "Q: Should the law be reinstated?\n\nA: I think it went a long way.\n")
+    found = quotes(interview)
+    assert not any(q.speaker is not None and q.speaker.text == "Q" for q in found)
+    assert any(q.speaker is not None and q.speaker.text == "The senator" for q in found)
+
+
 def test_an_epigraph_before_a_transcript_is_a_quote_of_its_own():
     # no cue word outside the turns: the preface's signed quotation still counts
     found = quotes('"Freedom is never more than one generation away from extinction." ― Ronald Reagan\n\n'
@@ -758,3 +768,11 @@ def test_a_quotation_mark_glued_to_its_cue_still_gives_cue_and_speaker(text):
     # 'said,“Look' was one token: the parser saw no "said", and "he left" took the quote
     q = only(quotes(text), "direct")
     assert (q.speaker.text, q.cue.text) == ("The minister", "said")
+
+
+def test_a_participle_of_manner_in_a_split_quote_s_frame_is_no_new_cue():
+    q = only(quotes("“I think,” Lavrov said, pausing, “that the West has lost its mind.”"))
+    assert q.cue.text == "said" and len(q.parts) == 2
+    # a verb of saying there is a report of its own ("adding")
+    found = quotes("“We will win,” he said, adding: “The war is over.”")
+    assert [q.cue.text for q in found] == ["said", "adding"]
