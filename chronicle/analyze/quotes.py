@@ -1184,9 +1184,31 @@ def _speaker(text: str, mention) -> Speaker | None:
         mention = mention[1:]
     while len(mention) > 1 and mention[-1].is_space:
         mention = mention[:-1]
-    kind = "pronoun" if len(mention) == 1 and mention[0].pos_ == "PRON" else (
-        "name" if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in mention) else "description")
-    return Speaker(mention.start_char, mention.end_char, mention.text, mention_type=kind)
+    return Speaker(mention.start_char, mention.end_char, mention.text, mention_type=_mention_type(mention))
+
+
+_NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+def _mention_type(mention) -> str:
+    """"pronoun", "name" when the mention's head word is (part of) a name ("Sergey Lavrov", "the
+    Kremlin") or has one in apposition ("Russia's foreign minister, Sergey Lavrov"), else
+    "description": "the Russian President", "Lavrov's spokesman" and "a State Department
+    official" name an office or a relation, not the person."""
+    if len(mention) == 1 and mention[0].pos_ == "PRON":
+        return "pronoun"
+    root = mention.root
+    inside = [c for c in children(root) if mention.start <= c.i < mention.end]
+    # (by the entity, not the part of speech: a capitalized title, "The Executive Order", "The
+    # Leaders", is PROPN to the tagger and no name; a person's name anywhere in it but as a
+    # possessor is the mention's name; "State Department" of "a State Department official" is not)
+    if root.ent_type_ in _NAMED or any(c.dep_ == "appos" and c.ent_type_ in _NAMED for c in inside):
+        return "name"
+    for t in mention:  # a person's name in it, not as a possessor ("Lavrov's spokesman")
+        if t.ent_type_ == "PERSON" and not any(
+                a.dep_ == "poss" for a in (t, *t.ancestors) if mention.start <= a.i < mention.end):
+            return "name"
+    return "description"
 
 
 # --- indirect and mixed quotes ------------------------------------------------------------

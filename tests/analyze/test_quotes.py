@@ -776,3 +776,15 @@ def test_a_participle_of_manner_in_a_split_quote_s_frame_is_no_new_cue():
     # a verb of saying there is a report of its own ("adding")
     found = quotes("“We will win,” he said, adding: “The war is over.”")
     assert [q.cue.text for q in found] == ["said", "adding"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Sergey Lavrov said the talks had failed.", "name"),
+    ("The Kremlin said the talks had failed.", "name"),
+    ("The Russian President said the talks had failed.", "description"),  # an office, not a name
+    ("Lavrov's spokesman said the talks had failed.", "description"),      # a relation to a name
+    ("A State Department official said the talks had failed.", "description"),
+    ("He said the talks had failed.", "pronoun"),
+])
+def test_a_speaker_mention_is_a_name_by_its_head_not_by_any_word(sentence, kind):
+    assert only(quotes(sentence)).speaker.mention_type == kind
