@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_URL = "sqlite:///chronicle.db"
-HEAD = "0003"  # the newest revision in migrations/versions
+HEAD = "0004"  # the newest revision in migrations/versions
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

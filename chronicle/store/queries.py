@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections import Counter
 from typing import Any
 
@@ -43,11 +44,22 @@ def terms_of(words: str | None) -> list[str]:
     return _TERM.findall(words or "")
 
 
+_PUNCTUATION = str.maketrans(string.punctuation, " " * len(string.punctuation))
+
+
+def pg_words(words: str) -> str:
+    """The user's words as PostgreSQL's search sees them: ASCII punctuation turned into spaces,
+    as the indexed content is (migration 0004), so that the default parser finds plain words
+    and numbers, as SQLite's FTS5 does, and no tags, entities, file paths, URLs or addresses."""
+    return words.translate(_PUNCTUATION)
+
+
 def pg_about(param: str = "about"):
-    """PostgreSQL's condition that a quote's content holds the user's words. plainto_tsquery gets
-    the text as typed, so it parses words as the content was parsed: "U.S." stays the word u.s
-    and "COVID-19" covid & -19 (split at every non-letter first, they had found "U S" and
-    "COVID 19", which the content's vector does not hold). It takes no query syntax."""
+    """PostgreSQL's condition that a quote's content holds the user's words: plainto_tsquery on
+    the words with their punctuation made spaces (bind ``pg_words(text)``), parsed as the content
+    was (migration 0004): "U.S." is u and s, "COVID-19" covid and 19, on both sides, and
+    "<script>" the word script (the parser had dropped tags from the content). It takes no
+    query syntax."""
     return text(f"quotes.content_tsv @@ plainto_tsquery('english', :{param})")
 
 
@@ -119,7 +131,7 @@ def search_quotes(engine: Engine, speaker: str | None = None, about: str | None 
             q = q.join(hits, and_(hits.c.article_key == quotes.c.article_key,
                                   hits.c.idx == quotes.c.idx))
         else:
-            q = q.where(pg_about().bindparams(about=about))
+            q = q.where(pg_about().bindparams(about=pg_words(about)))
     q = quote_filters(q, since, until, kind)
     q = q.order_by(by_day(quotes.c.day), quotes.c.article_key, quotes.c.idx)
     if limit:

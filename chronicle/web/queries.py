@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, false, func, literal, or_, select, text, un
 
 from chronicle.store.db import is_sqlite
 from chronicle.store.queries import (
-    actor_ids_matching, by_day, event_filters, fts_match, pg_about, quote_filters, terms_of,
+    actor_ids_matching, by_day, event_filters, fts_match, pg_about, pg_words, quote_filters, terms_of,
 )
 from chronicle.store.schema import (
     actor_aliases, actor_roles, actors, articles, events, mentions, quotes, runs, timexes,
@@ -94,7 +94,7 @@ def _quote_hits(engine: Engine, words: str, latest: int | None = None):
                          added=quotes.c.idx.type)
                 .subquery("hits"))
     return (select(quotes.c.article_key, quotes.c.idx, literal(0).label("added"))
-            .where(pg_about("words").bindparams(words=words))
+            .where(pg_about("words").bindparams(words=pg_words(words)))
             .subquery("hits"))
 
 

@@ -530,3 +530,44 @@ def test_quotes_by_words_most_recently_stored_first_on_both_engines(db_url, anal
     _ingest(db_url, analyzer, records=[later])
     got = web.list_quotes(engine, words="Russia", recently_added=True)["items"]
     assert got[0]["article"] == "later" and len(got) == 4
+
+
+_MARKUP = ('Jen Psaki said "Posting <script>alert(\'x\')</script> sanctions/tariffs &amp; on '
+           'example.com/path to jen@wh.gov is not policy."')
+_MARKUP_WORDS = ("x", "alert", "script", "<script>", "amp", "sanctions/tariffs", "tariffs",
+                 "example", "path", "wh", "jen@wh.gov", "alert('x')")
+
+
+def test_words_inside_tags_urls_and_addresses_are_found_on_both_engines(sqlite_url, pg_url, analyzer):
+    """PostgreSQL's default parser drops `<script>` tags and entities and reads file paths, URLs
+    and e-mail addresses as single tokens: q=x found the quote on SQLite, not on PostgreSQL."""
+    extra = [corpus()[0].__class__("m1", _MARKUP, dt.date(2022, 3, 3), origin="wh/m1.md")]
+    lite, _ = _ingest(sqlite_url, analyzer, records=corpus() + extra)
+    pg, _ = _ingest(pg_url, analyzer, records=corpus() + extra)
+    from chronicle.web import queries as web
+
+    for words in _MARKUP_WORDS:
+        found = [[q["article"] for q in queries.search_quotes(e, about=words)] for e in (lite, pg)]
+        assert found == [["m1"], ["m1"]], words
+        found = [[q["article"] for q in web.list_quotes(e, words=words)["items"]] for e in (lite, pg)]
+        assert found == [["m1"], ["m1"]], words
+
+
+def test_a_postgresql_record_at_0003_upgrades_its_search_index(pg_url, analyzer):
+    """A record made before migration 0004 is reindexed by the next connect: its existing
+    quotes are then found by the words inside their tags."""
+    from chronicle.store.db import make_engine, upgrade
+
+    engine = make_engine(pg_url)
+    upgrade(engine, "0003")
+    extra = [corpus()[0].__class__("m1", _MARKUP, dt.date(2022, 3, 3), origin="wh/m1.md")]
+    ingest(records=corpus() + extra, engine=engine, pipeline=analyzer, progress=False)
+    assert current_revision(engine) == "0003"
+    with engine.connect() as conn:  # the old index: the parser dropped the tag and what it held
+        assert conn.execute(text("SELECT count(*) FROM quotes WHERE content_tsv @@ "
+                                 "plainto_tsquery('english', 'x')")).scalar() == 0
+    engine.dispose()
+    engine = connect(pg_url)
+    assert current_revision(engine) == HEAD == "0004"
+    assert [q["article"] for q in queries.search_quotes(engine, about="x")] == ["m1"]
+    assert len(queries.search_quotes(engine, about="Russia")) == 3
