@@ -190,5 +190,6 @@ def analyze(request: Request, body: Annotated[AnalyzeRequest, Body()]) -> dict[s
         raise WebError(413, f"text too long: {len(body.text)} characters, at most {st.analyze_max_chars}")
     from chronicle.api import DEFAULT_MODEL, analyze as run_analyze
 
-    result = run_analyze(body.text, body.date, title=body.title, model=st.model or DEFAULT_MODEL)
+    result = run_analyze(body.text, body.date, title=body.title, model=st.model or DEFAULT_MODEL,
+                         actors_file=st.actors_file)
     return _json(result.to_dict(with_text=False))

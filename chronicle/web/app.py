@@ -6,6 +6,7 @@ is off unless asked for. Errors are JSON under /api and pages elsewhere, with th
 """
 from __future__ import annotations
 
+import os
 import time
 from http import HTTPStatus
 from pathlib import Path
@@ -119,8 +120,10 @@ def _documented_errors(app: FastAPI) -> dict:
 
 
 def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
-               analyze_max_chars: int = DEFAULT_ANALYZE_MAX_CHARS, model: str | None = None) -> FastAPI:
-    """The web application on the record at ``db`` (a URL, a path or an Engine)."""
+               analyze_max_chars: int = DEFAULT_ANALYZE_MAX_CHARS, model: str | None = None,
+               actors_file: str | os.PathLike[str] | None = None) -> FastAPI:
+    """The web application on the record at ``db`` (a URL, a path or an Engine); ``model`` and
+    ``actors_file`` (YAML, docs/actors.md) are what POST /api/analyze analyzes with."""
     from chronicle.web import api, pages
 
     engine = db if isinstance(db, Engine) else open_engine(db)
@@ -142,6 +145,7 @@ def create_app(db: str | Engine | None = None, *, allow_analyze: bool = False,
     app.state.allow_analyze = allow_analyze
     app.state.analyze_max_chars = analyze_max_chars
     app.state.model = model
+    app.state.actors_file = actors_file
     app.state.cache = {}
     app.state.aggregates = AggregateCache(engine)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))

