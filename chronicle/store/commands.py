@@ -32,6 +32,21 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=name)
 
 
+def _dates(since: Optional[str], until: Optional[str]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """--since and --until as dates; a range that ends before it starts is a usage error (exit 2),
+    as it is a 400 for the web API, not an empty answer."""
+    lo, hi = _date(since, "--since"), _date(until, "--until")
+    if lo and hi and lo > hi:
+        typer.echo(f"error: --since {lo} is after --until {hi}", err=True)
+        raise typer.Exit(code=2)
+    return lo, hi
+
+
+def count(n: int, noun: str, plural: Optional[str] = None) -> str:
+    """"1 quote", "2 quotes", "0 rows"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _need_words(value: Optional[str], hint: str) -> None:
     """A name or search text with no word characters ("", "%", "^") names nothing: a usage error,
     rather than an empty table (or, for timeline, whichever actor came first)."""
@@ -60,16 +75,55 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-def _table(title: str, columns: list[str], rows: list[list], caption: str | None = None) -> None:
+def _table(title: str, columns: list, rows: list[list], caption: str | None = None,
+           empty: str | None = None) -> None:
+    """A rich table; ``empty``: the plain sentence printed instead of a table with no rows.
+    A column is a name (long values fold onto more lines) or a dict of rich Column options."""
     from rich.console import Console
     from rich.table import Table
 
+    if not rows and empty:
+        typer.echo(empty)
+        return
     t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for c in columns:
-        t.add_column(c, overflow="fold")
+        if isinstance(c, dict):
+            t.add_column(**c)
+        else:
+            t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*["" if v is None else str(v) for v in r])
     Console().print(t)
+
+
+WIDE = 150  # columns a terminal needs for every column of the actors table
+
+
+def _actors_table(rows: list[dict]) -> None:
+    """Every column on a wide terminal; on a narrow one (80 columns, as when piped) the id
+    whole (what timeline and --speaker take), the name cut with an ellipsis, the type and the
+    counts, each on one line: ten folded columns had cut ids and words into 5-letter pieces."""
+    from rich.console import Console
+
+    title = count(len(rows), "actor")
+    if not rows:
+        return _table(title, [], [], empty="no actors match")
+    if Console().width >= WIDE:
+        return _table(title, ["id", "name", "type", "roles", "aliases", "articles", "mentions", "quotes", "events", "seen"],
+                      [[r["id"], r["name"], r["type"], _short("; ".join(r["roles"][:2]), 40),
+                        _short(", ".join(r["aliases"][:4]), 50), r["articles"], r["mentions"], r["quotes"],
+                        r["events"], f"{r['first_seen'] or ''} – {r['last_seen'] or ''}"] for r in rows])
+
+    def fixed(name: str, key: str, **kw) -> dict:
+        width = max(len(name), *(len(str(r[key])) for r in rows))
+        return dict(header=name, no_wrap=True, min_width=width, **kw)
+
+    _table(title, [fixed("id", "id"),
+                   dict(header="name", no_wrap=True, overflow="ellipsis", ratio=1, min_width=8),
+                   fixed("type", "type"), fixed("quotes", "quotes", justify="right"),
+                   fixed("articles", "articles", justify="right")],
+           [[r["id"], r["name"], r["type"], r["quotes"], r["articles"]] for r in rows],
+           caption=f"roles, aliases, mentions, events, dates: --json, or a terminal {WIDE} columns wide")
 
 
 def _short(s: Optional[str], n: int = 160) -> str:
@@ -170,8 +224,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         rows = list_rejects(_engine(db, existing=True), limit=limit or None)
         if as_json:
             return _print_json(rows)
-        _table(f"{len(rows)} rejected records", ["file", "record", "reason", "run"],
-               [[r["origin"], r["record"], r["reason"], r["run_id"]] for r in rows])
+        _table(count(len(rows), "rejected record"), ["file", "record", "reason", "run"],
+               [[r["origin"], r["record"], r["reason"], r["run_id"]] for r in rows],
+               empty="no rejected records")
 
     @app.command("quotes")
     def quotes_cmd(
@@ -198,13 +253,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.BadParameter(f"{kind!r}: use one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
         for hint, value in (("--speaker", speaker), ("--about", about)):
             _need_words(value, hint)
-        rows = search_quotes(_engine(db, existing=True), speaker=speaker, about=about, since=_date(since, "--since"),
-                             until=_date(until, "--until"), kind=kind, limit=limit or None)
+        lo, hi = _dates(since, until)
+        rows = search_quotes(_engine(db, existing=True), speaker=speaker, about=about, since=lo,
+                             until=hi, kind=kind, limit=limit or None)
         if as_json:
             return _print_json(rows)
-        _table(f"{len(rows)} quotes", ["date", "speaker", "kind", "quote", "article"],
+        more = "; --limit 0 for all" if limit and len(rows) == limit else ""  # there may be more
+        _table(count(len(rows), "quote"), ["date", "speaker", "kind", "quote", "article"],
                [[r["date"], r["speaker"], r["kind"], _short(r["content"]), r["article"]] for r in rows],
-               caption="--json for everything; --limit 0 for all")
+               caption="--json for everything" + more, empty="no quotes match")
 
     @app.command("actors")
     def actors_cmd(
@@ -240,10 +297,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             rows = list_actors(_engine(db, existing=True), name=name, type=type, limit=limit or None)
         if as_json:
             return _print_json(rows)
-        _table(f"{len(rows)} actors", ["id", "name", "type", "roles", "aliases", "articles", "mentions", "quotes", "events", "seen"],
-               [[r["id"], r["name"], r["type"], _short("; ".join(r["roles"][:2]), 40),
-                 _short(", ".join(r["aliases"][:4]), 50), r["articles"], r["mentions"], r["quotes"],
-                 r["events"], f"{r['first_seen'] or ''} – {r['last_seen'] or ''}"] for r in rows])
+        _actors_table(rows)
 
     @app.command("timeline")
     def timeline_cmd(
@@ -260,17 +314,19 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             chronicle timeline person:sergey-lavrov --since 2022-01-01 --json
         """
         from rich.console import Console
+        from rich.markup import escape
 
         from chronicle.store.queries import monthly_counts, resolve_actor, timeline
 
         _need_words(actor, "ACTOR")
+        lo, hi = _dates(since, until)
         engine = _engine(db, existing=True)
         found = resolve_actor(engine, actor)
         if not found:
             typer.echo(f"error: no actor matches {actor!r} (try `chronicle actors {actor}`)", err=True)
             raise typer.Exit(code=1)
         chosen = found[0]
-        rows = timeline(engine, chosen["id"], since=_date(since, "--since"), until=_date(until, "--until"))
+        rows = timeline(engine, chosen["id"], since=lo, until=hi)
         shown = rows[-limit:] if limit else rows  # the latest; the chart counts them all
         if as_json:
             return _print_json({"actor": chosen, "others": found[1:], "items": shown,
@@ -279,7 +335,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         console = Console()
         if len(found) > 1:
             console.print(f"[dim]{actor!r} also matches: {', '.join(f['id'] for f in found[1:6])}[/]")
-        console.print(f"[bold]{chosen['name']}[/] ({chosen['id']}): {len(rows)} statements and events")
+        said = sum(r["what"] == "said" for r in rows)
+        console.print(f"[bold]{escape(chosen['name'])}[/] ({escape(chosen['id'])}): "
+                      f"{count(said, 'statement')}, {count(len(rows) - said, 'event')}", highlight=False)
         months = monthly_counts(rows)
         if months:
             peak = max(s + e for _, s, e in months) or 1
@@ -287,11 +345,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             for m, s, e in months[-36:]:
                 ns = round(width * s / peak)
                 ne = round(width * e / peak)
-                console.print(f"{m} [cyan]{'█' * ns}[/][magenta]{'█' * ne}[/] {s} said, {e} events",
+                console.print(f"{m} [cyan]{'█' * ns}[/][magenta]{'█' * ne}[/] {s} said, {count(e, 'event')}",
                               highlight=False)
             console.print("[cyan]█[/] statements  [magenta]█[/] events")
         _table("", ["date", "what", "type", "other", "text", "article"],
-               [[r["date"], r["what"], r["type"], r["other"], _short(r["text"], 120), r["article"]] for r in shown])
+               [[r["date"], r["what"], r["type"], r["other"], _short(r["text"], 120), r["article"]] for r in shown],
+               empty="no statements or events")
 
     @app.command("events")
     def events_cmd(
@@ -319,23 +378,25 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.BadParameter(f"{type!r}: use one of {', '.join(PLOVER_TYPES)}", param_hint="--type")
         _need_words(actor, "--actor")
         _need_words(recipient, "--recipient")
+        lo, hi = _dates(since, until)
         engine = _engine(db, existing=True)
-        kw = dict(actor=actor, recipient=recipient, type=type, since=_date(since, "--since"),
-                  until=_date(until, "--until"))
+        kw = dict(actor=actor, recipient=recipient, type=type, since=lo, until=hi)
         if dyads:
             rows = queries.dyads(engine, **kw)
             if limit:
                 rows = rows[:limit]
             if as_json:
                 return _print_json(rows)
-            return _table(f"{len(rows)} dyads", ["month", "actor", "", "recipient", "type", "events"],
-                          [[r["month"], r["actor"], "→", r["recipient"], r["type"], r["events"]] for r in rows])
+            return _table(count(len(rows), "dyad"), ["month", "actor", "", "recipient", "type", "events"],
+                          [[r["month"], r["actor"], "→", r["recipient"], r["type"], r["events"]] for r in rows],
+                          empty="no dyads match")
         rows = queries.search_events(engine, limit=limit or None, **kw)
         if as_json:
             return _print_json(rows)
-        _table(f"{len(rows)} events", ["date", "actor", "type", "recipient", "evidence", "article"],
+        _table(count(len(rows), "event"), ["date", "actor", "type", "recipient", "evidence", "article"],
                [[r["date"], r["actor"] or r["actor_code"], r["type"] + ("" if r["modality"] == "asserted" else f" ({r['modality']})"),
-                 r["recipient"] or r["recipient_code"], _short(r["evidence"], 120), r["article"]] for r in rows])
+                 r["recipient"] or r["recipient_code"], _short(r["evidence"], 120), r["article"]] for r in rows],
+               empty="no events match")
 
     @app.command()
     def stats(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
@@ -383,7 +444,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc))
         for name, n in counts.items():
-            typer.echo(f"{out / (name + '.' + format)}: {n} rows", err=True)
+            typer.echo(f"{out / (name + '.' + format)}: {count(n, 'row')}", err=True)
 
     @app.command()
     def load(
@@ -409,4 +470,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2)
         for name, n in counts.items():
-            typer.echo(f"{name}: {n} rows added", err=True)
+            typer.echo(f"{name}: {count(n, 'row')} added", err=True)

@@ -128,3 +128,39 @@ def test_timeline_limit_applies_to_json_too(record):
     tl = json.loads(run("timeline", "Psaki", "--db", record, "--json", "--limit", "1"))
     assert [i["date"] for i in tl["items"]] == ["2022-02-03"]  # the latest
     assert sum(m["statements"] for m in tl["months"]) == 2  # the chart still counts both
+
+
+def test_counts_are_singular_for_one_and_empty_answers_are_a_sentence(record, tmp_path):
+    """"1 quotes", "1 rows"; a quotes table with no rows still told to use --limit 0 for all."""
+    out = run("quotes", "--speaker", "Lavrov", "--db", record)
+    assert "1 quote" in out and "1 quotes" not in out and "--limit 0" not in out  # all there is was shown
+    assert "--limit 0 for all" in run("quotes", "--db", record, "--limit", "2")
+    out = run("quotes", "--about", "nothingofthesort", "--db", record)
+    assert out.strip() == "no quotes match"
+    assert run("actors", "nobodyatall", "--db", record).strip() == "no actors match"
+    assert run("events", "--type", "ASSAULT", "--db", record).strip() == "no events match"
+    assert "1 statement, 0 events" in run("timeline", "Lavrov", "--db", record)
+    result = runner.invoke(app, ["export", str(tmp_path / "d"), "--format", "csv", "--table", "rejects",
+                                 "--table", "copies", "--db", record])
+    assert result.exit_code == 0 and "copies.csv: 1 row\n" in result.output and "0 rows" in result.output
+
+
+@pytest.mark.parametrize("command", [["quotes"], ["events"], ["events", "--dyads"], ["timeline", "Psaki"]])
+def test_since_after_until_is_a_usage_error(record, command):
+    """As the API answers 400: an empty table hid the mistake."""
+    result = runner.invoke(app, [*command, "--since", "2022-03-01", "--until", "2022-01-01", "--db", record])
+    assert result.exit_code == 2
+    assert "error: --since 2022-03-01 is after --until 2022-01-01" in result.output
+
+
+def test_actors_table_fits_80_columns_when_piped(record):
+    """Ten folded columns at 80 characters (piped output) cut every id and word into pieces:
+    a narrow terminal gets the whole id, the name, the type and the counts, one line each."""
+    out = runner.invoke(app, ["actors", "--db", record], env={"COLUMNS": "80"}).output
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines), out
+    for aid in ("person:psaki", "person:lavrov", "person:biden"):
+        assert sum(aid in line for line in lines) == 1, out
+    assert "aliases" not in lines[2] and "--json" in out
+    wide = runner.invoke(app, ["actors", "--db", record], env={"COLUMNS": "160"}).output
+    assert "aliases" in wide and "mentions" in wide
