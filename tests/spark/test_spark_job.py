@@ -132,3 +132,22 @@ def test_files_read_through_hadoop_give_the_same_tables(spark, corpus, spark_run
     job.run(spark, [str(corpus)], str(hadoop_out), partitions=3, batch_size=4)
     for table in ("articles", "quotes", "copies", "rejects"):
         assert _spark_rows(hadoop_out, table) == _spark_rows(out, table), table
+
+
+def test_skipped_files_and_warc_responses_are_said_as_ingest_says_them(spark_run, ingest_run, corpus):
+    """`chronicle spark` passed over files of unknown kinds and WARC responses that are no HTML
+    page in silence; `ingest` and `analyze` say them."""
+    from chronicle.read import Skipped, read_paths
+
+    summary, _out = spark_run
+    skipped = Skipped()
+    list(read_paths([str(corpus)], skipped=skipped))
+    assert summary.skipped == skipped.messages()
+    assert any("README.txt.bak" in line for line in summary.skipped)
+    assert any("HTTP 404" in line for line in summary.skipped)
+    from sqlalchemy import select
+
+    from chronicle.store.schema import runs
+
+    with ingest_run[0].connect() as conn:  # the skipped are no records: as many read as ingest's
+        assert summary.read == conn.execute(select(runs.c.read)).scalar()

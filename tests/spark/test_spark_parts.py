@@ -15,13 +15,20 @@ def test_records_from_bytes_are_those_chronicle_read_gives_for_the_files(tmp_pat
     corpus = build(tmp_path)
     from chronicle.read.dispatch import walk
 
-    got = []
+    from chronicle.read.dispatch import Skipped
+
+    got, passed_over = [], []
     for i, path in enumerate(walk(str(corpus))):
         f = InputFile(i, "file://" + path, path, str(corpus))
         with open(path, "rb") as fh:
-            got += [r[2] for r in read_file_records(f, fh.read(), None)]
-    assert got == list(read_paths([str(corpus)]))
+            for r in read_file_records(f, fh.read(), None):
+                (passed_over.append(r[2:]) if r[1] == "skipped" else got.append(r[2]))
+    skipped = Skipped()
+    assert got == list(read_paths([str(corpus)], skipped=skipped))
     assert sum(1 for r in got if getattr(r, "url", None)) == 2  # both WARC pages
+    # the WARC's 404 (and only it: requests and warcinfo are no responses), counted as ingest does
+    assert passed_over == [(a, why, n) for a, whys in skipped.responses.items() for why, n in whys.items()]
+    assert [why for _a, why, _n in passed_over] == ["HTTP 404"]
 
 
 def test_a_file_that_breaks_its_reader_is_one_reject_not_a_failed_task():
@@ -38,7 +45,7 @@ def test_local_files_are_read_by_the_worker_and_one_gone_since_listing_is_a_reje
     from chronicle.read.dispatch import walk
 
     files = [InputFile(i, "file://" + p, p, str(corpus)) for i, p in enumerate(walk(str(corpus)))]
-    got = [r[2] for f in files for r in read_local_records(f, None)]
+    got = [r[2] for f in files for r in read_local_records(f, None) if r[1] != "skipped"]
     assert got == list(read_paths([str(corpus)]))
     gone = InputFile(7, "file://" + str(tmp_path / "gone.md"), str(tmp_path / "gone.md"), None)
     (out,) = read_local_records(gone, None)
