@@ -151,3 +151,15 @@ def test_skipped_files_and_warc_responses_are_said_as_ingest_says_them(spark_run
 
     with ingest_run[0].connect() as conn:  # the skipped are no records: as many read as ingest's
         assert summary.read == conn.execute(select(runs.c.read)).scalar()
+
+
+def test_a_hadoop_listing_counts_files_of_unknown_kinds_too(spark, corpus):
+    """hdfs:// and s3a:// folders are listed through Hadoop's FileSystem API (here file://)."""
+    from chronicle.read import Skipped
+    from chronicle.spark.io import _hadoop_list
+
+    skipped = Skipped()
+    root = "file://" + str(corpus)
+    found = _hadoop_list(spark, root, skipped)
+    assert found and not any(p.endswith(".bak") for p, _base in found)
+    assert skipped.messages() == [f"skipped 1 file of unknown kind in {root}: README.txt.bak"]
