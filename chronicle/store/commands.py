@@ -123,7 +123,7 @@ def _actors_table(rows: list[dict]) -> None:
                    fixed("type", "type"), fixed("quotes", "quotes", justify="right"),
                    fixed("articles", "articles", justify="right")],
            [[r["id"], r["name"], r["type"], r["quotes"], r["articles"]] for r in rows],
-           caption=f"roles, aliases, mentions, events, dates: --json, or a terminal {WIDE} columns wide")
+           caption=f"every column: --json, or {WIDE} columns wide")
 
 
 def _short(s: Optional[str], n: int = 160) -> str:
