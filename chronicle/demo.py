@@ -16,7 +16,7 @@ def _sample_paths() -> list[str]:
 
 def run_demo(shared: Path | str = Path("../shared"), db: str = "sqlite:///chronicle.db",
              model: str | None = None) -> None:
-    from chronicle.store.commands import _short
+    from chronicle.store.commands import _short, count
     from chronicle.store.db import connect
     from chronicle.store.ingest import ingest
     from chronicle.store.queries import list_actors, search_quotes, stats
@@ -30,8 +30,8 @@ def run_demo(shared: Path | str = Path("../shared"), db: str = "sqlite:///chroni
     engine = connect(db)
     s = ingest(paths, engine=engine, model=model,
                report=lambda _k, r: console.print(f"[yellow]rejected[/] {r}", highlight=False))
-    console.print(f"{s.read} records: {s.stored} stored, {s.copies} near copies, "
-                  f"{s.duplicates} duplicates (already in the record: {s.already_stored}), "
+    console.print(f"{count(s.read, 'record')}: {s.stored} stored, {count(s.copies, 'near copy', 'near copies')}, "
+                  f"{count(s.duplicates, 'duplicate')} (already in the record: {s.already_stored}), "
                   f"{s.rejected} rejected", highlight=False)
     st = stats(engine)
     console.print(f"The record holds {st['articles']} articles ({st['first_date']} – {st['last_date']}), "
@@ -43,7 +43,7 @@ def run_demo(shared: Path | str = Path("../shared"), db: str = "sqlite:///chroni
     for a in speakers:
         q = search_quotes(engine, speaker=a["id"], limit=1)
         said = f"“{_short(q[0]['content'], 110)}” ({q[0]['date']})" if q else ""
-        console.print(f"  [cyan]{a['name']}[/] — {a['quotes']} quotes. {said}", highlight=False)
+        console.print(f"  [cyan]{a['name']}[/] — {count(a['quotes'], 'quote')}. {said}", highlight=False)
     if not speakers:
         console.print("No attributed quotes yet (the analysis found none in this sample).")
     who = speakers[0]["name"] if speakers else "NAME"

@@ -72,6 +72,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from rich.markup import escape
 
         from chronicle.spark.job import run
+        from chronicle.store.commands import count
 
         err = Console(stderr=True)
         day = None
@@ -108,8 +109,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             return
         total = summary.seconds.get("total", 0.0)
         rate = summary.read / total if total else 0.0
-        err.print(f"[bold]{summary.read}[/] records in {total:.1f} s ({rate:.2f}/s): "
-                  f"[green]{summary.stored} analyzed[/], {summary.copies} near copies, "
-                  f"{summary.duplicates} duplicates, [yellow]{summary.rejected} rejected[/]", highlight=False)
+        err.print(f"[bold]{summary.read}[/] {'record' if summary.read == 1 else 'records'} in {total:.1f} s ({rate:.2f}/s): "
+                  f"[green]{summary.stored} analyzed[/], {count(summary.copies, 'near copy', 'near copies')}, "
+                  f"{count(summary.duplicates, 'duplicate')}, [yellow]{summary.rejected} rejected[/]", highlight=False)
         for name, n in summary.rows.items():
-            err.print(f"  {output.rstrip('/')}/{name}/: {n} row{'' if n == 1 else 's'}", highlight=False)
+            err.print(f"  {output.rstrip('/')}/{name}/: {count(n, 'row')}", highlight=False)

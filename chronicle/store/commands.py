@@ -202,9 +202,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             _print_json(s.to_dict())
             return
         rate = s.read / s.seconds if s.seconds else 0.0
-        err.print(f"[bold]{s.read}[/] records in {s.seconds:.1f} s ({rate:.1f}/s): "
-                  f"[green]{s.stored} stored[/], {s.copies} near copies linked, "
-                  f"{s.duplicates} duplicates ({s.already_stored} already in the record), "
+        err.print(f"[bold]{s.read}[/] {'record' if s.read == 1 else 'records'} in {s.seconds:.1f} s ({rate:.1f}/s): "
+                  f"[green]{s.stored} stored[/], {count(s.copies, 'near copy', 'near copies')} linked, "
+                  f"{count(s.duplicates, 'duplicate')} ({s.already_stored} already in the record), "
                   f"[yellow]{s.rejected} rejected[/]", highlight=False)
         for reason, n in s.reasons.most_common():
             err.print(f"  rejected {n} × {escape(reason)}  (details: chronicle rejects)", highlight=False)

@@ -164,3 +164,13 @@ def test_actors_table_fits_80_columns_when_piped(record):
     assert "aliases" not in lines[2] and "--json" in out
     wide = runner.invoke(app, ["actors", "--db", record], env={"COLUMNS": "160"}).output
     assert "aliases" in wide and "mentions" in wide
+
+
+def test_the_ingest_summary_counts_one_as_one(sqlite_url, tmp_path):
+    """"1 duplicates", "1 near copies": the summary lines said every count in the plural."""
+    line = '{"id": "%s", "date": "2023-01-02", "text": "The mayor said the bridge would open."}\n'
+    (tmp_path / "m.jsonl").write_text(line % "a" + line % "b", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "m.jsonl"), "--db", sqlite_url, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())  # rich wraps at 80 columns
+    assert "2 records in" in out and "0 near copies linked, 1 duplicate (0 already in the record)" in out
