@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import re
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -89,7 +90,7 @@ class Pipeline:
         _worker_pipeline = self
         ctx = mp.get_context("fork")
         pending: deque = deque()
-        with ctx.Pool(workers) as pool:
+        with ctx.Pool(workers, initializer=_ignore_interrupt) as pool:
             # At most four chunks per worker in flight: memory stays bounded however long the
             # input, and results come back in input order.
             # Small chunks keep both cores busy to the end (articles differ a lot in length).
@@ -213,6 +214,12 @@ def _chunked(items: Iterable, size: int) -> Iterator[list]:
 
 
 _worker_pipeline: Pipeline | None = None
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C is the parent's to handle (it marks the run interrupted and ends the pool); a
+    worker that took it too printed its own KeyboardInterrupt traceback, one per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(chunk: list[Article]) -> list[Analysis | Reject]:

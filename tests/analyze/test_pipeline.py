@@ -79,3 +79,19 @@ def test_a_stream_runs_its_stages_over_a_frozen_heap_and_unfreezes_after(pipelin
     for analysis in pipeline.stream([Article(id="a", text="The minister said the talks would go on.")]):
         seen.append((analysis.article.id, gc.get_freeze_count() > 0))
     assert seen == [("a", True)] and gc.get_freeze_count() == 0
+
+
+def _interrupt_handling(chunk):
+    import signal
+
+    return [signal.getsignal(signal.SIGINT) is signal.SIG_IGN for _ in chunk]
+
+
+def test_worker_processes_leave_ctrl_c_to_the_parent(monkeypatch):
+    # each worker printed its own KeyboardInterrupt traceback when the user pressed Ctrl-C
+    from chronicle.analyze import pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "_work", _interrupt_handling)
+    stream = pipeline_module.Pipeline.__new__(pipeline_module.Pipeline)._stream(
+        [Article(id=str(i), text="x") for i in range(3)], 1, 2)
+    assert list(stream) == [True, True, True]
