@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     TITLE_GLUE, Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
-from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words
+from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
 
@@ -450,6 +450,9 @@ class _Article:
                 break
             if sp.start < e:
                 a = self.actors[i]
+                if a.type == "PERSON" and e < sp.end and self.text.startswith(("'s", "’s"), e) and \
+                        possessor_only(self.doc.char_span(sp.start, sp.end, alignment_mode="expand")):
+                    continue  # "Lavrov's spokesman" is someone else, not named
                 # a person over anything else; among people the one named last, the head of
                 # the phrase ("Biden's adviser Janet Yellen" is Yellen)
                 if best is None or (a.type == "PERSON" and (best.type != "PERSON" or e > best_end)):

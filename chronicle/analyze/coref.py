@@ -541,14 +541,33 @@ class _Mentions:
         return best[1] if best else None
 
 
+# Someone of someone's ("Lavrov's spokesman", "Biden's son", "her friend").
+_RELATED_PEOPLE = PERSON_NOUNS | set("""
+wife husband son daughter brother sister mother father child children family friend partner
+colleague deputy assistant nephew niece cousin uncle aunt grandson granddaughter widow
+""".split())
+
+
+def possessor_only(span) -> bool:
+    """The mention's head is a person noun and every name in it belongs to its possessor:
+    "Lavrov's spokesman", "Putin's press secretary" (someone else, not named); not "President
+    Biden's plan", which is his."""
+    root = span.root
+    poss = next((c for c in children(root) if c.dep_ == "poss"), None)
+    if root.pos_ != "NOUN" or poss is None or root.lemma_.lower() not in _RELATED_PEOPLE:
+        return False
+    owned = {t.i for t in poss.subtree}
+    return all(t.i in owned for t in span if t.ent_type_ == "PERSON")
+
+
 def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
              unnamed: set[str], in_office=None) -> PersonCluster | None:
     """The person a speaker mention is; ``unnamed``: heads of descriptions before it that
     introduced someone not named ("a spokeswoman")."""
     pos = span.start_char
-    # a name inside the mention
+    # a name inside the mention, unless only as the possessor of its head ("Lavrov's spokesman")
     p = named.overlapping(span.start_char, span.end_char)
-    if p is not None:
+    if p is not None and not possessor_only(span):
         return p
     toks = [t for t in span if not t.is_punct]
     if not toks:

@@ -26,11 +26,11 @@ _OFFICE_WORDS = PERSON_NOUNS | {"administrator", "secretary", "director", "commi
                                 "ambassador", "envoy", "coordinator", "advisor", "adviser"}
 
 
-def repair(doc, kb: Knowledge) -> None:
+def repair(doc, kb: Knowledge, day=None) -> None:
     """Every repair, in order: office holders out of ORG spans, people's names the model tagged
-    otherwise or not at all, sign-offs that are no one."""
+    otherwise or not at all, sign-offs that are no one. ``day``: the article's date."""
     split_office_holders(doc, kb)
-    mark_named_people(doc, kb)
+    mark_named_people(doc, kb, day)
     drop_sign_offs(doc)
 
 
@@ -47,11 +47,12 @@ def drop_sign_offs(doc) -> None:
 _SIGN_OFFS = STAGE_WORDS | {"end", "###"}
 
 
-def mark_named_people(doc, kb: Knowledge) -> None:
+def mark_named_people(doc, kb: Knowledge, day=None) -> None:
     """A person's name the model tagged ORG or GPE, or left untagged, becomes PERSON:
 
     - an ORG span of two to four capitalized words the knowledge base knows as exactly one
-      person and as no organisation or place ("Olaf Scholz");
+      person and as no organisation or place ("Olaf Scholz"); a single word too ("Lavrov said"),
+      when that person holds an office on the article's date ``day``;
     - a capitalized word, tagged ORG/GPE or nothing, that is the surname of a person the text
       names in full ("Sanders agreed." after "Senator Bernie Sanders"), unless it is a place
       ("Washington" after "George Washington" stays the city).
@@ -60,11 +61,13 @@ def mark_named_people(doc, kb: Knowledge) -> None:
     out: list[Span] = []
     changed = False
     for ent in ents:
-        if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
-                                                              for t in ent):
+        if ent.label_ == "ORG" and len(ent) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                         for t in ent):
             key = fold(ent.text)
-            if (len(kb.lookup(key, ("PERSON",), key=key)) == 1 and kb.place(ent.text, key) is None
-                    and not kb.lookup(key, ("ORG", "IGO", "GROUP"), key=key)):
+            people = kb.lookup(key, ("PERSON",), key=key)
+            if (len(people) == 1 and kb.place(ent.text, key) is None
+                    and not kb.lookup(key, ("ORG", "IGO", "GROUP"), key=key)
+                    and (len(ent) >= 2 or day is not None and people[0].role_on(_iso(day)) is not None)):
                 out.append(Span(doc, ent.start, ent.end, label="PERSON"))
                 changed = True
                 continue
@@ -91,6 +94,10 @@ def mark_named_people(doc, kb: Knowledge) -> None:
                 changed = True
     if changed:
         doc.set_ents(sorted(out, key=lambda e: e.start), default="outside")
+
+
+def _iso(day) -> str:
+    return day.isoformat()[:10] if hasattr(day, "isoformat") else str(day)[:10]
 
 
 def _in_longer_name(doc, i: int) -> bool:

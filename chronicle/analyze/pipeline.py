@@ -141,7 +141,7 @@ def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
     """Chronicle's stages, in order, on a parsed Doc of ``article.text``."""
     result = Analysis(article=article)
     kb = knowledge or actors_stage.load_knowledge(None)
-    entities.repair(doc, kb)
+    entities.repair(doc, kb, article.date)
     result.timexes = time.extract_timexes(doc, article.date)
     result.quotes = quotes.extract_quotes(doc)
     people = coref.cluster_people(doc, result.quotes, article.title,

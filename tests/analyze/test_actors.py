@@ -469,3 +469,25 @@ def test_the_administration_is_the_publisher_s_government_or_no_one(nlp, kb):
     actors = build_actors(nlp(text), [], [q], D2022, kb)
     assert q.speaker.actor_id.startswith("unknown:")  # never one "org:administration" for all
     assert not any(a.id == "org:administration" for a in actors)
+
+
+@pytest.mark.parametrize("sentence, not_id", [
+    ("Lavrov's spokesman said the talks had failed.", "person:sergey-lavrov"),
+    ("Biden's son said the talks had failed.", "person:joe-biden"),
+])
+def test_someone_of_a_named_person_is_not_that_person(pipeline, sentence, not_id):
+    from chronicle.api import analyze
+
+    [q] = analyze(sentence, "2022-01-27").quotes
+    assert q.speaker.actor_id != not_id and q.speaker.actor_id.startswith("unknown:")
+
+
+def test_a_bare_surname_the_model_tags_as_an_organisation_is_the_office_holder(pipeline):
+    from chronicle.api import analyze
+
+    # the model tags a lone "Lavrov" ORG; the knowledge base knows one Lavrov, in office that day
+    [q] = analyze("Lavrov said the talks had failed.", "2022-01-27").quotes
+    assert q.speaker.actor_id == "person:sergey-lavrov"
+    # a thing of a named person's is theirs: "President Biden's plan" speaks for him
+    [q] = analyze("President Biden's plan says costs will fall.", "2022-01-27").quotes
+    assert q.speaker.actor_id == "person:joe-biden"
