@@ -155,6 +155,7 @@ def _stage_loop(pipeline, articles: list[Article], batch_size: int) -> dict:
     from chronicle.analyze import actors as actors_stage
     from chronicle.analyze import coref, entities, events, quotes
     from chronicle.analyze import time as time_stage
+    from chronicle.analyze.publisher import publisher_country
 
     clock = time.perf_counter
     totals = dict.fromkeys(STAGES, 0.0)
@@ -172,7 +173,7 @@ def _stage_loop(pipeline, articles: list[Article], batch_size: int) -> dict:
         parse += t1 - t0
         date = article.date
         result = Analysis(article=article)
-        entities.repair(doc, pipeline.knowledge)
+        entities.repair(doc, pipeline.knowledge, date)
         t1b = clock()
         result.timexes = time_stage.extract_timexes(doc, date)
         t2 = clock()
@@ -181,8 +182,8 @@ def _stage_loop(pipeline, articles: list[Article], batch_size: int) -> dict:
         people = coref.cluster_people(doc, result.quotes, article.title,
                                       in_office=actors_stage.office_check(pipeline.knowledge, date))
         t4 = clock()
-        result.actors = actors_stage.build_actors(doc, people, result.quotes, date,
-                                                  pipeline.knowledge)
+        result.actors = actors_stage.build_actors(doc, people, result.quotes, date, pipeline.knowledge,
+                                                  home=publisher_country(article.url, article.meta))
         t5 = clock()
         time_stage.date_quotes(doc, result.quotes, result.timexes, date)
         t6 = clock()
