@@ -14,6 +14,7 @@ import gc
 import multiprocessing as mp
 import re
 import signal
+from time import perf_counter
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -137,20 +138,47 @@ def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator
         yield batch
 
 
-def analyze_parsed(article: Article, doc, knowledge) -> Analysis:
-    """Chronicle's stages, in order, on a parsed Doc of ``article.text``."""
+def analyze_parsed(article: Article, doc, knowledge, timings: dict[str, float] | None = None) -> Analysis:
+    """Chronicle's stages, in order, on a parsed Doc of ``article.text``. ``timings``, when
+    given, gets each stage's seconds added under its name (``make bench`` times them here, so
+    what it times is what runs)."""
+    lap = _Lap(timings)
     result = Analysis(article=article)
     kb = knowledge or actors_stage.load_knowledge(None)
-    entities.repair(doc, kb, article.date)
-    result.timexes = time.extract_timexes(doc, article.date)
+    date = article.date
+    entities.repair(doc, kb, date)
+    lap("entities.repair")
+    result.timexes = time.extract_timexes(doc, date)
+    lap("time.extract_timexes")
     result.quotes = quotes.extract_quotes(doc)
+    lap("quotes.extract_quotes")
     people = coref.cluster_people(doc, result.quotes, article.title,
-                                  in_office=actors_stage.office_check(kb, article.date))
-    result.actors = actors_stage.build_actors(doc, people, result.quotes, article.date, knowledge,
+                                  in_office=actors_stage.office_check(kb, date))
+    lap("coref.cluster_people")
+    result.actors = actors_stage.build_actors(doc, people, result.quotes, date, knowledge,
                                               home=publisher_country(article.url, article.meta))
-    time.date_quotes(doc, result.quotes, result.timexes, article.date)
-    result.events = events.extract_events(doc, result, article.date, knowledge=knowledge)
+    lap("actors.build_actors")
+    time.date_quotes(doc, result.quotes, result.timexes, date)
+    lap("time.date_quotes")
+    result.events = events.extract_events(doc, result, date, knowledge=knowledge)
+    lap("events.extract_events")
     return result
+
+
+class _Lap:
+    """Adds the seconds since the last lap to ``timings[name]``; does nothing without timings."""
+
+    __slots__ = ("timings", "last")
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = perf_counter() if timings is not None else 0.0
+
+    def __call__(self, name: str) -> None:
+        if self.timings is not None:
+            now = perf_counter()
+            self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+            self.last = now
 
 
 class ModelNotFound(OSError):
