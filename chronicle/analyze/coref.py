@@ -427,6 +427,12 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     pre = []
     inside = set(range(ent.start, ent.end))
     i = ent.start - 1
+    if root.dep_ == "appos" and root.head.i == i and (
+            doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() or doc[i].lemma_.lower() in PERSON_NOUNS):
+        # "Senate Majority Leader Chuck Schumer on Wednesday said": the name hangs on the title
+        pre.append(doc[i])
+        inside.add(i)
+        i -= 1
     while i >= 0 and doc[i].head.i in inside:
         if doc[i].pos_ in ("DET", "PUNCT", "ADP", "VERB", "AUX") or doc[i].dep_ in ("poss", "case"):
             break

@@ -669,6 +669,15 @@ def _left_mention(doc, tok, content_start: int):
     return None
 
 
+def _title_before_name(head, child, end: int) -> bool:
+    """A person's name the parser hung as an apposition on the title right before it, with no
+    comma between ("Senate Majority Leader Chuck Schumer on Wednesday called ...": a time
+    adverbial before the verb makes the title the subject): the name is part of the mention."""
+    return (child.dep_ == "appos" and child.left_edge.i == end and child.ent_type_ == "PERSON"
+            and child.pos_ == "PROPN" and head.pos_ in ("PROPN", "NOUN") and head.ent_type_ != "PERSON"
+            and all(t.ent_type_ == "PERSON" or t.dep_ in ("compound", "flat") for t in child.doc[end:child.i]))
+
+
 def _head_mention(doc, head):
     """The noun phrase headed by ``head``, without relative clauses and appositions after it."""
     me = next((c for c in children(head) if c.dep_ == "conj" and c.lower_ in _FIRST_PERSON), None)
@@ -681,6 +690,8 @@ def _head_mention(doc, head):
     for child in (c for c in children(head) if c.i > head.i):
         if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
             end = child.right_edge.i + 1
+        elif _title_before_name(head, child, end):
+            end = child.i + 1  # "Senate Majority Leader Chuck Schumer on Wednesday called ..."
     if head.pos_ == "PRON":
         start = head.i
     return doc[start:end]

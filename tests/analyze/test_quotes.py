@@ -788,3 +788,22 @@ def test_a_participle_of_manner_in_a_split_quote_s_frame_is_no_new_cue():
 ])
 def test_a_speaker_mention_is_a_name_by_its_head_not_by_any_word(sentence, kind):
     assert only(quotes(sentence)).speaker.mention_type == kind
+
+
+# --- a title and a name with a time adverbial before the verb ------------------------------
+@pytest.mark.parametrize("text, name", [
+    ('Senate Majority Leader Chuck Schumer on Wednesday called the bill "a historic step," '
+     'adding that it would lower costs for working families.', "Chuck Schumer"),
+    ("Transportation Secretary Pete Buttigieg on Friday said the rail network needed "
+     "new safety rules before the winter.", "Pete Buttigieg"),
+])
+def test_the_speaker_is_the_title_and_the_name_not_the_title_alone(text, name):
+    """The parser makes the title the subject and the name its apposition when a time
+    adverbial stands between them and the verb; the speaker is the person, not "Senate
+    Majority Leader" (which resolved to Congress)."""
+    found = [q for q in quotes(text) if q.speaker is not None]
+    assert found
+    for q in found:
+        assert q.speaker.text.endswith(name), q.speaker.text
+        assert q.speaker.name == name
+        assert q.speaker.actor_id.startswith("person:")
