@@ -446,6 +446,11 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     while j < ent.end - 1 and doc[j].lower_.rstrip(".") in HONORIFICS:
         pre.append(doc[j])
         j += 1
+    of_title = _of_title_start(doc, ent.start)
+    if of_title is not None and (not pre or of_title < pre[0].i):
+        # "Secretary of State Antony Blinken", "Chair of the Federal Reserve Jerome Powell": the
+        # office and what it is of are one role, kept whole (the parse stops at "of")
+        pre = [t for t in doc[of_title:ent.start]] + [t for t in pre if t.i >= ent.start]
     words = [t for t in pre if not t.is_space and (t.lower_.rstrip(".") not in HONORIFICS or (
         t.lower_ in ROLE_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ROLE_WORDS))]  # not "Lady Gaga"
     appos = next((c for c in children(root) if c.dep_ == "appos" and c.i > root.i), None)
@@ -453,9 +458,46 @@ def _role_words(ent) -> tuple[str | None, str | None]:
         words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]
     if not words:
         return None, None
-    aff = [t for t in words if t.ent_type_ in ("NORP", "GPE", "ORG") or t.dep_ == "poss"]
+    if of_title is not None and words and words[0].i >= of_title:
+        # the country before the office is the affiliation ("U.S. Secretary of State"), what
+        # follows "of" part of the role
+        office = next(t for t in words if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of")
+        aff = [t for t in words if t.i < office.i and t.ent_type_ in ("NORP", "GPE")]
+    else:
+        aff = [t for t in words if t.ent_type_ in ("NORP", "GPE", "ORG") or t.dep_ == "poss"]
     role = [t for t in words if t not in aff]
     return (" ".join(t.text for t in role) or None), (" ".join(t.text for t in aff) or None)
+
+
+# Offices an "of"-phrase completes: "Secretary of State", "Chair of the Federal Reserve".
+_OF_OFFICES = PERSON_NOUNS | {"administrator", "commissioner", "chair", "speaker", "attorney", "member",
+                              "surgeon", "coroner", "sheriff", "administrator", "justice", "dean"}
+
+
+def _of_title_start(doc, start: int) -> int | None:
+    """Where a title with an "of"-phrase ending right before the name at ``start`` begins
+    ("U.S. Secretary of Homeland Security Alejandro Mayorkas" -> "U.S."), else None: capitalized
+    words (and "the") after "of", a capitalized office word before it, and title words or a
+    country before that."""
+    j, n = start - 1, 0
+    while j >= 0 and n < 6 and (doc[j].lower_ == "the" and n > 0 or (
+            doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))):
+        j, n = j - 1, n + 1
+    if n == 0 or j < 1 or doc[j].lower_ != "of" or doc[j + 1].lower_ == "the" and n == 1:
+        return None
+    office = doc[j - 1]
+    if office.lower_ not in _OF_OFFICES or not office.text[:1].isupper():
+        return None
+    k = i = j - 1
+    while i > 0:  # line breaks aside: "Under\nSecretary of Education James Kvaal"
+        i -= 1
+        if doc[i].is_space:
+            continue
+        if not doc[i].text[:1].isupper() or not (
+                doc[i].lower_.rstrip(".") in ROLE_WORDS | _RANKS or doc[i].ent_type_ in ("GPE", "NORP")):
+            break
+        k = i
+    return k
 
 
 def _unnamed_speaker(span, sp, anonymous: list[PersonCluster], unnamed: set[str]) -> PersonCluster | None:
@@ -621,8 +663,12 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
         return None  # "A spokeswoman said ... the spokeswoman said": that one, still unnamed
     title = _Title(head, ABBREVIATIONS.get(lemma, lemma))
 
+    # an office or a person's role, not a word of its "of"-phrase ("the House" is no "Speaker of
+    # the House") nor a qualifier of it ("White House Chief of Staff")
+    office = lemma in _OF_OFFICES or lemma in ABBREVIATIONS or lemma in ("lady", "pope", "whip")
+
     def has_role(p: PersonCluster) -> bool:
-        return p.role is not None and title.fits(p)
+        return office and p.role is not None and title.fits(p)
 
     if _formal_title(toks, head):
         # "The President underscored ...": formal writing capitalizes a bare title for the
@@ -677,8 +723,8 @@ class _Title:
     def fits(self, p: PersonCluster) -> bool:
         """The person's known role is this office (``p.role`` set)."""
         role = set(p.role.lower().split())
-        if self.head not in role:
-            return False
+        if self.head not in p.role.lower().split(" of ")[0].split():
+            return False  # "the House" is not the "Speaker of the House": the office is before "of"
         if (role & _RANKS) ^ (self.words & _RANKS):
             return False  # "the President" / "Vice President Harris"
         narrow = (self.words - {self.head}) & ROLE_WORDS

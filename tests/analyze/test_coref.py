@@ -84,3 +84,33 @@ def test_the_secretary_is_not_the_press_secretary():
 def test_a_bare_title_is_not_someone_holding_another_job_of_that_name():
     text = "Press Secretary Jen Psaki opened the briefing. The Secretary said talks would continue."
     assert dict(speakers(text, "2022-02-18"))["The Secretary"] != "person:jen-psaki"
+
+
+@pytest.mark.parametrize("text, title, actor, role", [
+    ("Secretary of State Antony Blinken met his Japanese counterpart in Tokyo on Monday. "
+     '"We are committed to the alliance," Blinken said. The Secretary said the partnership '
+     "had never been stronger.", "The Secretary", "person:antony-blinken", "Secretary of State"),
+    ("Secretary of Homeland Security Alejandro Mayorkas toured the border on Friday. "
+     '"We need Congress to act," the Secretary said.', "the Secretary",
+     "person:alejandro-mayorkas", "Secretary of Homeland Security"),
+    ("Chair of the Federal Reserve Jerome Powell testified before lawmakers. The Chair said "
+     "inflation remained too high.", "The Chair", "person:jerome-powell", "Chair of the Federal Reserve"),
+])
+def test_a_role_with_of_is_kept_whole_and_its_bare_title_finds_the_holder(text, title, actor, role):
+    found = {q.speaker.text: q.speaker for q in analyze(text, "2023-06-14").quotes if q.speaker}
+    assert found[title].actor_id == actor
+    assert found[title].role == role
+
+
+def test_a_word_of_the_of_phrase_is_not_the_office():
+    # "House" names no "Speaker of the House"
+    text = ("Speaker of the House Mike Johnson opened the session. The House said in a statement "
+            "that the vote would be held on Friday.")
+    found = dict(speakers(text, "2024-03-01"))
+    assert found.get("The House") != "person:mike-johnson"
+
+
+def test_the_title_hung_on_by_the_name_is_the_role():
+    text = ('Senate Majority Leader Chuck Schumer on Wednesday called the bill "a historic step."')
+    sp = analyze(text, "2022-08-03").quotes[0].speaker
+    assert sp.role == "Majority Leader"
