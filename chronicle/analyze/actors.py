@@ -392,6 +392,27 @@ class _Article:
                                                   country=country, sector=sector))
                 self.mention(a, start, end)
 
+    def org_described(self, sp) -> Actor | None:
+        """A definite "the company" / "the firm" / "the ministry" / "the agency" / "the group"
+        speaker: the organisation of a fitting kind the article mentioned last before it, else
+        None. Never a person, a country or an organisation named only later."""
+        words = sp.text.split()
+        if len(words) != 2 or words[0] not in ("the", "The") or sp.start < 0:
+            return None
+        fits = _ORG_DESCRIPTIONS.get(words[1].lower())
+        if fits is None:
+            return None
+        if self._sorted is None or len(self._sorted) != len(self.spans):
+            self._sorted = sorted(self.spans.items())
+        i = bisect.bisect_left(self._sorted, ((sp.start, -1), ""))
+        for (s, e), aid in reversed(self._sorted[max(0, i - 400):i]):
+            if e > sp.start:
+                continue
+            a = self.actors.get(aid)
+            if a is not None and a.type in ("ORG", "IGO", "GROUP") and fits(a):
+                return a
+        return None
+
     def kb_actor(self, aid: str) -> Actor | None:
         e = self.kb.get(aid)
         return self.from_entity(e) if e is not None else None
@@ -500,9 +521,58 @@ class _Article:
             # "COVID-19 Response said": words the model took for a name, which no name is
             # an unresolved description capitalized only by its place in the sentence ("The
             # source said", "A senior official added") is nobody's name: local, like the rest
+        org = self.org_described(sp)
+        if org is not None:
+            return org  # "Apple Inc said ... the company said"
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+
+
+def _public(a: Actor) -> bool:
+    """An organisation of a government or of several governments: a ministry, an agency."""
+    words = set(fold(a.name).split())
+    return a.type == "IGO" or a.sector in ("government", "igo", "military") or bool(words & _PUBLIC_WORDS)
+
+
+_PUBLIC_WORDS = frozenset({"ministry", "department", "agency", "administration", "bureau", "commission",
+                           "service", "office", "government", "authority", "council", "federal",
+                           "national", "embassy", "police", "army", "navy", "court", "treasury",
+                           "pentagon", "corps", "ministry"})
+
+
+# Words naming an organisation that is no company ("the company" is not Congress or a union).
+_NOT_COMPANY_WORDS = frozenset({
+    "congress", "senate", "house", "parliament", "assembly", "legislature", "party", "committee",
+    "caucus", "association", "foundation", "institute", "union", "coalition", "alliance", "league",
+    "center", "centre", "university", "college", "school", "hospital", "church", "club", "team",
+    "campaign", "society", "federation", "network", "board", "fund"})
+
+
+def _company(a: Actor) -> bool:
+    return a.type == "ORG" and not _public(a) and not set(fold(a.name).split()) & _NOT_COMPANY_WORDS
+
+
+def _named(word: str):
+    return lambda a: word in fold(a.name).split()
+
+
+# "the <noun>" an organisation speaker is described by, and which organisations it can be: a
+# company is no ministry, a ministry one whose name says so, an agency a public body.
+_ORG_DESCRIPTIONS = {
+    "company": _company,
+    "firm": _company,
+    "corporation": _company,
+    # a group of people is often "the group" ("The group discussed ..." after a meeting): only
+    # an armed group or one whose name says it is a group
+    "group": lambda a: a.type == "GROUP" or a.type == "ORG" and bool(set(fold(a.name).split()) & {
+        "group", "coalition", "alliance", "association", "movement", "front"}),
+    "ministry": _named("ministry"),
+    "department": _named("department"),
+    "agency": lambda a: a.type in ("ORG", "IGO") and _public(a),
+    "organization": lambda a: True,
+    "organisation": lambda a: True,
+}
 
 
 class _Mention:

@@ -491,3 +491,32 @@ def test_a_bare_surname_the_model_tags_as_an_organisation_is_the_office_holder(p
     # a thing of a named person's is theirs: "President Biden's plan" speaks for him
     [q] = analyze("President Biden's plan says costs will fall.", "2022-01-27").quotes
     assert q.speaker.actor_id == "person:joe-biden"
+
+
+@pytest.mark.parametrize("text, who, actor", [
+    ('Apple Inc said on Tuesday it would invest $430 billion in new plants. "We are bullish on '
+     'American innovation," the company said in a statement.', "the company", "org:apple-inc"),
+    # the nearest organisation of the kind: the company, not the agency named after it
+    ("Northrop Grumman said it had filed an appeal with the Environmental Protection Agency. The "
+     "firm said the ruling would cost hundreds of jobs.", "The firm", "org:northrop-grumman"),
+    ("The Environmental Protection Agency fined Northrop Grumman on Monday. The agency said the "
+     "plant had polluted the river for years.", "The agency", None),
+    # a ministry is named as one; a company is not
+    ("The Ministry of Finance rejected the offer from Northrop Grumman. The ministry said the "
+     "budget could not be reopened.", "The ministry", "ministry"),
+    # no organisation before it: nobody
+    ('"Profits will rise," the company said.', "the company", "unknown:"),
+])
+def test_the_company_is_the_organisation_named_last_before_it(text, who, actor):
+    from chronicle.api import analyze
+
+    an = analyze(text, "2024-05-01")
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    got = found[who]
+    if actor is None:  # an agency: the public body, not the company named after it
+        assert got != "org:northrop-grumman" and not got.startswith("unknown:"), got
+    elif actor == "ministry":
+        assert "ministry" in got, got
+    else:
+        assert got.startswith(actor), got
+    assert not got.startswith(("person:", "country:"))
