@@ -667,8 +667,18 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
     # the House") nor a qualifier of it ("White House Chief of Staff")
     office = lemma in _OF_OFFICES or lemma in ABBREVIATIONS or lemma in ("lady", "pope", "whip")
 
+    # "the vice president of the state's restaurant association": a description naming its own
+    # organisation is someone of that organisation, not whoever spoke last
+    own = next((g for c in children(head) if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("of", "for", "at")
+                for g in children(c) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                and g.ent_type_ not in ("GPE", "NORP")), None)
+    own = own.lemma_.lower() if own is not None else None
+
+    def of_own(p: PersonCluster) -> bool:
+        return own is None or own in f"{p.role or ''} {p.affiliation or ''}".lower().split()
+
     def has_role(p: PersonCluster) -> bool:
-        return office and p.role is not None and title.fits(p)
+        return office and p.role is not None and title.fits(p) and of_own(p)
 
     if _formal_title(toks, head):
         # "The President underscored ...": formal writing capitalizes a bare title for the
@@ -689,8 +699,8 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
     if lemma in _OFFICES and head.text[:1].isupper() and head.i != head.sent.start:
         return None  # "the Attorney General" in formal writing is that office, whoever spoke last
     if lemma in PERSON_NOUNS:
-        return (_most_recent(last_speaker, pos, lambda p: p.kind == "PERSON" and title.may_be(p))
-                or _most_recent(timeline, pos, title.may_be))
+        return (_most_recent(last_speaker, pos, lambda p: p.kind == "PERSON" and title.may_be(p) and of_own(p))
+                or _most_recent(timeline, pos, lambda p: title.may_be(p) and of_own(p)))
     return None
 
 

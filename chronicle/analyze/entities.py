@@ -30,8 +30,41 @@ def repair(doc, kb: Knowledge, day=None) -> None:
     """Every repair, in order: office holders out of ORG spans, people's names the model tagged
     otherwise or not at all, sign-offs that are no one. ``day``: the article's date."""
     split_office_holders(doc, kb)
+    trim_titles(doc)
     mark_named_people(doc, kb, day)
     drop_sign_offs(doc)
+
+
+# Office words a PERSON entity can begin with that are no part of the name ("Coroner Mike
+# Ellis"): the office words, local ones the news names people by, and the title words.
+_TITLE_STARTS = (_OFFICE_WORDS | ROLE_WORDS | {
+    "coroner", "sheriff", "superintendent", "councilman", "councilwoman", "councilmember",
+    "alderman", "assemblyman", "assemblywoman", "trooper", "detective", "sergeant", "treasurer",
+    "comptroller", "auditor", "clerk", "pastor", "coach", "justice", "county", "city", "district",
+    "state", "u.s.", "federal", "former", "acting", "interim", "then"}) - {"the", "of", "for"}
+
+
+def trim_titles(doc) -> None:
+    """A PERSON entity that starts with titles ("Coroner Mike Ellis", "County Sheriff Jane Doe")
+    starts at the name: the titles are the person's role, not their name (which made
+    ``person:coroner-mike-ellis``). Only where two capitalized words or more stay, so that a
+    title and a surname ("Prince Harry", "King Charles") are left alone."""
+    ents = list(doc.ents)
+    out = []
+    changed = False
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent[0].lower_ in _TITLE_STARTS:
+            start = ent.start
+            while start < ent.end and (doc[start].lower_ in _TITLE_STARTS or doc[start].is_space):
+                start += 1
+            rest = [t for t in doc[start:ent.end] if not t.is_space]
+            if len(rest) >= 2 and all(t.text[:1].isupper() for t in rest):
+                out.append(Span(doc, start, ent.end, label="PERSON"))
+                changed = True
+                continue
+        out.append(ent)
+    if changed:
+        doc.set_ents(out, default="outside")
 
 
 def drop_sign_offs(doc) -> None:

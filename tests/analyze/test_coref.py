@@ -114,3 +114,21 @@ def test_the_title_hung_on_by_the_name_is_the_role():
     text = ('Senate Majority Leader Chuck Schumer on Wednesday called the bill "a historic step."')
     sp = analyze(text, "2022-08-03").quotes[0].speaker
     assert sp.role == "Majority Leader"
+
+
+def test_a_title_before_the_name_is_the_role_not_part_of_the_name():
+    text = ("Greenville County Coroner Mike Ellis said the driver died at the scene. "
+            '"It was a tragic accident," Ellis said.')
+    found = {q.speaker.text: q.speaker for q in analyze(text, "2024-05-01").quotes if q.speaker}
+    assert found["Ellis"].actor_id == "person:mike-ellis"
+    assert found["Ellis"].name == "Mike Ellis"
+    assert "Coroner" in found["Ellis"].role
+
+
+def test_a_description_naming_its_own_organisation_is_not_the_last_speaker():
+    text = ("Greenville County Coroner Mike Ellis said the driver died at the scene. "
+            "The vice president of the state's restaurant association says owners are worried "
+            "about the road.")
+    found = dict(speakers(text, "2024-05-01"))
+    who = next(a for t, a in found.items() if t.startswith("The vice president"))
+    assert who != "person:mike-ellis"
