@@ -392,6 +392,14 @@ class _Article:
                                                   country=country, sector=sector))
                 self.mention(a, start, end)
 
+    def subnational(self, name: str, country: str) -> Actor:
+        """A state, province, region or city that speaks or acts ("Texas said", "Hawaii
+        announced"): its own government, ``place:<slug>`` (type ORG, sector government, the
+        country it is in), never the country itself."""
+        aid = "place:" + slug(name)
+        return self.actor(aid, lambda: Actor(id=aid, name=name, type="ORG", country=country.split(":", 1)[1],
+                                             sector="government"))
+
     def org_described(self, sp) -> Actor | None:
         """A definite "the company" / "the firm" / "the ministry" / "the agency" / "the group"
         speaker: the organisation of a fitting kind the article mentioned last before it, else
@@ -499,6 +507,12 @@ class _Article:
             return same  # "HHS issued ..." where the model tagged another "HHS" of the article
         if key and key not in _PRONOUNS and bare[:1].isupper():
             place = self.kb.place(name)
+            if place is not None and place.kind == "city" and isinstance(place.target, str) \
+                    and place.target.startswith("country:") and not bare.isupper() \
+                    and self.kb.stem_country(fold(bare)) is None:
+                # a place in a country, not one of the country's other names: not an
+                # abbreviation ("UAE") nor a nationality ("the British")
+                return self.subnational(bare, place.target)  # "Texas said": the state, not the USA
             if place is not None and isinstance(place.target, str):
                 a = self.country(place.target) if place.target.startswith("country:") \
                     else self.kb_actor(place.target)

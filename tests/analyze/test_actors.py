@@ -520,3 +520,22 @@ def test_the_company_is_the_organisation_named_last_before_it(text, who, actor):
     else:
         assert got.startswith(actor), got
     assert not got.startswith(("person:", "country:"))
+
+
+@pytest.mark.parametrize("text, who, actor", [
+    ('Texas will receive $300 million for rural broadband. "This is a big day for rural '
+     'families," Texas said in a statement.', "Texas", "place:texas"),
+    ("Bavaria said on Monday it would tighten its border checks.", "Bavaria", "place:bavaria"),
+    # a country's other names stay the country
+    ("The UAE said it would invest $1.4 trillion in the United States.", "The UAE", "country:ARE"),
+    ("Georgia said it would not join the sanctions.", "Georgia", "country:GEO"),
+])
+def test_a_state_or_region_that_speaks_is_itself_not_its_country(text, who, actor):
+    from chronicle.api import analyze
+
+    an = analyze(text, "2024-05-01")
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    assert found[who] == actor
+    a = next(a for a in an.actors if a.id == actor)
+    if actor.startswith("place:"):
+        assert a.type == "ORG" and a.sector == "government" and a.country in ("USA", "DEU")
