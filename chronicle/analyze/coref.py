@@ -91,6 +91,14 @@ THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Gr
     "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation", "bible",
     "cabinet",
 }
+# Last words that make a name a business, an organisation: "Azana Salon", "Acme Holdings".
+BUSINESS_HEADS = frozenset({
+    "salon", "restaurant", "cafe", "café", "bakery", "grill", "shop", "store", "boutique", "studio",
+    "brewery", "winery", "distillery", "hotel", "spa", "pharmacy", "diner", "pizzeria", "motors",
+    "industries", "holdings", "llc", "ltd", "corp", "enterprises", "technologies", "solutions",
+    "services", "farms", "apparel", "academy", "barbershop", "bistro", "cafeteria", "supermarket",
+    "inc", "company", "corporation", "group", "foundation"})
+THING_HEADS |= BUSINESS_HEADS
 
 
 # A transcript's time stamps and sign-off, which the model tags as names ("P.M. CST", "END").

@@ -19,7 +19,8 @@ from spacy.symbols import NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span
 
 from chronicle.analyze.actors_kb import Knowledge, fold, name_variants
-from chronicle.analyze.coref import CLOCK_WORDS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS
+from chronicle.analyze.coref import (BUSINESS_HEADS, CLOCK_WORDS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS,
+                                     THING_HEADS, TITLE_WORDS, person_like)
 
 # Office words after which capitalized words are a holder's name ("Administrator Samantha Power").
 _OFFICE_WORDS = PERSON_NOUNS | {"administrator", "secretary", "director", "commissioner", "chair",
@@ -31,6 +32,7 @@ def repair(doc, kb: Knowledge, day=None) -> None:
     otherwise or not at all, sign-offs that are no one. ``day``: the article's date."""
     split_office_holders(doc, kb)
     trim_titles(doc)
+    businesses(doc)
     mark_named_people(doc, kb, day)
     drop_sign_offs(doc)
 
@@ -64,6 +66,16 @@ def trim_titles(doc) -> None:
                 continue
         out.append(ent)
     if changed:
+        doc.set_ents(out, default="outside")
+
+
+def businesses(doc) -> None:
+    """A PERSON entity ending in a business's word ("Azana Salon", "Golden Crust Bakery") is an
+    organisation: ORG, so that it is no person a later "he" can join."""
+    ents = list(doc.ents)
+    out = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) >= 2
+           and e[-1].lower_ in BUSINESS_HEADS else e for e in ents]
+    if any(a.label_ != b.label_ for a, b in zip(ents, out)):
         doc.set_ents(out, default="outside")
 
 
@@ -105,6 +117,21 @@ def mark_named_people(doc, kb: Knowledge, day=None) -> None:
                 changed = True
                 continue
         out.append(ent)
+    # a given name the model tagged ORG/GPE alone ("Neera said", "Thank you, Jake") of a person
+    # the text names in full ("Neera Tanden"): PERSON, which coreference joins to them
+    given = {e[0].text for e in out if e.label_ == "PERSON" and 2 <= len(e) <= 3 and person_like(list(e))
+             and all(t.text[:1].isupper() for t in e)  # not "Trump’s Muslim"
+             and not (e[-1].lower_.endswith("s") and e[-1].lemma_.lower() != e[-1].lower_)  # "Quad Fellows"
+             and len(e[0].text) > 2 and e[0].text[:1].isupper()
+             and not e[0].text.isupper() and e[0].lower_.rstrip(".") not in TITLE_WORDS}
+    if given:
+        for j, ent in enumerate(out):
+            if (ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text in given
+                    and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")  # "Tribal leaders"
+                    and not (ent.start and doc[ent.start - 1].lower_ == "the")  # "the Quad"
+                    and kb.place(ent.text) is None and not kb.lookup(fold(ent.text), ("ORG", "IGO", "GROUP"))):
+                out[j] = Span(doc, ent.start, ent.end, label="PERSON")
+                changed = True
     surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
     surnames = {w for w in surnames if len(w) > 2 and kb.place(w) is None}
     if surnames:

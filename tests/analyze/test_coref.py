@@ -132,3 +132,25 @@ def test_a_description_naming_its_own_organisation_is_not_the_last_speaker():
     found = dict(speakers(text, "2024-05-01"))
     who = next(a for t, a in found.items() if t.startswith("The vice president"))
     assert who != "person:mike-ellis"
+
+
+@pytest.mark.parametrize("text, who, actor", [
+    ("Neera Tanden, the Domestic Policy Advisor, briefed reporters on Monday. Neera said the plan "
+     "would cut costs for families.", "Neera", "person:neera-tanden"),
+    ("Chantale Wong was nominated on Friday. Chantale said she was honored to serve.",
+     "Chantale", "person:chantale-wong"),
+])
+def test_a_given_name_the_model_tags_org_is_the_person_named_in_full(text, who, actor):
+    found = dict(speakers(text, "2024-05-01"))
+    assert found[who] == actor
+
+
+def test_a_business_is_no_person_and_catches_no_pronoun():
+    text = ("Vice President Harris visited Azana Salon in Detroit on Tuesday. Azana Salon said it "
+            'would hire five stylists. He said "small businesses are the backbone of this city."')
+    an = analyze(text, "2024-05-01")
+    ids = {a.id: a for a in an.actors}
+    assert "org:azana-salon" in ids and "person:azana-salon" not in ids
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    assert found["Azana Salon"] == "org:azana-salon"
+    assert found.get("He") != "org:azana-salon"
