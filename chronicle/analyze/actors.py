@@ -175,7 +175,14 @@ class _Article:
         words = key.split()
         hint = self.country_hint(affiliation) or self.country_hint(role)
         if len(words) == 1:
-            fulls = full_names.get(words[0]) or full_names.get("^" + words[0]) or []
+            # "President Trump" is not the article's "First Lady Melania Trump": a titled surname
+            # joins a full name whose known role shares an office word, or none known, and a
+            # title goes with a surname, not a given name
+            offices = set(fold(role or "").split()) & ROLE_WORDS - TITLE_GLUE
+            fulls = full_names.get(words[0]) or ([] if offices else full_names.get("^" + words[0])) or []
+            if offices and fulls:
+                fulls = [f for f in fulls if not full_names.get("@" + fold(f)) or any(
+                    offices & set(fold(r).split()) for r in full_names["@" + fold(f)])]
             holder = self.office_holder(words[0], role)
             if holder is not None and fold(holder.name) not in {fold(f) for f in fulls}:
                 # "President Biden" is whoever held that office on the article's date, not
@@ -649,6 +656,8 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
             if len(w) >= 2:
                 full_names.setdefault(w[-1], []).append(p.name)
                 full_names.setdefault("^" + w[0], []).append(p.name)  # given name ("Jen")
+                if p.role:
+                    full_names.setdefault("@" + fold(p.name), []).append(p.role)
 
     covered: list[tuple[int, int]] = []
     anonymous = [p for p in people if getattr(p, "kind", "PERSON") == "ANON"]

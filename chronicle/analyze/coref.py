@@ -370,7 +370,10 @@ def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | N
             return earlier
         return bool(set(title.lower().split()) & set(p.role.lower().split()) - _ROLE_GLUE)
 
-    named = [p for p in people if word in (p.surname, p.given) and len(p.name.split()) > 1]
+    # a title goes with a surname: "President Trump" is no "Trump Foster" (given name "Trump")
+    titled = title is not None and bool(set(title.lower().split()) & ROLE_WORDS - _ROLE_GLUE)
+    named = [p for p in people if (word == p.surname or not titled and word == p.given)
+             and len(p.name.split()) > 1]
     before = [p for p in named if p.first <= pos and fits(p, True)]
     if before:
         return max(before, key=lambda p: max(s for s, _ in p.mentions if s <= pos) if any(s <= pos for s, _ in p.mentions) else p.first)

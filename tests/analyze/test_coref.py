@@ -154,3 +154,23 @@ def test_a_business_is_no_person_and_catches_no_pronoun():
     found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
     assert found["Azana Salon"] == "org:azana-salon"
     assert found.get("He") != "org:azana-salon"
+
+
+@pytest.mark.parametrize("date", ["2024-05-01", "2026-05-12"])
+def test_a_titled_surname_is_not_another_office_s_holder_of_that_surname(date):
+    # the only Trump named in full is the First Lady; "President Trump's budget" is not hers
+    text = ("First Lady Melania Trump hosted foster youth at the White House on Monday. "
+            "President Trump's Fiscal Year 2027 Budget proposes to expand the program to every "
+            "state.")
+    an = analyze(text, date)
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    budget = next(a for t, a in found.items() if t.startswith("President Trump"))
+    assert budget == "person:donald-trump"
+
+
+def test_a_title_goes_with_a_surname_not_a_given_name():
+    # a bad full name the model made ("Biden Activated") does not take "President Biden"
+    text = ("The Justice40 Initiative, which President Biden Activated across agencies, grew. "
+            "President Biden said the initiative would reach every community.")
+    found = dict(speakers(text, "2022-01-26"))
+    assert found["President Biden"] == "person:joe-biden"
