@@ -9,6 +9,10 @@ The small pipeline's entities fail people in ways every later stage inherits:
   one person, or, for someone it does not know, the capitalized words after an office word;
 - a person tagged ORG ("Olaf Scholz"), or a surname of someone named in full tagged otherwise or
   not at all ("Sanders agreed.", read as the plural of *sander*): PERSON;
+- titles the model put at the start of a person's name ("Coroner Mike Ellis"): the name starts
+  after them (they stay the person's role);
+- a business tagged PERSON ("Azana Salon", "Golden Crust Bakery"): ORG;
+- a given name tagged ORG alone ("Neera said" after "Neera Tanden"): PERSON;
 - a transcript's sign-off and time stamps ("END", "P.M. CST") taken for names: no entity.
 """
 from __future__ import annotations

@@ -131,7 +131,7 @@ def test_a_description_naming_its_own_organisation_is_not_the_last_speaker():
             "about the road.")
     found = dict(speakers(text, "2024-05-01"))
     who = next(a for t, a in found.items() if t.startswith("The vice president"))
-    assert who != "person:mike-ellis"
+    assert not who.startswith("person:"), who  # someone unnamed, not the coroner
 
 
 @pytest.mark.parametrize("text, who, actor", [
