@@ -559,7 +559,7 @@ def _public(a: Actor) -> bool:
 _PUBLIC_WORDS = frozenset({"ministry", "department", "agency", "administration", "bureau", "commission",
                            "service", "office", "government", "authority", "council", "federal",
                            "national", "embassy", "police", "army", "navy", "court", "treasury",
-                           "pentagon", "corps", "ministry"})
+                           "pentagon", "corps"})
 
 
 # Words naming an organisation that is no company ("the company" is not Congress or a union).

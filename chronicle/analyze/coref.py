@@ -398,7 +398,7 @@ _GENDERED = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "fa
 
 # Prepositions of place: a lone capitalized word after one is where, not who.
 _WHERE = {"near", "in", "into", "inside", "outside", "across", "around", "toward", "towards",
-          "throughout", "within", "outside", "beyond", "nearby"}
+          "throughout", "within", "beyond", "nearby"}
 
 
 def _placed(tok) -> bool:
