@@ -544,7 +544,8 @@ class _Extractor:
                                            for c in verb.children):
             return None
         prt = self._child(verb, "prt")
-        objs = self.objects(verb)
+        # "called Chancellor Scholz on Monday" is no "call on": a date is when, not an object
+        objs = [o for o in self.objects(verb) if not (o[0] and o[2].ent_type_ in ("DATE", "TIME"))]
         pairs = [(p, n) for p, n, _ in objs]
         if prt is not None:
             phrasal = f"{lemma} {prt.lower_}"

@@ -247,3 +247,14 @@ def test_a_trigger_in_a_sense_that_is_no_event_between_actors_gives_none(nlp, te
 def test_opening_fire_is_still_an_assault(nlp):
     evs = events_of(nlp, "Egyptian police opened fire on demonstrators in Cairo on Monday.")
     assert [e.type for e in evs][:1] in (["ASSAULT"], ["COERCE"])
+
+
+def test_a_date_after_the_verb_is_no_phrasal_object(pipeline):
+    # "called Chancellor Scholz on Monday" is a phone call, not "call on" (a request)
+    from chronicle.api import analyze
+
+    [e] = analyze("President Biden called Chancellor Scholz on Monday to discuss the war in Ukraine.",
+                  "2022-03-01").events
+    assert (e.type, e.mode) == ("CONSULT", "phone")
+    [e] = analyze("President Biden called on Russia on Monday to withdraw its troops.", "2022-03-01").events
+    assert e.type == "REQUEST" and e.recipient == "country:RUS"
