@@ -343,6 +343,7 @@ class _Context:
         self.named_quarter: tuple[str, int] | None = None
         self.ref_year: int | None = pub.year if pub else None  # for "that year"
         self.ref_month: tuple[int, int] | None = (pub.year, pub.month) if pub else None
+        self.year_named: tuple[int, int] | None = None  # (year, end) of the last year-only date
 
     def tense(self, c: Candidate) -> int:
         return _tense(self.doc, c.start, c.end)
@@ -388,6 +389,9 @@ def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> st
     no tense signal: the nearest one.
     """
     pub = ctx.pub
+    year = _narrative_year(ctx, c)
+    if year is not None and (d is None or _valid(year, m, d)):
+        return _iso(year, m, d)
     if pub is None:
         return _iso(None, m, d)
     tense = ctx.tense(c)
@@ -426,6 +430,25 @@ def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> st
             return gap * 1.5 if gap > 0 else -gap
         pick = min(options, key=lambda o: (distance(o), o > pub_key))
     return _iso(pick.year, m, d)
+
+
+# What ties a month and day to the year just named: "In 2014, on March 18", "Ten years ago, on
+# March 3"; and "March 18 of that year".
+_THEN_ON = re.compile(r"[\s,]*(?:on|in|by|of)?[\s,]*")
+_OF_THAT_YEAR = re.compile(r"[\s,]*(?:of|in)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
+def _narrative_year(ctx: _Context, c: Candidate) -> int | None:
+    """The year a month (and day) without one belongs to when the text ties it to a year it has
+    just named, rather than to the publication date: right after that year ("In 2014, on March
+    18"; "Ten years ago, on March 3"), or followed by "of that year"."""
+    named = ctx.year_named
+    if named is not None and _THEN_ON.fullmatch(ctx.text, named[1], c.start):
+        return named[0]
+    if _OF_THAT_YEAR.match(ctx.text, c.end) and ctx.ref_year is not None and ctx.ref_year != (
+            ctx.pub.year if ctx.pub else None):
+        return ctx.ref_year
+    return None
 
 
 def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> str:
@@ -1217,6 +1240,8 @@ def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | Non
                 return "DURATION", _duration(1, u), None
             value = _rel_value(ctx, "last", u)
             return ("DATE", value, None) if value else None
+    if rel == "the next" and u in ("year", "month", "week") and _opens_clause(ctx, c):
+        return None  # "The next year, he won ...": a date of the narrative (anaphora)
     if rel in ("the next", "the coming"):
         return "DURATION", _duration(1, u), None
     if rel in ("the previous",):
@@ -1374,9 +1399,17 @@ def _anaphoric_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str
         d = _add_months(dt.date(ym[0], ym[1], 1), k)
         return "DATE", d.strftime("%Y-%m"), mod
     y = ctx.ref_year
-    if rel == "the next" and not g.get("mod"):
-        return None  # "the next year" is usually a duration (the duration rule takes it)
+    if rel == "the next" and not g.get("mod") and not _opens_clause(ctx, c):
+        return None  # "over the next year" is a duration (the duration rule takes it)
     return "DATE", str(y + k) if y else "XXXX", mod
+
+
+def _opens_clause(ctx: _Context, c: Candidate) -> bool:
+    """The expression opens its sentence and a comma closes it: "The next year, he won ..." (a
+    date of the narrative, not "over the next year", a stretch of time)."""
+    before = ctx.text[max(0, c.start - 3):c.start]
+    return (c.start == 0 or not before.strip() or before.rstrip()[-1:] in ".!?\"”") and \
+        ctx.text.startswith(",", c.end)
 
 
 def _duration_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None] | None:
@@ -1516,6 +1549,8 @@ def extract_timexes(doc, pub_date: dt.date | None) -> list[TimeExpr]:
             m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)", value)
             if m:
                 ctx.ref_year = int(m.group(1))
+                if len(value) == 4:
+                    ctx.year_named = (ctx.ref_year, end)
                 if m.group(2):
                     ctx.ref_month = (ctx.ref_year, int(m.group(2)))
                 if m.group(3):

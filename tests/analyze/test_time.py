@@ -510,3 +510,25 @@ def test_the_spring_after_a_preposition_of_time_is_the_season(nlp):
 ])
 def test_the_clause_decides_past_or_future(nlp, sentence, phrase, value, pub):
     assert value_of(nlp, sentence, phrase, pub)[1] == value
+
+
+# --- the narrative's own dates ------------------------------------------------------------------
+@pytest.mark.parametrize("text, phrase, value", [
+    ("In 2014, on March 18, Putin signed the treaty.", "March 18", "2014-03-18"),
+    ("Ten years ago, on March 3, the treaty was signed.", "March 3", "2012-03-03"),
+    ("In 2014, Russia annexed Crimea. On March 18 of that year, Putin signed the treaty.",
+     "March 18", "2014-03-18"),
+    ("In 2014, Russia annexed Crimea. On March 18 of that year, Putin signed the treaty.",
+     "that year", "2014"),
+    ("He was elected in 2008. The next year, he won the Nobel Prize.", "The next year", "2009"),
+    ("The talks began in March 2021. The next month, they collapsed.", "The next month", "2021-04"),
+])
+def test_a_date_the_text_ties_to_a_year_it_named_is_in_that_year(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase, pub=dt.date(2022, 5, 10))[1] == value
+
+
+def test_the_next_year_as_a_stretch_of_time_stays_a_duration(nlp):
+    assert value_of(nlp, "Prices will rise over the next year.", "the next year") == ("DURATION", "P1Y")
+    # a month and day after a year named in another sentence follow the tense, as before
+    assert value_of(nlp, "Sales fell in 2014. On March 18, the talks resumed.", "March 18",
+                    pub=dt.date(2022, 5, 10))[1] == "2022-03-18"
