@@ -448,6 +448,12 @@ class _Article:
     # --- speakers ----------------------------------------------------------------------------
     def speaker(self, sp, full_names) -> Actor:
         span = (sp.start, sp.end)
+        if sp.mention_type == "turn" and self.home:
+            # a transcript of the publisher's own officials labels them by title ("THE
+            # PRESIDENT:"): the holder on the date, whoever else of that name the text mentions
+            holder = self.title_holder(sp.text)
+            if holder is not None:
+                return holder
         if _label_without_full_name(sp):
             official = self.official(sp.name or sp.text)
             if official is not None:

@@ -539,3 +539,15 @@ def test_a_state_or_region_that_speaks_is_itself_not_its_country(text, who, acto
     a = next(a for a in an.actors if a.id == actor)
     if actor.startswith("place:"):
         assert a.type == "ORG" and a.sector == "government" and a.country in ("USA", "DEU")
+
+
+def test_a_title_label_in_the_publisher_s_transcript_is_the_office_holder(pipeline):
+    from chronicle.api import analyze
+
+    # the only full name here is the President's son; the label is still the President
+    remarks = ("THE PRESIDENT:  Thank you all. My son Hunter Biden is here tonight, and Biden "
+               "family dinners are loud.\n\nAUDIENCE MEMBER:  We love you!\n\n"
+               "THE PRESIDENT:  I love you too.\n")
+    found = analyze(remarks, "2023-10-02", title="Remarks by President Biden at a Campaign Reception",
+                    url="https://www.whitehouse.gov/briefing-room/x/").quotes
+    assert {q.speaker.actor_id for q in found if q.speaker.text == "THE PRESIDENT"} == {"person:joe-biden"}
