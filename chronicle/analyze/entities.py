@@ -37,6 +37,7 @@ def repair(doc, kb: Knowledge, day=None) -> None:
     split_office_holders(doc, kb)
     trim_titles(doc)
     businesses(doc)
+    trim_headline_names(doc, kb, day)
     mark_named_people(doc, kb, day)
     drop_sign_offs(doc)
 
@@ -80,6 +81,30 @@ def businesses(doc) -> None:
     out = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) >= 2
            and e[-1].lower_ in BUSINESS_HEADS else e for e in ents]
     if any(a.label_ != b.label_ for a, b in zip(ents, out)):
+        doc.set_ents(out, default="outside")
+
+
+def trim_headline_names(doc, kb: Knowledge, day=None) -> None:
+    """A PERSON entity that starts with the one-word name of someone in office on the article's
+    date and runs on into words no name of theirs holds is that name alone: title-case headings
+    ("President Biden Highlighting State and Local Leaders", "Biden Build Back Better") made the
+    model tag "Biden Highlighting State" and "Biden Build" as people."""
+    if day is None:
+        return
+    iso = _iso(day)
+    ents = list(doc.ents)
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[0].text[:1].isupper() and not e[1].is_punct:
+            key = fold(e[0].text)
+            people = kb.lookup(key, ("PERSON",), key=key)
+            if (len(people) == 1 and people[0].curated and people[0].role_on(iso) is not None
+                    and kb.place(e[0].text, key) is None
+                    and not kb.lookup(fold(e.text), ("PERSON", "ORG", "IGO", "GROUP"))):
+                out.append(Span(doc, e.start, e.start + 1, label="PERSON"))
+                continue
+        out.append(e)
+    if any(a.end != b.end for a, b in zip(ents, out)):
         doc.set_ents(out, default="outside")
 
 

