@@ -584,6 +584,8 @@ class _Extractor:
                                     for o in c.children if o.dep_ == "pobj"]):
                     low = cand.lemma_.lower() if cand is not tok else n
                     mods = [x.lower_ for x in cand.children if x.dep_ in ("compound", "amod")]
+                    if low == "strike" and _military_strike(cand, mods):
+                        return ("ASSAULT", None, None, None), cand, cand
                     for word in (*[f"{m} {low}" for m in mods], low, cand.lower_, *mods):
                         if word in lex.core_nouns:
                             t, m = lex.core_nouns[word]
@@ -912,6 +914,25 @@ def _figurative(verb, typ: str) -> bool:
     if typ in ("ASSAULT", "COERCE", "THREATEN") and obj.lower_ in _THING_TARGETS:
         return True
     return typ == "CONSULT" and lemma == "visit" and "." in obj.text.strip(".")
+
+
+# What makes "strikes" an attack, not a walkout: "missile strikes", "strikes on Kyiv".
+_WEAPON_WORDS = frozenset("""missile air drone rocket artillery military nuclear cruise precision
+retaliatory preemptive pre-emptive bombing naval aerial""".split())
+
+
+def _military_strike(noun, mods: list[str]) -> bool:
+    """"launched missile strikes", "carried out strikes on Kyiv / against targets": an attack;
+    "staged a strike", "a general strike" stay a protest."""
+    if any(m in _WEAPON_WORDS for m in mods):
+        return True
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or obj.lemma_.lower() in (
+                        "target", "position", "base", "facility", "site", "city", "town", "village")):
+                    return True
+    return False
 
 
 def _statement_acl(tok) -> bool:

@@ -258,3 +258,12 @@ def test_a_date_after_the_verb_is_no_phrasal_object(pipeline):
     assert (e.type, e.mode) == ("CONSULT", "phone")
     [e] = analyze("President Biden called on Russia on Monday to withdraw its troops.", "2022-03-01").events
     assert e.type == "REQUEST" and e.recipient == "country:RUS"
+
+
+def test_missile_strikes_are_an_attack_and_a_general_strike_a_protest(pipeline):
+    from chronicle.api import analyze
+
+    [e] = analyze("Russia launched missile strikes on Kyiv on Monday.", "2022-03-01").events
+    assert (e.type, e.actor, e.recipient) == ("ASSAULT", "country:RUS", "country:UKR")
+    [e] = analyze("Unions held a general strike in France.", "2022-03-01").events
+    assert (e.type, e.mode) == ("PROTEST", "strike")
