@@ -161,6 +161,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     curated: bool = False  # from updates.yaml or the user's file: wins ties over Phoenix
+    gender: str | None = None  # "m" | "f" for a curated person whose gender is public; else unknown
 
     def role_on(self, day: str | None) -> Role | None:
         """The role valid on ``day`` (the most recently started one), else None.
@@ -279,8 +280,11 @@ class Knowledge:
             return "\t".join((e.name, e.type, e.country or "", e.code or "", e.sector or "", roles))
         # Phoenix's own aliases live in the index only (they are many, and spelled in capitals)
         aliases = e.aliases if e.curated or e.type == "COUNTRY" else []
-        return [e.name, e.type, e.country, e.code, e.sector, aliases,
-                [[r.role, r.code, r.start, r.end, r.sector, r.org] for r in e.roles], int(e.curated)]
+        rec = [e.name, e.type, e.country, e.code, e.sector, aliases,
+               [[r.role, r.code, r.start, r.end, r.sector, r.org] for r in e.roles], int(e.curated)]
+        if e.gender:
+            rec.append(e.gender)  # a person's gender, when known: a 9th field
+        return rec
 
     @staticmethod
     def _unpack(eid: str, rec: list | str) -> Entity:
@@ -291,9 +295,9 @@ class Knowledge:
                 rc, st, en = r.split(",")
                 roles.append(Role(None, rc, st or None, en or None, sector_of(rc)))
             return Entity(eid, name, etype, country or None, code or None, sector or None, [], roles)
-        name, etype, country, code, sector, aliases, roles, curated = rec
+        name, etype, country, code, sector, aliases, roles, curated, *gender = rec
         return Entity(eid, name, etype, country, code, sector, aliases,
-                      [Role(*r) for r in roles], bool(curated))
+                      [Role(*r) for r in roles], bool(curated), gender[0] if gender else None)
 
     def to_json(self) -> dict:
         return {"entities": {eid: self._pack(self.get(eid)) for eid in sorted(self._raw)},
@@ -532,9 +536,23 @@ def apply_yaml(kb: Knowledge, data: dict, source: str) -> None:
         _apply_actor(kb, rec, f"{source}: actors[{i}]")
 
 
+_GENDERS = {"m": "m", "male": "m", "man": "m", "f": "f", "female": "f", "woman": "f"}
+
+
+def _gender(value, where: str) -> str | None:
+    """A YAML ``gender`` field as "m" / "f" (also "male" / "female"); empty is unknown."""
+    if value is None or value == "":
+        return None
+    g = _GENDERS.get(str(value).strip().lower())
+    if g is None:
+        raise ValueError(f"{where}: gender must be m or f, not {value!r}")
+    return g
+
+
 def _apply_actor(kb: Knowledge, rec: dict, where: str) -> None:
     if not isinstance(rec, dict) or not (rec.get("name") or rec.get("id")):
         raise ValueError(f"{where}: an entry needs at least 'name' or 'id'")
+    gender = _gender(rec.get("gender"), where)
     etype = str(rec.get("type") or "PERSON").upper()
     kind = {"PERSON": "person", "IGO": "igo", "GROUP": "group", "COUNTRY": "country"}.get(etype, "org")
     eid = rec.get("id") or f"{kind}:{slug(rec['name'])}"
@@ -559,6 +577,8 @@ def _apply_actor(kb: Knowledge, rec: dict, where: str) -> None:
         e.aliases += [a for a in rec.get("aliases") or () if a not in e.aliases]
         if roles is not None:
             e.roles = roles
+        if "gender" in rec:
+            e.gender = gender
         e.curated = True
         kb._index(e)
         return
@@ -566,7 +586,7 @@ def _apply_actor(kb: Knowledge, rec: dict, where: str) -> None:
     e = Entity(id=eid, name=rec.get("name") or eid, type=etype, country=country,
                code=rec.get("code") or (roles[-1].code if roles else country),
                sector=rec.get("sector"), aliases=list(rec.get("aliases") or []),
-               roles=roles or [], curated=True)
+               roles=roles or [], curated=True, gender=gender)
     if etype == "PERSON":
         # the same person in Phoenix (same full name, same country): absorb its aliases
         full = [a for a in (e.name, *e.aliases) if len(fold(a).split()) >= 2]

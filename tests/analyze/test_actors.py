@@ -215,6 +215,17 @@ def test_every_speaker_points_at_an_actor_holding_its_span(nlp, kb):
         assert (q.speaker.start, q.speaker.end) in {(m.start, m.end) for m in a.mentions}
 
 
+def test_curated_people_carry_their_gender_and_phoenix_people_none(kb):
+    assert kb.get("person:kamala-harris").gender == "f"
+    assert kb.get("person:donald-trump").gender == "m"
+    assert kb.get("person:maria-zakharova").gender == "f"
+    curated = [e for e in map(kb.get, kb.ids()) if e.type == "PERSON" and e.curated]
+    assert len(curated) >= 150 and all(e.gender in ("m", "f") for e in curated)
+    phoenix = [e for e in map(kb.get, [i for i in kb.ids() if i.startswith("person:")][:2000])
+               if not e.curated]
+    assert phoenix and all(e.gender is None for e in phoenix)
+
+
 # --- the user's YAML file -----------------------------------------------------------------------
 
 def test_yaml_file_adds_a_person_and_corrects_an_existing_one(nlp, tmp_path):
@@ -244,6 +255,33 @@ metonyms:
     seat = by_id(build_actors(nlp("Quillhaven rejected the plan."), [], [], D2022, kb))
     assert seat["country:GBR"].sector == "government"
     assert load_knowledge(None).get("person:sergey-lavrov").role_on("2022-01-01").role == "Foreign Minister"
+
+
+def test_yaml_file_gives_and_corrects_a_gender(tmp_path):
+    f = tmp_path / "actors.yaml"
+    f.write_text("""
+actors:
+  - {name: Ada Quillfeather, country: GBR, gender: f, aliases: [Quillfeather]}
+  - {name: Tom Quill, country: GBR, gender: male}
+  - {name: Sam Quillon, country: GBR}
+  - {id: person:sergey-lavrov, gender: f}
+  - {id: person:kamala-harris, aliases: [Madam Vice President]}
+""")
+    kb = load_knowledge(str(f))
+    assert kb.get("person:ada-quillfeather").gender == "f"
+    assert kb.get("person:tom-quill").gender == "m"
+    assert kb.get("person:sam-quillon").gender is None
+    assert kb.get("person:sergey-lavrov").gender == "f"  # a correction changes only what it gives
+    assert kb.get("person:kamala-harris").gender == "f"
+    assert load_knowledge(None).get("person:sergey-lavrov").gender == "m"
+    # the compact form keeps it
+    again = actors_kb.Knowledge.from_json(kb.to_json())
+    assert again.get("person:ada-quillfeather").gender == "f"
+    assert again.get("person:sam-quillon").gender is None
+    bad = tmp_path / "bad-gender.yaml"
+    bad.write_text("actors:\n  - {name: Ada Quillfeather, gender: x}\n")
+    with pytest.raises(ValueError, match="bad-gender.yaml.*gender"):
+        load_knowledge(str(bad))
 
 
 def test_yaml_file_errors_name_the_file(tmp_path):
