@@ -80,6 +80,45 @@ def office_check(kb: Knowledge, pub_date):
     return in_office
 
 
+_GENDER_CACHE_SIZE = 65536
+
+
+def gender_check(kb: Knowledge, pub_date=None):
+    """``gender_of(name, role)`` for coreference: the gender ("m" / "f") of the one person the
+    knowledge base knows by ``name`` ("Kamala Harris", "Harris", "Sergei Lavrov"), else None:
+    a name nobody or several people have, or a person whose gender it does not hold (Phoenix's
+    people), says nothing. A bare surname that several people have is the one of them holding,
+    on ``pub_date``, an office ``role`` names ("Vice President" Harris). Answers are kept per
+    knowledge base (names recur across a corpus)."""
+    day = None
+    if pub_date:
+        day = pub_date.isoformat()[:10] if hasattr(pub_date, "isoformat") else str(pub_date)[:10]
+    cache: dict = kb.__dict__.setdefault("_gender_cache", {})
+
+    def gender_of(name: str, role: str | None = None) -> str | None:
+        key = fold(name)
+        words = key.split()
+        ck = (key, role, day) if len(words) == 1 else key  # a title and a date matter to a surname
+        if ck in cache:
+            return cache[ck]
+        people: list[Entity] = []
+        for k in name_variants(key):
+            people = kb.lookup(k, ("PERSON",), key=k)
+            if people:
+                break
+        if len(people) != 1 and len(words) == 1 and role and day:
+            offices = set(fold(role).split()) & ROLE_WORDS - TITLE_GLUE
+            held = [e for e in kb.people_named(words[0]) if offices and (r := e.role_on(day)) is not None
+                    and r.role and offices <= set(fold(r.role).split())]
+            people = [e for e in held if e.curated] if len(held) > 1 else held
+        g = people[0].gender if len(people) == 1 else None
+        if len(cache) >= _GENDER_CACHE_SIZE:
+            cache.clear()
+        cache[ck] = g
+        return g
+    return gender_of
+
+
 def load_knowledge(path: str | None = None) -> Knowledge:
     """The actor knowledge base; ``path`` is a user's YAML file extending or correcting it."""
     key = str(path) if path else None

@@ -131,12 +131,16 @@ def _clean_name(toks) -> str:
     return " ".join(t.text for t in toks)
 
 
-def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> list[PersonCluster]:
+def cluster_people(doc, quotes, title: str | None = None, in_office=None,
+                   gender_of=None) -> list[PersonCluster]:
     """The article's people, each a cluster of its mentions; sets every speaker's name.
 
     ``in_office(name, word)``, when given, says whether the knowledge base has the person of
     that name in an office named by ``word`` on the article's date ("the President" in a 2023
-    briefing that also names President Zelenskyy and President Trump)."""
+    briefing that also names President Zelenskyy and President Trump). ``gender_of(name,
+    role)``, when given, is the gender the knowledge base knows for the one person of that name
+    ("President Trump", "Vice President Harris"), for a person the text gives none: "she" is
+    then not President Trump."""
     people: list[PersonCluster] = []
     # position -> cluster, for "most recent" look-ups
     timeline: list[tuple[int, PersonCluster]] = []
@@ -175,7 +179,16 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> lis
         cluster.add(toks[0].idx, toks[0].idx + len(toks[0]))
         _take_role(cluster, role, affiliation)
         _take_gender(cluster, ent)
+    asked: set[int] = set()
+
+    def known_gender(p: PersonCluster) -> None:
+        """The knowledge base's gender for a named person the text gives none (asked once)."""
+        if gender_of is not None and p.gender is None and p.kind == "PERSON" and id(p) not in asked:
+            asked.add(id(p))
+            p.gender = gender_of(p.name, p.role)
+
     for p in people:
+        known_gender(p)
         for s, _ in p.mentions:
             timeline.append((s, p))
     timeline.sort(key=lambda x: x[0])
@@ -201,6 +214,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None) -> lis
             cluster = _unnamed_speaker(span, sp, anonymous, unnamed)
         if cluster is None:
             continue
+        known_gender(cluster)  # a person a transcript label or a title named first
         cluster.add(sp.start, sp.end)
         if cluster.kind == "ANON":
             # someone described, never named ("May's spokesman said ... he said"): the pronoun
@@ -685,8 +699,12 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
                 and g.ent_type_ not in ("GPE", "NORP")), None)
     own = own.lemma_.lower() if own is not None else None
 
+    # "the spokeswoman" is no man the text or the knowledge base knows, "the chairman" no woman
+    sex = _GENDERED.get(lemma)
+
     def of_own(p: PersonCluster) -> bool:
-        return own is None or own in f"{p.role or ''} {p.affiliation or ''}".lower().split()
+        return ((own is None or own in f"{p.role or ''} {p.affiliation or ''}".lower().split())
+                and (sex is None or p.gender in (None, sex)))
 
     def has_role(p: PersonCluster) -> bool:
         return office and p.role is not None and title.fits(p) and of_own(p)

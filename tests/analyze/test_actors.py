@@ -226,6 +226,21 @@ def test_curated_people_carry_their_gender_and_phoenix_people_none(kb):
     assert phoenix and all(e.gender is None for e in phoenix)
 
 
+@pytest.mark.parametrize("day, name, role, gender", [
+    ("2024-05-01", "Kamala Harris", None, "f"),
+    ("2024-05-01", "Harris", "Vice President", "f"),
+    (None, "Sergei Lavrov", None, "m"),  # a spelling variant, no date needed
+    ("2010-05-01", "Clinton", "Secretary of State", "f"),  # a surname two people share: the title
+    ("1998-05-01", "Clinton", "President", "m"),
+    ("2010-05-01", "Clinton", None, None),  # ... and without one, no one
+    ("2024-05-01", "Jordan Harris", None, None),  # a name the knowledge base does not know
+])
+def test_gender_check_is_the_gender_of_the_one_person_of_that_name(kb, day, name, role, gender):
+    from chronicle.analyze.actors import gender_check
+
+    assert gender_check(kb, day)(name, role) == gender
+
+
 # --- the user's YAML file -----------------------------------------------------------------------
 
 def test_yaml_file_adds_a_person_and_corrects_an_existing_one(nlp, tmp_path):

@@ -174,3 +174,61 @@ def test_a_title_goes_with_a_surname_not_a_given_name():
             "President Biden said the initiative would reach every community.")
     found = dict(speakers(text, "2022-01-26"))
     assert found["President Biden"] == "person:joe-biden"
+
+
+# --- gender from the knowledge base --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, date, pronoun, actor", [
+    # a title and a surname carry no gender of their own: the knowledge base's person does
+    ('Vice President Harris toured a job-training center in Detroit on Tuesday. "These workers '
+     'are the future of this city," she said.', "2024-05-01", "she", "person:kamala-harris"),
+    # the First Lady, named in full, is the "she" after "President Trump", not he
+    ("First Lady Melania Trump launched the Be Best campaign at the White House. President Trump "
+     'thanked the children who attended. "Every child deserves to feel safe online," she said.',
+     "2018-05-08", "she", "person:melania-trump"),
+    # a bare surname the knowledge base knows as one woman
+    ("Chancellor Merkel met President Biden at the White House on Thursday. \"Europe and America "
+     'must stand together," she said.', "2021-07-15", "she", "person:angela-merkel"),
+])
+def test_a_pronoun_joins_the_person_of_its_gender_the_knowledge_base_knows(text, date, pronoun, actor):
+    found = speakers(text, date)
+    assert (pronoun, actor) in found
+
+
+@pytest.mark.parametrize("text, date, pronoun, not_actor", [
+    ('Vice President Harris visited a salon in Detroit on Tuesday. "We are proud of this '
+     'neighborhood," he said.', "2024-05-01", "he", "person:kamala-harris"),
+    # the most recent speaker, a man the knowledge base knows, is no "she"
+    ('Sergey Lavrov told reporters in Moscow that the talks were over. "We have nothing more to '
+     'discuss," Lavrov said. "It is a shame for Europe," she said.', "2022-03-01", "she",
+     "person:sergey-lavrov"),
+    ('Maria Zakharova spoke to reporters in Moscow. "The West is lying," Zakharova said. He said '
+     "the sanctions would fail.", "2022-03-01", "He", "person:maria-zakharova"),
+])
+def test_a_pronoun_does_not_join_a_person_the_knowledge_base_knows_as_the_other_gender(
+        text, date, pronoun, not_actor):
+    found = speakers(text, date)
+    assert pronoun in [t for t, _ in found]
+    assert (pronoun, not_actor) not in found
+
+
+def test_the_last_speaker_of_the_other_gender_passes_to_the_one_named_before():
+    text = ('Secretary Yellen met President Biden on Monday. "We talked about inflation," Biden '
+            'said. "The economy is strong," she said.')
+    found = speakers(text, "2022-03-01")
+    assert ("she", "person:janet-yellen") in found
+
+
+def test_a_gendered_description_is_not_the_last_speaker_of_the_other_gender():
+    text = ('Sergey Lavrov met reporters in Moscow. "We are ready," Lavrov said. The spokeswoman '
+            "said the meeting was over.")
+    found = dict(speakers(text, "2022-03-01"))
+    assert found["The spokeswoman"] != "person:sergey-lavrov"
+
+
+def test_a_name_the_knowledge_base_does_not_know_keeps_an_unknown_gender():
+    # "Jordan Harris" is no Kamala Harris: the pronoun still joins him
+    text = ('Jordan Harris, a pastor in Detroit, met President Biden on Tuesday. "We are proud," '
+            'Harris said. "It is a start," he said.')
+    found = speakers(text, "2024-05-01")
+    assert ("he", "person:jordan-harris") in found
