@@ -7,8 +7,10 @@ A sieve, most precise step first:
 3. a definite description speaker ("the Russian FM", "the minister", "the diplomat") joins the
    most recent person whose role shares its head word (FM = foreign minister), else the most
    recent speaker when the description names a person's role;
-4. a third-person pronoun speaker ("he", "she") joins the most recent person speaker or subject;
-   a speaker described but never named ("May's spokesman") is an ANON cluster a pronoun can join.
+4. a third-person pronoun speaker ("he", "she") joins the most recent person speaker or subject
+   not known to be of the other gender (known from an honorific or gendered title, else from the
+   knowledge base's one person of that name: "President Trump" is no "she"); a speaker described
+   but never named ("May's spokesman") is an ANON cluster a pronoun can join.
 Each person keeps the role and affiliation the text gives ("Russian Foreign Minister Sergey
 Lavrov", "Lavrov, Russia's foreign minister").
 """
