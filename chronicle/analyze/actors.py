@@ -501,6 +501,9 @@ class _Article:
             holder = self.title_holder(sp.text)
             if holder is not None:
                 return holder  # "THE VICE PRESIDENT:" in a White House transcript
+            own = self.spans.get(span)
+            if own is not None and self.actors[own].type in ("ORG", "IGO", "GROUP", "COUNTRY"):
+                return self.actors[own]  # a headline's source: "Denver Post: ..."
             # a transcript label the document does not name ("Q", "SENIOR ADMINISTRATION
             # OFFICIAL"): someone, but not an identity to merge across articles
             key = fold(sp.text)

@@ -204,7 +204,8 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if sp.mention_type == "turn":
-            cluster = _turn_person(sp.text, sp.start, people, title, text_of(doc))
+            cluster = None if _organisation_label(span, sp.text) else \
+                _turn_person(sp.text, sp.start, people, title, text_of(doc))
         elif sp.text.strip().lower() in ("i", "me") and title:
             # "I" in a statement or remarks is its author: "Statement from President Joe Biden
             # on ...", "Remarks by President Biden at ..."
@@ -270,6 +271,14 @@ def label_words(label: str) -> list[str]:
     if words == ["Q"] or words and words[-1].lower() in ANONYMOUS_LABELS:
         return []
     return words
+
+
+def _organisation_label(span, label: str) -> bool:
+    """A headline's source in title case that the model tags as an organisation or a place
+    ("Denver Post: First lady touts ...", "Reuters: ..."): no person. A transcript's label in
+    capitals ("MS. PSAKI") the small model often tags ORG, so it is never judged by that."""
+    return (span is not None and not label.isupper() and len(span) > 0
+            and all(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for t in span if not t.is_punct))
 
 
 def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str | None,

@@ -36,7 +36,7 @@ def repair(doc, kb: Knowledge, day=None) -> None:
     otherwise or not at all, sign-offs that are no one. ``day``: the article's date."""
     split_office_holders(doc, kb)
     trim_titles(doc)
-    businesses(doc)
+    businesses(doc, kb)
     trim_headline_names(doc, kb, day)
     mark_named_people(doc, kb, day)
     drop_sign_offs(doc)
@@ -74,14 +74,26 @@ def trim_titles(doc) -> None:
         doc.set_ents(out, default="outside")
 
 
-def businesses(doc) -> None:
-    """A PERSON entity ending in a business's word ("Azana Salon", "Golden Crust Bakery") is an
-    organisation: ORG, so that it is no person a later "he" can join."""
+def businesses(doc, kb: Knowledge | None = None) -> None:
+    """A PERSON entity ending in a business's word ("Azana Salon", "Golden Crust Bakery"), or a
+    place's newspaper ("Denver Post", "Atlanta Voice"), is an organisation: ORG, so that it is no
+    person a later "he" can join."""
     ents = list(doc.ents)
     out = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) >= 2
-           and e[-1].lower_ in BUSINESS_HEADS else e for e in ents]
+           and (e[-1].lower_ in BUSINESS_HEADS or _newspaper(e, kb)) else e for e in ents]
     if any(a.label_ != b.label_ for a, b in zip(ents, out)):
         doc.set_ents(out, default="outside")
+
+
+# The last word of a newspaper's name after its place ("Denver Post", "Brattleboro Reformer").
+_NEWSPAPER_HEADS = frozenset("""post times voice reformer herald tribune journal gazette chronicle
+courier register examiner inquirer observer dispatch bulletin news daily globe sentinel telegraph
+press review democrat citizen leader ledger""".split())
+
+
+def _newspaper(ent, kb: Knowledge | None) -> bool:
+    return (kb is not None and ent[-1].lower_ in _NEWSPAPER_HEADS
+            and kb.place(" ".join(t.text for t in ent[:-1])) is not None)
 
 
 def trim_headline_names(doc, kb: Knowledge, day=None) -> None:

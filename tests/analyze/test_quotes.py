@@ -807,3 +807,8 @@ def test_the_speaker_is_the_title_and_the_name_not_the_title_alone(text, name):
         assert q.speaker.text.endswith(name), q.speaker.text
         assert q.speaker.name == name
         assert q.speaker.actor_id.startswith("person:")
+
+
+def test_a_memo_s_subject_field_is_no_source():
+    memo = "SUBJECT: Keeping Americans Safe in Aviation\n\nThe order directs the FAA to act."
+    assert not any(q.speaker is not None and q.speaker.text.upper() == "SUBJECT" for q in quotes(memo))
