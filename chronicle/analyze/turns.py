@@ -32,6 +32,10 @@ _NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "V
                  "BYLINE", "BY", "SECTION", "DATELINE", "LENGTH", "HIGHLIGHT", "THE LATEST"}
 
 
+# A memo's header fields (a news agency's "AP:" before a headline is a source, and stays one).
+_MEMO_FIELDS = {"SUBJECT", "FROM", "TO", "CC", "RE", "DATE", "TIME", "LOCATION", "MEMORANDUM FOR"}
+
+
 # The line that closes a transcript: "END 1:39 P.M. EST", "3:42 P.M. EDT", "2:36 PM", "###".
 _TRAILER = re.compile(r"\n[ \t\u00a0]*(?:(?:END[ \t\u00a0]+)?\d{1,2}:\d{2}[ \t\u00a0]*[AP]\.?[ \t\u00a0]?M\.?"
                       r"(?:[ \t\u00a0]+[A-Z]{2,4})?|END|\\?\#\#\#)[ \t\u00a0]*\s*\Z")
@@ -131,7 +135,7 @@ def find_colon_attributions(doc) -> list[Turn]:
                 continue  # "Peter Brown said: ..." introduces a quote; the label is no source
         else:
             ls, le = ent.start_char, ent.end_char
-            if ent.text.rstrip(".").upper() in _NOT_SPEAKERS:
+            if ent.text.rstrip(".").upper() in _MEMO_FIELDS:
                 continue  # a memo's "SUBJECT:", "FROM:": a field, not a source
         body = le + 1
         while body < pe and text[body].isspace():
