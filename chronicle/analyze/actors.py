@@ -487,9 +487,9 @@ class _Article:
     # --- speakers ----------------------------------------------------------------------------
     def speaker(self, sp, full_names) -> Actor:
         span = (sp.start, sp.end)
-        if sp.mention_type == "turn" and self.home:
-            # a transcript of the publisher's own officials labels them by title ("THE
-            # PRESIDENT:"): the holder on the date, whoever else of that name the text mentions
+        if sp.mention_type == "turn" and (self.home or not sp.name):
+            # a transcript labels the publisher's own officials by title ("THE VICE PRESIDENT:"):
+            # the holder on the date, whoever else of that name the text mentions
             holder = self.title_holder(sp.text)
             if holder is not None:
                 return holder
@@ -498,9 +498,6 @@ class _Article:
             if official is not None:
                 return official
         if sp.mention_type == "turn" and not sp.name:
-            holder = self.title_holder(sp.text)
-            if holder is not None:
-                return holder  # "THE VICE PRESIDENT:" in a White House transcript
             own = self.spans.get(span)
             if own is not None and self.actors[own].type in ("ORG", "IGO", "GROUP", "COUNTRY"):
                 return self.actors[own]  # a headline's source: "Denver Post: ..."

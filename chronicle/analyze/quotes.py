@@ -750,7 +750,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
             if cue.token is not None and _nested_in_report(reg, cue, reports.around(reg)):
                 continue  # 'he had seen "..."' inside what another cue reports: that report's (mixed)
-            if _manner_of_prev_cue(doc, prev, cue) and prev_para == pi and _only_frame_between(doc, prev, reg):
+            if _manner_of_prev_cue(prev, cue) and prev_para == pi and _only_frame_between(doc, prev, reg):
                 # '"I think," Lavrov said, pausing, "that ..."': how he said it, not a new cue
                 prev.parts.append(content)
                 prev.content = Span.of(text, prev.content.start, reg.end)
@@ -1052,7 +1052,7 @@ def _mention_beside(doc, tok, reg: QuoteRegion):
     return None
 
 
-def _manner_of_prev_cue(doc, prev: Quote | None, cue: _Cue) -> bool:
+def _manner_of_prev_cue(prev: Quote | None, cue: _Cue) -> bool:
     """True when ``cue`` is a participle saying how the previous quote's cue was spoken
     ("said, pausing,", "said, smiling,"): a verb hanging on that cue that is no verb of saying."""
     if prev is None or prev.cue is None or cue.token is None:
