@@ -3,7 +3,8 @@
 Contract (the pipeline calls these):
   load_knowledge(path_or_None) -> Knowledge          (once per process; path = --actors YAML)
   build_actors(doc, people, quotes, pub_date, knowledge, home=None) -> list[Actor]
-     people: list[coref.PersonCluster]; sets quote.speaker.actor_id for every speaker;
+     people: list[coref.PersonCluster]; sets quote.speaker.actor_id for every speaker (a
+     quote's said_on, set before, dates a bare title's office holder);
      home: the publisher's country (ISO alpha-3, ``publisher.publisher_country``), whose
      officials formal writing names by title alone ("THE VICE PRESIDENT:").
   summarize_actors(analyses) -> list[dict]           (``chronicle actors PATH``)
@@ -268,13 +269,16 @@ class _Article:
         a = self.actors[next(iter(ids))]
         return None if a.id.startswith("unknown:") else a
 
-    def title_holder(self, text: str) -> Actor | None:
+    def title_holder(self, text: str, day: str | None = None) -> Actor | None:
         """A bare formal title nobody in the article is named by ("THE VICE PRESIDENT", "the
         President", "the Russian Foreign Minister"): the one person the knowledge base has in
         that office on the article's date, in the country the title names, else the
-        publisher's. None when the title is lower-case ("the president" of a company), when no
-        country is known, or when the office is not one person's."""
-        if not self.day:
+        publisher's. ``day``: the day the quote was said when the text dates it ("On March 15,
+        1995, ... the President declared" is that day's President, whom the knowledge base may
+        not hold), else the article's. None when the title is lower-case ("the president" of a
+        company), when no country is known, or when the office is not one person's."""
+        day = day or self.day
+        if not day:
             return None
         words = text.replace("’", "'").split()
         if words and words[0].lower() == "the":
@@ -292,7 +296,7 @@ class _Article:
         country = country or self.home
         if not title or not title <= ROLE_WORDS or country is None:
             return None
-        holders = self.kb.office_holders(country, frozenset(title), self.day)
+        holders = self.kb.office_holders(country, frozenset(title), day)
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
     def office_holder(self, surname: str, title: str | None) -> Entity | None:
@@ -485,12 +489,13 @@ class _Article:
         return start, end, gov
 
     # --- speakers ----------------------------------------------------------------------------
-    def speaker(self, sp, full_names) -> Actor:
+    def speaker(self, sp, full_names, day: str | None = None) -> Actor:
+        """The actor of a speaker mention; ``day``: the day its quote was said (``said_on``)."""
         span = (sp.start, sp.end)
         if sp.mention_type == "turn" and (self.home or not sp.name):
             # a transcript labels the publisher's own officials by title ("THE VICE PRESIDENT:"):
             # the holder on the date, whoever else of that name the text mentions
-            holder = self.title_holder(sp.text)
+            holder = self.title_holder(sp.text, day)
             if holder is not None:
                 return holder
         if _label_without_full_name(sp):
@@ -509,7 +514,7 @@ class _Article:
         if not sp.name and sp.mention_type != "turn":
             # "The President signed ...", "the Russian President said" with nobody named: the
             # office holder (not the country the title names)
-            holder = self.title_holder(sp.text)
+            holder = self.title_holder(sp.text, day)
             if holder is not None:
                 return holder
         aid = self.spans.get(span)
@@ -546,7 +551,7 @@ class _Article:
             # "The World Health Organization, which said ...": the noun the clause hangs on
             ante = _relative_antecedent(self.doc, sp)
             if ante is not None:
-                return self.speaker(ante, full_names)
+                return self.speaker(ante, full_names, day)
         # "according to the Kremlin": a name after "the" is still a name
         bare = name[4:] if name[:4].lower() == "the " else name
         if bare in _OWN_GOVERNMENT and self.home:
@@ -758,7 +763,7 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
         sp = q.speaker
         if sp is None:
             continue
-        a = art.speaker(sp, full_names)
+        a = art.speaker(sp, full_names, q.said_on)
         taken = art.spans.get((sp.start, sp.end))
         if taken and taken != a.id and taken.startswith("name:") and a.type == "PERSON":
             # coref made the label and a bare surname one person ("MR. KIRBY" / "Kirby"), which

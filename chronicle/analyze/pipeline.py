@@ -152,6 +152,10 @@ def analyze_parsed(article: Article, doc, knowledge, timings: dict[str, float] |
     lap("time.extract_timexes")
     result.quotes = quotes.extract_quotes(doc)
     lap("quotes.extract_quotes")
+    # the day each quote was said, before the actors: a bare title is that day's office holder
+    # ("On March 15, 1995, ... the President declared" is not the article date's President)
+    time.date_quotes(doc, result.quotes, result.timexes, date)
+    lap("time.date_quotes")
     people = coref.cluster_people(doc, result.quotes, article.title,
                                   in_office=actors_stage.office_check(kb, date),
                                   gender_of=actors_stage.gender_check(kb, date))
@@ -159,8 +163,6 @@ def analyze_parsed(article: Article, doc, knowledge, timings: dict[str, float] |
     result.actors = actors_stage.build_actors(doc, people, result.quotes, date, knowledge,
                                               home=publisher_country(article.url, article.meta))
     lap("actors.build_actors")
-    time.date_quotes(doc, result.quotes, result.timexes, date)
-    lap("time.date_quotes")
     result.events = events.extract_events(doc, result, date, knowledge=knowledge)
     lap("events.extract_events")
     return result

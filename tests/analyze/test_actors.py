@@ -615,3 +615,22 @@ def test_a_headline_source_the_model_tags_an_organisation_is_that_organisation(p
               "Bangor Daily News: The new plant will bring hundreds of jobs to Maine.\n")
     ids = {q.speaker.text: q.speaker.actor_id for q in analyze(digest, "2023-04-09").quotes if q.speaker}
     assert not any(i.startswith("person:") for t, i in ids.items() if t in ("Denver Post", "Bangor Daily News"))
+
+
+def test_a_bare_title_in_a_dated_past_sentence_is_that_day_s_holder(pipeline):
+    from chronicle.api import analyze
+
+    # a notice continuing a 1995 emergency: the President who declared it was not 2021's
+    text = ("On March 15, 1995, by Executive Order 12957, the President declared a national "
+            "emergency to deal with the threat posed by the Government of Iran.")
+    an = analyze(text, "2021-03-05", url="https://www.whitehouse.gov/briefing-room/x/")
+    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    assert q.said_on == "1995-03-15"
+    assert q.speaker.actor_id != "person:joe-biden"
+    # a day inside the holder's term names them still
+    text = ("On March 11, 2021, the President announced that every adult would be eligible "
+            "for a vaccine by May 1.")
+    an = analyze(text, "2022-03-05", url="https://www.whitehouse.gov/briefing-room/x/")
+    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    assert q.speaker.actor_id == "person:joe-biden"
+
