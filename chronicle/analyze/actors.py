@@ -215,14 +215,17 @@ class _Article:
         words = key.split()
         hint = self.country_hint(affiliation) or self.country_hint(role)
         if len(words) == 1:
-            # "President Trump" is not the article's "First Lady Melania Trump": a titled surname
-            # joins a full name whose known role shares an office word, or none known, and a
-            # title goes with a surname, not a given name
             offices = set(fold(role or "").split()) & ROLE_WORDS - TITLE_GLUE
-            fulls = full_names.get(words[0]) or ([] if offices else full_names.get("^" + words[0])) or []
-            if offices and fulls:
-                fulls = [f for f in fulls if not full_names.get("@" + fold(f)) or any(
-                    offices & set(fold(r).split()) for r in full_names["@" + fold(f)])]
+            fulls = full_names.get(words[0]) or full_names.get("^" + words[0]) or []
+            if offices and self.titled_other(words[0], offices, fulls):
+                # "President Trump" is the Trump the knowledge base knows in that office, not the
+                # article's "First Lady Melania Trump": a titled surname then joins a full name
+                # whose known role shares an office word, or none known, and a title goes with
+                # a surname, not a given name ("Trump Foster"). Without such a namesake the
+                # article's own full name decides as ever ("Ambassador Rice" is the article's
+                # "Domestic Policy Advisor Susan Rice", "Second Gentleman Doug" Doug Emhoff)
+                fulls = [f for f in full_names.get(words[0]) or [] if not full_names.get("@" + fold(f))
+                         or any(offices & set(fold(r).split()) for r in full_names["@" + fold(f)])]
             holder = self.office_holder(words[0], role)
             if holder is not None and fold(holder.name) not in {fold(f) for f in fulls}:
                 # "President Biden" is whoever held that office on the article's date, not
@@ -233,6 +236,8 @@ class _Article:
             if len(fulls) > 1:  # several people of that name here: not ours to choose
                 return None if strict else self.unresolved(name, role)
         e = self.kb_person(key, hint)
+        if e is not None and len(words) == 1 and not _title_fits(e, role):
+            e = None  # "First Lady Dr. Biden" is not Joe Biden
         if e is not None:
             return self.from_entity(e, role)
         if len(words) == 1:
@@ -241,6 +246,16 @@ class _Article:
         country = hint
         return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", country=country,
                                              role=role, sector=_sector_from_role(role)))
+
+    def titled_other(self, surname: str, offices: set[str], fulls: list[str]) -> bool:
+        """Whether the knowledge base knows a person of that surname in an office with one of
+        the title's words ("President Trump") who is none of the article's full names."""
+        known = [e for e in self.kb.people_named(surname)
+                 if any(r.role and offices & set(fold(r.role).split()) for r in e.roles)]
+        if not known:
+            return False
+        mine = {e.id for e in (self.kb_person(fold(f), None) for f in fulls) if e is not None}
+        return any(e.id not in mine for e in known)
 
     def official(self, label: str) -> Actor | None:
         """The person a transcript label names by title and surname alone ("SECRETARY MAYORKAS",
@@ -598,6 +613,20 @@ class _Article:
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+
+
+def _title_fits(e: Entity, title: str | None) -> bool:
+    """A one-word name under a spouse's courtesy title ("First Lady Dr. Biden", "Second
+    Gentleman Emhoff") is the knowledge base's person of that name only when the knowledge base
+    gives them that title: the First Lady is not the President. Other titles are left alone, as
+    the knowledge base's roles are incomplete ("General Milley" is its Chairman of the Joint
+    Chiefs, "Ambassador Tai" its Trade Representative)."""
+    courtesy = set(fold(title or "").split()) & _COURTESY
+    return not courtesy or any(courtesy & set(fold(r.role).split()) for r in e.roles if r.role)
+
+
+# The words of a spouse's courtesy title ("First Lady", "Second Gentleman").
+_COURTESY = frozenset({"lady", "gentleman"})
 
 
 def _public(a: Actor) -> bool:

@@ -634,3 +634,25 @@ def test_a_bare_title_in_a_dated_past_sentence_is_that_day_s_holder(pipeline):
     [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
     assert q.speaker.actor_id == "person:joe-biden"
 
+
+@pytest.mark.parametrize("text, who, actor", [
+    # a title the article's full name does not carry still joins it when the knowledge base
+    # knows no other holder of that name and title
+    ("Domestic Policy Advisor Susan Rice convened the meeting on Monday. Ambassador Rice said the "
+     "work would continue.", "Ambassador Rice", "person:susan-rice"),
+    ("Officials spoke with Representatives Cori Bush and Pramila Jayapal. Representative Bush said "
+     "the moratorium must be extended.", "Representative Bush", "person:cori-bush"),
+    # no full name: the knowledge base's one Biden never held the title, so nobody
+    ('"Any country that out-educates us is going to outcompete us," First Lady Dr. Biden said.',
+     "First Lady Dr. Biden", "name:"),
+    # ... and the knowledge base's holder of the title is still found by it
+    ("First Lady Melania Trump hosted the event. President Trump said the economy was strong.",
+     "President Trump", "person:donald-trump"),
+])
+def test_a_titled_surname_joins_the_article_s_full_name_unless_the_kb_has_the_title_s_holder(
+        pipeline, text, who, actor):
+    from chronicle.api import analyze
+
+    an = analyze(text, "2021-08-03", url="https://www.whitehouse.gov/briefing-room/x/")
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    assert found[who].startswith(actor), found
