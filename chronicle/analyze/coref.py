@@ -405,7 +405,9 @@ def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | N
     after = [p for p in named if fits(p, False)]
     if len(after) == 1:
         return after[0]
-    same = [p for p in people if p.name.lower() == word]
+    # a bare name joins the same bare name unless their titles share no word ("First Lady Dr.
+    # Biden" is not the "President Biden" of the same article)
+    same = [p for p in people if p.name.lower() == word and fits(p, True)]
     return same[0] if same else None
 
 

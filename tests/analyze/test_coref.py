@@ -232,3 +232,23 @@ def test_a_name_the_knowledge_base_does_not_know_keeps_an_unknown_gender():
             'Harris said. "It is a start," he said.')
     found = speakers(text, "2024-05-01")
     assert ("he", "person:jordan-harris") in found
+
+
+def test_a_courtesy_title_goes_with_a_given_name():
+    # "Second Gentleman Doug" is the article's Doug Emhoff: the knowledge base knows no Doug in
+    # that office, so the given name joins the full name (an office the knowledge base knows a
+    # namesake in does not: "President Biden Activated" above)
+    text = ("Second Gentleman Doug Emhoff toured the plant on Monday. Later, Second Gentleman Doug "
+            "told reporters the workers were building the future.")
+    found = dict(speakers(text, "2023-07-06"))
+    assert found["Second Gentleman Doug"] == "person:doug-emhoff", found
+
+
+def test_a_bare_name_under_another_title_is_not_the_same_bare_name():
+    # one article's "President Biden" and "First Lady Dr. Biden", neither named in full, are two
+    # people: titles that share no word keep bare names apart
+    text = ('President Biden said the plan would lower costs. "Any country that out-educates us is '
+            'going to outcompete us," First Lady Dr. Biden said.')
+    found = dict(speakers(text, "2021-07-23"))
+    assert found["President Biden"] == "person:joe-biden"
+    assert found["First Lady Dr. Biden"] != "person:joe-biden", found
