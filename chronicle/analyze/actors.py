@@ -55,6 +55,16 @@ _GOV_NOUNS = frozenset({"government", "authorities", "administration", "leadersh
 _NAME_RE = re.compile(r"^[A-Z](?:[^\W\d_]|['’.-])*(?:\s+[A-Z](?:[^\W\d_]|['’.-])*)*$")  # capitalised words, no digits
 # What formal writing calls its own government ("The Administration announced ...").
 _OWN_GOVERNMENT = frozenset({"Administration", "ADMINISTRATION", "Government", "GOVERNMENT"})
+
+
+def _own_government(text: str) -> bool:
+    """"The Administration", "the\nGovernment" (a line break inside is a space)."""
+    words = text.split()
+    if words and words[0] in ("the", "The", "THE"):
+        words = words[1:]
+    return len(words) == 1 and words[0] in _OWN_GOVERNMENT
+
+
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it", "i", "we", "you",
                        "who", "which", "that"})
 
@@ -423,7 +433,7 @@ class _Article:
         if label == "ORG" and key.removeprefix("the ") in ("administration", "government"):
             # "the Administration" names no organisation of its own: in formal writing the
             # publisher's government, else no identity to merge across a corpus
-            if self.home and text.removeprefix("the ").removeprefix("The ") in _OWN_GOVERNMENT:
+            if self.home and _own_government(text):
                 a = self.country("country:" + self.home)
                 self.gov.add(a.id)
                 self.mention(a, start, end)
@@ -569,7 +579,7 @@ class _Article:
                 return self.speaker(ante, full_names, day)
         # "according to the Kremlin": a name after "the" is still a name
         bare = name[4:] if name[:4].lower() == "the " else name
-        if bare in _OWN_GOVERNMENT and self.home:
+        if self.home and _own_government(name):
             # "The Administration announced ...": formal writing's own government
             a = self.country("country:" + self.home)
             self.gov.add(a.id)

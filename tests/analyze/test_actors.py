@@ -517,6 +517,12 @@ def test_the_administration_is_the_publisher_s_government_or_no_one(nlp, kb):
     q.speaker.mention_type = "description"
     build_actors(nlp(text), [], [q], D2022, kb, home="USA")
     assert q.speaker.actor_id == "country:USA"
+    # a line break inside is a space
+    broken = "To support every child, the\nAdministration will reopen schools safely."
+    q = speaker_quote(broken, "the\nAdministration")
+    q.speaker.mention_type = "description"
+    build_actors(nlp(broken), [], [q], D2022, kb, home="USA")
+    assert q.speaker.actor_id == "country:USA"
     q = speaker_quote(text, "The Administration")
     q.speaker.mention_type = "description"
     actors = build_actors(nlp(text), [], [q], D2022, kb)
