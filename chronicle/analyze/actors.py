@@ -584,7 +584,7 @@ class _Article:
             a = self.country("country:" + self.home)
             self.gov.add(a.id)
             return a
-        same = self.named(name) if _NAME_RE.match(bare) else None
+        same = self.named(name) if _NAME_RE.match(bare) and _proper(self.doc, sp) else None
         if same is not None:
             return same  # "HHS issued ..." where the model tagged another "HHS" of the article
         if key and key not in _PRONOUNS and bare[:1].isupper():
@@ -623,6 +623,19 @@ class _Article:
         # nobody known: an id local to this article (never merged across a corpus)
         uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
         return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
+
+
+def _proper(doc, sp) -> bool:
+    """The speaker's words are a name, not a common noun capitalized at a sentence's start
+    ("Participants", "Families") nor a title ("The National Coordinator"): a proper noun or an
+    abbreviation is in them and the last word is no person's title. The same capitalized words
+    name the same actor only then (the model's ORG for another "Participants" is no name)."""
+    if sp.start < 0:
+        return True
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    words = [t for t in span if not t.is_space and t.lower_ != "the"] if span is not None else []
+    return bool(words) and words[-1].lower_ not in ROLE_WORDS and any(
+        t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in words)
 
 
 def _title_fits(e: Entity, title: str | None) -> bool:

@@ -511,6 +511,23 @@ def test_the_same_capitalized_words_are_the_same_actor_in_one_article(nlp, kb):
     assert q.speaker.actor_id == "org:acme-labs"
 
 
+@pytest.mark.parametrize("words", ["Participants", "The National Coordinator"])
+def test_common_nouns_and_titles_are_not_the_same_actor_by_their_words(nlp, kb, words):
+    from spacy.tokens import Span as SpacySpan
+
+    # the model tagged one "Participants" ORG; a plural noun at a sentence's start, or a
+    # person's title, is no name another mention's actor goes with
+    text = f"{words} met in Tokyo on Monday. {words} intend to collaborate on fusion research."
+    doc = nlp(text)
+    first = doc.char_span(0, len(words))
+    doc.set_ents([SpacySpan(doc, first.start, first.end, "ORG")], default="outside")
+    later = text.index(words, 10)
+    q = Quote(kind="indirect", content=Span(0, 1, "A"),
+              speaker=Speaker(later, later + len(words), words, mention_type="description"))
+    build_actors(doc, [], [q], D2022, kb)
+    assert q.speaker.actor_id.startswith("unknown:"), q.speaker.actor_id
+
+
 def test_the_administration_is_the_publisher_s_government_or_no_one(nlp, kb):
     text = "The Administration announced new steps to protect patients."
     q = speaker_quote(text, "The Administration")
