@@ -40,6 +40,7 @@ from chronicle.analyze.actors_kb import (
     TITLE_GLUE, Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
 from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
+from chronicle.analyze.doctext import sentence_bounds
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
 
@@ -488,12 +489,27 @@ class _Article:
         if self._sorted is None or len(self._sorted) != len(self.spans):
             self._sorted = sorted(self.spans.items())
         i = bisect.bisect_left(self._sorted, ((sp.start, -1), ""))
+        # an organisation the speaker's own sentence names again after it is someone it acts
+        # on, not itself ("The group discussed their call for Hamas to release the hostages")
+        span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is not None and len(span):
+            _starts, ends = sentence_bounds(self.doc)
+            end = ends[span[-1].i]
+            sent_end = self.doc[end - 1].idx + len(self.doc[end - 1]) if end else sp.end
+        else:
+            sent_end = sp.end
+        j = bisect.bisect_left(self._sorted, ((sent_end, -1), ""))
+        again = {aid for (s, e), aid in self._sorted[i:j] if s >= sp.end}
         for (s, e), aid in reversed(self._sorted[max(0, i - 400):i]):
-            if e > sp.start:
+            if e > sp.start or aid in again:
                 continue
             a = self.actors.get(aid)
-            if a is not None and a.type in ("ORG", "IGO", "GROUP") and fits(a):
-                return a
+            if a is not None and a.type in ("ORG", "IGO", "GROUP") and _organisation(a) and fits(a):
+                # "each agency shall ... the agency": the common noun is nearer, and it is meant
+                between = self.text[e:sp.start]
+                noun = words[1].lower()
+                plural = noun[:-1] + "(?:y|ies)" if noun.endswith("y") else noun + "s?"
+                return None if re.search(rf"\b{plural}\b", between) else a
         return None
 
     def kb_actor(self, aid: str) -> Actor | None:
@@ -650,6 +666,18 @@ def _title_fits(e: Entity, title: str | None) -> bool:
 
 # The words of a spouse's courtesy title ("First Lady", "Second Gentleman").
 _COURTESY = frozenset({"lady", "gentleman"})
+
+
+# Last words of names the model tags ORG that name a law, a plan or a whole government, which
+# "the agency" / "the company" is not ("the Federal Acquisition Streamlining Act").
+_NO_ORG_HEADS = frozenset({"act", "acts", "bill", "law", "treaty", "agreement", "accord", "plan",
+                           "program", "programme", "initiative", "strategy", "framework", "order",
+                           "rule", "regulation", "amendment", "budget", "government"})
+
+
+def _organisation(a: Actor) -> bool:
+    words = fold(a.name).split()
+    return bool(words) and words[-1] not in _NO_ORG_HEADS
 
 
 def _public(a: Actor) -> bool:

@@ -582,6 +582,15 @@ def test_a_bare_surname_the_model_tags_as_an_organisation_is_the_office_holder(p
      "budget could not be reopened.", "The ministry", "ministry"),
     # no organisation before it: nobody
     ('"Profits will rise," the company said.', "the company", "unknown:"),
+    # a law the model tagged ORG is no agency
+    ("Congress passed the Federal Acquisition Streamlining Act in 1994. The agency said it would "
+     "comply with the new rules.", "The agency", "unknown:"),
+    # the organisation its own sentence names after it is not "the group" itself
+    ("Ambassadors from 18 nations whose citizens are held by Hamas met on Monday. The group said "
+     "Hamas must release the hostages immediately.", "The group", "unknown:"),
+    # a common noun nearer than the organisation is what "the agency" takes up
+    ("The Office of Federal Procurement Policy issued new criteria. Where a contract does not meet "
+     "an agency's needs, the agency said it would consider other contracts.", "the agency", "unknown:"),
 ])
 def test_the_company_is_the_organisation_named_last_before_it(text, who, actor):
     from chronicle.api import analyze
