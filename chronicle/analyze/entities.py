@@ -160,14 +160,15 @@ def mark_named_people(doc, kb: Knowledge, day=None) -> None:
         out.append(ent)
     # a given name the model tagged ORG/GPE alone ("Neera said", "Thank you, Jake") of a person
     # the text names in full ("Neera Tanden"): PERSON, which coreference joins to them
-    given = {e[0].text for e in out if e.label_ == "PERSON" and 2 <= len(e) <= 3 and person_like(list(e))
-             and all(t.text[:1].isupper() for t in e)  # not "Trump’s Muslim"
-             and not (e[-1].lower_.endswith("s") and e[-1].lemma_.lower() != e[-1].lower_)  # "Quad Fellows"
-             and len(e[0].text) > 2 and e[0].text[:1].isupper()
-             and not e[0].text.isupper() and e[0].lower_.rstrip(".") not in TITLE_WORDS}
+    # ... after the full name: a word used before it is no one's given name yet ("celebrating
+    # Nowruz. Nowruz marks ..." before a closing "Nowruz Pirouz!", a greeting the model took for a name)
+    given: dict[str, int] = {}
+    for e in out:
+        if e.label_ == "PERSON" and e[0].text not in given and _given_name_of(e):
+            given[e[0].text] = e.start
     if given:
         for j, ent in enumerate(out):
-            if (ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text in given
+            if (ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.start > given.get(ent.text, len(doc))
                     and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")  # "Tribal leaders"
                     and not (ent.start and doc[ent.start - 1].lower_ == "the")  # "the Quad"
                     and kb.place(ent.text) is None and not kb.lookup(fold(ent.text), ("ORG", "IGO", "GROUP"))):
@@ -195,6 +196,15 @@ def mark_named_people(doc, kb: Knowledge, day=None) -> None:
                 changed = True
     if changed:
         doc.set_ents(sorted(out, key=lambda e: e.start), default="outside")
+
+
+def _given_name_of(e) -> bool:
+    """A PERSON entity whose first word can be someone's given name alone ("Neera Tanden")."""
+    return (2 <= len(e) <= 3 and person_like(list(e))
+            and all(t.text[:1].isupper() for t in e)  # not "Trump’s Muslim"
+            and not (e[-1].lower_.endswith("s") and e[-1].lemma_.lower() != e[-1].lower_)  # "Quad Fellows"
+            and len(e[0].text) > 2 and e[0].text[:1].isupper()
+            and not e[0].text.isupper() and e[0].lower_.rstrip(".") not in TITLE_WORDS)
 
 
 def _iso(day) -> str:

@@ -145,6 +145,15 @@ def test_a_given_name_the_model_tags_org_is_the_person_named_in_full(text, who, 
     assert found[who] == actor
 
 
+def test_a_word_used_before_the_full_name_is_no_given_name_of_it():
+    # a holiday the model tags ORG, then a closing greeting it takes for a person's name
+    text = ("Today I send my best wishes to every American celebrating Nowruz. Nowruz marks the "
+            "start of the Persian New Year. Nowruz says spring has come. Nowruz Pirouz!")
+    an = analyze(text, "2026-03-20")
+    assert not any(a.id.startswith("person:nowruz") and any(m.text == "Nowruz" for m in a.mentions)
+                   for a in an.actors), [(a.id, [m.text for m in a.mentions]) for a in an.actors]
+
+
 def test_a_business_is_no_person_and_catches_no_pronoun():
     text = ("Vice President Harris visited Azana Salon in Detroit on Tuesday. Azana Salon said it "
             'would hire five stylists. He said "small businesses are the backbone of this city."')
