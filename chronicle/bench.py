@@ -50,9 +50,9 @@ STAGES = (
     "entities.repair",
     "time.extract_timexes",
     "quotes.extract_quotes",
+    "time.date_quotes",
     "coref.cluster_people",
     "actors.build_actors",
-    "time.date_quotes",
     "events.extract_events",
 )
 
