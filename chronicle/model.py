@@ -137,6 +137,10 @@ class Quote:
     said_on: str | None = None  # YYYY-MM-DD
     parts: list[Span] = field(default_factory=list)  # fragments of a split quote, in order
     sentence: Span | None = None  # the sentence holding the cue (evidence)
+    # the year, month or decade ("1862", "2019-03", "199X") the saying is set in when only such a
+    # period, not a day, governs its cue and it is not the publication's: internal (not
+    # serialized), for dating a bare title's office holder (actors.title_holder)
+    period: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

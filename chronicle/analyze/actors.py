@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     TITLE_GLUE, Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
+from chronicle.analyze.time import period_bounds
 from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
 from chronicle.analyze.doctext import sentence_bounds
 from chronicle.analyze.spanindex import SpanIndex
@@ -295,14 +296,17 @@ class _Article:
         a = self.actors[next(iter(ids))]
         return None if a.id.startswith("unknown:") else a
 
-    def title_holder(self, text: str, day: str | None = None) -> Actor | None:
+    def title_holder(self, text: str, day: str | None = None,
+                     period: str | None = None) -> Actor | None:
         """A bare formal title nobody in the article is named by ("THE VICE PRESIDENT", "the
         President", "the Russian Foreign Minister"): the one person the knowledge base has in
         that office on the article's date, in the country the title names, else the
         publisher's. ``day``: the day the quote was said when the text dates it ("On March 15,
         1995, ... the President declared" is that day's President, whom the knowledge base may
-        not hold), else the article's. None when the title is lower-case ("the president" of a
-        company), when no country is known, or when the office is not one person's."""
+        not hold), else the article's. ``period``: the year or month the saying is set in
+        (``Quote.period``: "In 1862, the President said"), which wants the one holder of the
+        whole period. None when the title is lower-case ("the president" of a company), when no
+        country is known, or when the office is not one person's."""
         day = day or self.day
         if not day:
             return None
@@ -321,6 +325,19 @@ class _Article:
         title -= TITLE_GLUE
         country = country or self.home
         if not title or not title <= ROLE_WORDS or country is None:
+            return None
+        if period is not None:
+            bounds = period_bounds(period)
+            if bounds is None:
+                return None
+            # a year or month the saying is set in ("In 1862, the President said"): the one
+            # person who held the office from its first day to its last, else nobody (not
+            # today's holder)
+            first = self.kb.office_holders(country, frozenset(title), bounds[0])
+            last = self.kb.office_holders(country, frozenset(title), bounds[1])
+            if len(first) == 1 and len(last) == 1 and first[0].id == last[0].id \
+                    and _held_throughout(first[0], bounds):
+                return self.from_entity(first[0])
             return None
         holders = self.kb.office_holders(country, frozenset(title), day)
         return self.from_entity(holders[0]) if len(holders) == 1 else None
@@ -530,13 +547,14 @@ class _Article:
         return start, end, gov
 
     # --- speakers ----------------------------------------------------------------------------
-    def speaker(self, sp, full_names, day: str | None = None) -> Actor:
-        """The actor of a speaker mention; ``day``: the day its quote was said (``said_on``)."""
+    def speaker(self, sp, full_names, day: str | None = None, period: str | None = None) -> Actor:
+        """The actor of a speaker mention; ``day``: the day its quote was said (``said_on``);
+        ``period``: the year or month it is set in when no day dates it (``Quote.period``)."""
         span = (sp.start, sp.end)
         if sp.mention_type == "turn" and (self.home or not sp.name):
             # a transcript labels the publisher's own officials by title ("THE VICE PRESIDENT:"):
             # the holder on the date, whoever else of that name the text mentions
-            holder = self.title_holder(sp.text, day)
+            holder = self.title_holder(sp.text, day, period)
             if holder is not None:
                 return holder
         if _label_without_full_name(sp):
@@ -555,7 +573,7 @@ class _Article:
         if not sp.name and sp.mention_type != "turn":
             # "The President signed ...", "the Russian President said" with nobody named: the
             # office holder (not the country the title names)
-            holder = self.title_holder(sp.text, day)
+            holder = self.title_holder(sp.text, day, period)
             if holder is not None:
                 return holder
         aid = self.spans.get(span)
@@ -592,7 +610,7 @@ class _Article:
             # "The World Health Organization, which said ...": the noun the clause hangs on
             ante = _relative_antecedent(self.doc, sp)
             if ante is not None:
-                return self.speaker(ante, full_names, day)
+                return self.speaker(ante, full_names, day, period)
         # "according to the Kremlin": a name after "the" is still a name
         bare = name[4:] if name[:4].lower() == "the " else name
         if self.home and _own_government(name):
@@ -652,6 +670,19 @@ def _proper(doc, sp) -> bool:
     words = [t for t in span if not t.is_space and t.lower_ != "the"] if span is not None else []
     return bool(words) and words[-1].lower_ not in ROLE_WORDS and any(
         t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in words)
+
+
+def _held_throughout(e: Entity, bounds: tuple[str, str]) -> bool:
+    """``e`` held roles without a gap from the first day of ``bounds`` past its last (a
+    President who left and came back within a decade did not)."""
+    day = bounds[0]
+    while True:
+        ends = [r.end for r in e.roles if r.valid_on(day)]
+        if not ends:
+            return False
+        if None in ends or max(ends) > bounds[1]:
+            return True
+        day = max(ends)
 
 
 def _title_fits(e: Entity, title: str | None) -> bool:
@@ -843,7 +874,7 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
         sp = q.speaker
         if sp is None:
             continue
-        a = art.speaker(sp, full_names, q.said_on)
+        a = art.speaker(sp, full_names, q.said_on, q.period)
         taken = art.spans.get((sp.start, sp.end))
         if taken and taken != a.id and taken.startswith("name:") and a.type == "PERSON":
             # coref made the label and a bare surname one person ("MR. KIRBY" / "Kirby"), which

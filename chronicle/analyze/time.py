@@ -1579,6 +1579,19 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
         sent = span[0].sent
     except ValueError:  # a pipeline without sentence boundaries: the whole text
         sent = doc[:]
+    best = _governing(doc, span, sent, start, end, timexes, _FULL_DAY, verb_only=False)
+    return best or fallback
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_PERIOD = re.compile(r"(?:\d{4}(?:-\d\d)?|\d{3}X)$")  # a year, a month, a decade
+
+
+def _governing(doc, span, sent, start: int, end: int, timexes: list[TimeExpr], pattern,
+               verb_only: bool) -> str | None:
+    """The value of the DATE/TIME timex of ``sent`` matching ``pattern`` that governs
+    [start, end): one attached to the span's verb first, then the nearest; ``verb_only``: only
+    one attached to that verb."""
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -1586,7 +1599,7 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
     for t in timexes:
         if t.start < sent.start_char or t.end > sent.end_char:
             continue
-        if t.type not in ("DATE", "TIME") or not re.match(r"\d{4}-\d\d-\d\d", t.value):
+        if t.type not in ("DATE", "TIME") or not pattern.match(t.value):
             continue
         tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
         if tspan is None:
@@ -1596,12 +1609,28 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         score = 0 if head == verb else 1
+        if verb_only and score:
+            continue
         dist = min(abs(t.start - start), abs(t.end - end))
         if best is None or (score, dist) < best[0]:
             best = ((score, dist), t.value[:10])
-    if best is None:
-        return fallback
-    return best[1]
+    return best[1] if best is not None else None
+
+
+def period_bounds(value: str) -> tuple[str, str] | None:
+    """First and last day (YYYY-MM-DD) of a year ("1862"), month ("2019-03") or decade
+    ("199X") value, else None."""
+    if not _PERIOD.match(value or ""):
+        return None
+    if value.endswith("X"):
+        return f"{value[:3]}0-01-01", f"{value[:3]}9-12-31"
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    y, m = int(value[:4]), int(value[5:7])
+    if not 1 <= m <= 12:
+        return None
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
+    return f"{value}-01", last
 
 
 def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
@@ -1628,4 +1657,13 @@ def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
         if not outside:
             q.said_on = fallback
             continue
-        q.said_on = date_for_span(doc, anchor.start, anchor.end, outside, pub_date) or fallback
+        day = _governing(doc, span, sent, anchor.start, anchor.end, outside, _FULL_DAY, False)
+        q.said_on = day or fallback
+        if day is None:
+            # a year or month alone does not date the saying (said_on stays the publication
+            # date), but it is the period the statement is set in: "In 1862, the President
+            # said" is 1862's President (actors.title_holder), when it is not the publication's
+            period = _governing(doc, span, sent, anchor.start, anchor.end, outside, _PERIOD, True)
+            bounds = period_bounds(period) if period else None
+            if bounds and not (fallback and bounds[0] <= fallback <= bounds[1]):
+                q.period = period

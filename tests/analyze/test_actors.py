@@ -667,6 +667,27 @@ def test_a_bare_title_in_a_dated_past_sentence_is_that_day_s_holder(pipeline):
     assert q.speaker.actor_id == "person:joe-biden"
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a year or month alone does not date the saying (said_on stays the publication date), but
+    # the title is that period's holder: nobody the knowledge base has for 1862, nobody for a
+    # year two Presidents shared, the one President of a month or year of one term
+    ("In 1862, the President said the Union must be preserved.", "unknown:"),
+    ("In 2021, the President said the border was closed.", "unknown:"),
+    ("In March 2019, the President said the wall was needed.", "person:donald-trump"),
+    ("In 2015, the President said the deal would hold.", "person:barack-obama"),
+    # the publication's own year is the publication date's holder
+    ("In 2022, the President said the economy was growing.", "person:joe-biden"),
+])
+def test_a_bare_title_set_in_another_year_or_month_is_that_period_s_one_holder(pipeline, text, actor):
+    from chronicle.api import analyze
+
+    an = analyze(text, "2022-03-01", url="https://www.whitehouse.gov/x")
+    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    assert q.said_on == "2022-03-01"
+    assert q.speaker.actor_id.startswith(actor), q.speaker.actor_id
+    assert "period" not in q.to_dict()
+
+
 @pytest.mark.parametrize("text, who, actor", [
     # a title the article's full name does not carry still joins it when the knowledge base
     # knows no other holder of that name and title
