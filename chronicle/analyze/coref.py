@@ -17,7 +17,7 @@ Lavrov", "Lavrov, Russia's foreign minister").
 from __future__ import annotations
 
 from chronicle.analyze.actors_kb import lookup_code
-from chronicle.analyze.doctext import children, text_of
+from chronicle.analyze.doctext import children, sentence_of, text_of
 
 import bisect
 import itertools
@@ -587,6 +587,45 @@ def _most_recent(timeline, pos: int, pred) -> PersonCluster | None:
     return None
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _name_head(doc, start: int):
+    """The last token of the name that starts at char ``start`` ("Biden" of "President Biden's")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _most_recent_salient(doc, timeline, pos: int, pred) -> PersonCluster | None:
+    """The most recent person a pronoun can be, passing over a possessor inside a clause whose
+    subject is another such person: "Mr. Sullivan reiterated President Biden's concerns. He
+    ..." is Sullivan, the subject, not the possessor Biden."""
+    i = bisect.bisect_left(timeline, pos, key=lambda x: x[0])
+    for j in range(i - 1, -1, -1):
+        s, p = timeline[j]
+        if not pred(p):
+            continue
+        tok = _name_head(doc, s)
+        if tok is not None and tok.dep_ == "poss" and tok.head.dep_ not in _SUBJECTS:
+            sent = sentence_of(tok)
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            for k in range(j - 1, -1, -1):
+                s2, p2 = timeline[k]
+                if s2 < sent.start_char:
+                    break
+                t2 = _name_head(doc, s2)
+                if p2 is not p and pred(p2) and t2 is not None and t2.dep_ in _SUBJECTS \
+                        and verb is not None and t2.head.i == verb.i:
+                    return p2  # the subject of the verb whose object the possessor is in
+        return p
+    return None
+
+
 def _last_before(person: PersonCluster, pos: int) -> int:
     """Where the person's last mention before ``pos`` starts (-1 for none); mentions are sorted."""
     i = bisect.bisect_left(person.mentions, (pos, -1)) - 1
@@ -675,7 +714,7 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
     if len(toks) == 1 and low in _THIRD_PERSON:
         g = _THIRD_PERSON[low]
         sp = _most_recent(last_speaker, pos, lambda p: p.kind in ("PERSON", "ANON") and p.gender in (None, g))
-        men = _most_recent(timeline, pos, lambda p: p.gender in (None, g))
+        men = _most_recent_salient(doc, timeline, pos, lambda p: p.gender in (None, g))
         # the latest of the last speaker and the last person named
         cands = [c for c in (sp, men) if c is not None]
         if not cands:

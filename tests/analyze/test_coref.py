@@ -261,3 +261,20 @@ def test_a_bare_name_under_another_title_is_not_the_same_bare_name():
     found = dict(speakers(text, "2021-07-23"))
     assert found["President Biden"] == "person:joe-biden"
     assert found["First Lady Dr. Biden"] != "person:joe-biden", found
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Sullivan reiterated President Biden's concerns about the operation. He discussed the "
+    "hostage talks.",
+    "Mr. Sullivan raised concerns about President Biden's plan. He said the talks would continue.",
+])
+def test_a_pronoun_is_the_subject_not_a_possessor_inside_its_object(text):
+    # the possessor inside another person's object is named later, but the subject is salient
+    found = analyze(text, "2024-03-01", url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.actor_id for q in found if q.speaker.text == "He"} == {"person:jake-sullivan"}
+
+
+def test_a_pronoun_after_a_possessor_with_no_subject_person_is_still_the_possessor():
+    text = "The meeting reviewed President Biden's plan. He said the plan would work."
+    found = analyze(text, "2024-03-01", url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.actor_id for q in found if q.speaker.text == "He"} == {"person:joe-biden"}
