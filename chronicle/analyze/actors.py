@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     TITLE_GLUE, Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
 )
+from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
 from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
 from chronicle.analyze.doctext import sentence_bounds
@@ -672,6 +673,31 @@ def _proper(doc, sp) -> bool:
         t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in words)
 
 
+def _dateline_home(text: str, kb: Knowledge, home: str) -> str | None:
+    """Whose officials a bare title names, given the publisher's country ``home`` and the
+    article's dateline: a wire story filed from another country ("KYIV (AFP) - The President
+    said ...") names that country's (Zelenskyy); the publisher's own story filed abroad
+    ("KYIV — The President said ...", no agency) could be either country's, so nobody's; a
+    dateline at home ("WASHINGTON –", "THE WHITE HOUSE") changes nothing."""
+    pos = 0
+    while pos <= _DATELINE_WITHIN:
+        m = _DATELINE.match(text, pos)
+        if m is not None and (m.group("agency") or m.group("place").isupper()):
+            place = kb.place(m.group("place"))
+            if place is not None and isinstance(place.target, str) \
+                    and place.target.startswith("country:") \
+                    and (place.kind in ("seat", "city") or m.group("agency")):
+                there = place.target.split(":", 1)[1]
+                if there == home:
+                    return home
+                return there if m.group("agency") else None
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return home
+
+
 def _held_throughout(e: Entity, bounds: tuple[str, str]) -> bool:
     """``e`` held roles without a gap from the first day of ``bounds`` past its last (a
     President who left and came back within a decade did not)."""
@@ -807,6 +833,8 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
     """The article's actors, each with its mentions; sets ``speaker.actor_id`` on every quote."""
     kb = knowledge if knowledge is not None else load_knowledge(None)
     arr, text = _arrays(doc)
+    if home is not None:
+        home = _dateline_home(text, kb, home)
     art = _Article(doc, text, kb, pub_date, home)
 
     # the article's own full names by surname (a bare surname joins them first)

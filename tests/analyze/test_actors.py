@@ -688,6 +688,28 @@ def test_a_bare_title_set_in_another_year_or_month_is_that_period_s_one_holder(p
     assert "period" not in q.to_dict()
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a wire story filed from another country: that country's office
+    ("KYIV (AFP) - The President said Ukraine would prevail.", "person:volodymyr-zelenskyy"),
+    ("Kyiv (Reuters) - The President said Ukraine would prevail.", "person:volodymyr-zelenskyy"),
+    # the publisher's own story filed abroad: either country's, so nobody
+    ("KYIV - The President said Ukraine would prevail.", "unknown:"),
+    # datelines at home keep the publisher's
+    ("WASHINGTON (AP) - The President said Ukraine would prevail.", "person:joe-biden"),
+    ("WASHINGTON – The President said Ukraine would prevail.", "person:joe-biden"),
+    ("Statement\n\nWASHINGTON, D.C. – The President said Ukraine would prevail.", "person:joe-biden"),
+    ("THE WHITE HOUSE\n\nThe President said Ukraine would prevail.", "person:joe-biden"),
+    # a heading in capitals that is no place is no dateline
+    ("NATO — The President said Ukraine would prevail.", "person:joe-biden"),
+])
+def test_a_bare_title_under_a_foreign_dateline_is_not_the_publisher_s_office(pipeline, text, actor):
+    from chronicle.api import analyze
+
+    an = analyze(text, "2022-12-01", url="https://www.whitehouse.gov/x")
+    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    assert q.speaker.actor_id.startswith(actor), q.speaker.actor_id
+
+
 @pytest.mark.parametrize("text, who, actor", [
     # a title the article's full name does not carry still joins it when the knowledge base
     # knows no other holder of that name and title
