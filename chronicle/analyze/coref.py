@@ -298,8 +298,8 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             # the longest run of capitalized words ending at the key
             seq = []
             for w in reversed(re.split(r"\s+", run.split("\n")[-1].strip())):
-                if not w or not w[0].isupper():
-                    break
+                if not w or not w[0].isupper() or (seq and w.endswith((",", ";"))):
+                    break  # a list's previous item ends at its comma ("Harris, First Lady ...")
                 seq.insert(0, w.strip(",;:"))
             if not seq:
                 continue
@@ -308,16 +308,23 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                 if w.lower().rstrip(".") in TITLE_WORDS:
                     break  # "Dr. Renee Wegrzyn": the name is "Renee Wegrzyn"
                 name_words.insert(0, w)
+            # "First Lady Dr. Jill Biden": honorifics are no name ("THE FIRST LADY" was "Lady Dr")
+            while name_words and name_words[0].lower().rstrip(".") in HONORIFICS:
+                name_words.pop(0)
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
             if {w.lower() for w in words} & _RANKS != {w.lower() for w in role_words} & _RANKS:
                 continue  # "THE VICE PRESIDENT" is not "President Biden", nor the reverse
             if not name_words:  # "THE PRESIDENT" -> "President Biden": the name follows the role
-                after = re.match(r"\s+((?:[A-Z][\w'’-]+\s?){1,3})", source[m.end():])
+                after = re.match(r"\s+((?:[A-Z][\w'’.-]+\s?){1,4})", source[m.end():])
                 if not after:
                     continue
-                # a title capitalizes every word: "Vice President Harris Before Air Force Two"
+                # a title capitalizes every word: "Vice President Harris Before Air Force Two";
+                # an honorific before the name is none of it ("First Lady Dr. Jill Biden")
+                words_after = after.group(1).split()
+                while words_after and words_after[0].lower().rstrip(".") in HONORIFICS:
+                    words_after.pop(0)
                 name_words = list(itertools.takewhile(lambda w: w.lower() not in _TITLE_CASE_STOPS,
-                                                      after.group(1).split()))
+                                                      (w.rstrip(".") for w in words_after[:3])))
                 if not name_words:
                     continue
                 role_words = seq

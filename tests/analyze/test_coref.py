@@ -278,3 +278,14 @@ def test_a_pronoun_after_a_possessor_with_no_subject_person_is_still_the_possess
     text = "The meeting reviewed President Biden's plan. He said the plan would work."
     found = analyze(text, "2024-03-01", url="https://www.whitehouse.gov/x").quotes
     assert {q.speaker.actor_id for q in found if q.speaker.text == "He"} == {"person:joe-biden"}
+
+
+def test_a_title_label_s_name_skips_honorifics_and_the_title_s_other_list_items():
+    # "THE FIRST LADY" in remarks titled "..., First Lady Dr. Jill Biden, and ...": Jill Biden
+    # (it was "Lady Dr", from the honorifics after the title)
+    remarks = "THE FIRST LADY:  Thank you all for coming.\n\nTHE PRESIDENT:  Thank you.\n"
+    title = ("Remarks by President Biden, Vice President Harris, First Lady Dr. Jill Biden, and "
+             "Second Gentleman Douglas Emhoff at a Reception")
+    found = {q.speaker.text: q.speaker.actor_id
+             for q in analyze(remarks, "2023-03-22", title=title, url="https://www.whitehouse.gov/x").quotes}
+    assert found == {"THE FIRST LADY": "person:jill-biden", "THE PRESIDENT": "person:joe-biden"}
