@@ -914,6 +914,11 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
         sp.actor_id = a.id
         if a.type == "PERSON" and _label_without_full_name(sp):
             sp.name = a.name  # "DR. WALENSKY" is Rochelle Walensky: the label's name, in full
+        elif sp.mention_type == "turn" and a.type == "PERSON" and a.id.startswith("person:") \
+                and sp.name and fold(sp.name) != fold(a.name):
+            # a title label the office holder is ("THE PRESIDENT" where coreference took
+            # another Biden, "Jill Biden"): the name is the holder's too
+            sp.name, sp.role, sp.affiliation = a.name, a.role, None
 
     out = []
     for a in art.actors.values():

@@ -289,3 +289,15 @@ def test_a_title_label_s_name_skips_honorifics_and_the_title_s_other_list_items(
     found = {q.speaker.text: q.speaker.actor_id
              for q in analyze(remarks, "2023-03-22", title=title, url="https://www.whitehouse.gov/x").quotes}
     assert found == {"THE FIRST LADY": "person:jill-biden", "THE PRESIDENT": "person:joe-biden"}
+
+
+def test_a_title_label_the_office_holder_is_carries_the_holder_s_name():
+    # coreference took the label for the other Biden the text names in full; the label is the
+    # President's, and so is the name it shows
+    remarks = ("First Lady Dr. Jill Biden welcomed the guests.\n\n"
+               "THE FIRST LADY:  Thank you all for coming.\n\nTHE PRESIDENT:  Thank you.\n")
+    found = {q.speaker.text: (q.speaker.name, q.speaker.actor_id)
+             for q in analyze(remarks, "2023-03-22", title="Remarks by President Biden at a Reception",
+                              url="https://www.whitehouse.gov/x").quotes}
+    assert found["THE PRESIDENT"] == ("Joe Biden", "person:joe-biden")
+    assert found["THE FIRST LADY"] == ("Jill Biden", "person:jill-biden")
