@@ -1507,13 +1507,38 @@ def _set_every(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | No
 
 
 # --- the public functions ------------------------------------------------------------------
+# a transcript's dateline: a full date alone on its line (often in parentheses) near the top,
+# "(January 20, 2025)" above "11:27 P.M. EST": the day the words were spoken
+_DATELINE = re.compile(
+    rf"^[ \t\u00a0]*\(?[ \t\u00a0]*({MONTH_FULL})[ \t\u00a0]+(\d{{1,2}}),[ \t\u00a0]*(\d{{4}})"
+    rf"[ \t\u00a0]*\)?[ \t\u00a0]*$", re.M | re.I)
+
+
+def spoken_on(text: str, pub_date: dt.date | None) -> dt.date | None:
+    """The day a transcript records, when its head carries a dateline on its own line a
+    little before the publication date (remarks are often posted a day or more later);
+    deictic words ("today", "tonight", the time stamps) are anchored to it. Else ``pub_date``."""
+    if pub_date is None:
+        return None
+    m = _DATELINE.search(text, 0, min(len(text), 1000))
+    if not m:
+        return pub_date
+    try:
+        d = dt.date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+    except (ValueError, KeyError):
+        return pub_date
+    return d if dt.timedelta(0) <= pub_date - d <= dt.timedelta(days=60) else pub_date
+
+
 def extract_timexes(doc, pub_date: dt.date | None) -> list[TimeExpr]:
     """Time expressions in ``doc.text`` with TIMEX3 type/value anchored to ``pub_date``.
 
     Sorted by start, non-overlapping. Deterministic: never reads the machine's clock; with
     ``pub_date`` None, relative expressions keep their type and X out what is unknown.
+    A transcript's dateline (``spoken_on``) replaces ``pub_date`` as the anchor.
     """
     text = doc.text
+    pub_date = spoken_on(text, pub_date)
     probe = _Context(doc, pub_date, text)
 
     def viable(c: Candidate) -> bool:
@@ -1571,6 +1596,7 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
     A DATE/TIME timex with a full day in the same sentence, attached to the verb governing
     the span (or the nearest such verb), wins; otherwise the publication date.
     """
+    pub_date = spoken_on(doc.text, pub_date)
     fallback = pub_date.isoformat() if pub_date else None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0 or not timexes:
@@ -1636,8 +1662,10 @@ def period_bounds(value: str) -> tuple[str, str] | None:
 def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
                 pub_date: dt.date | None) -> None:
     """Set each quote's ``said_on``: the day a timex governing its cue's clause names, else
-    the publication date. Timexes inside the quoted content date what is said, not the saying.
+    the publication date (a transcript's dateline, ``spoken_on``, if it has one). Timexes
+    inside the quoted content date what is said, not the saying.
     """
+    pub_date = spoken_on(doc.text, pub_date)
     fallback = pub_date.isoformat() if pub_date else None
     timexes = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in timexes]

@@ -532,3 +532,24 @@ def test_the_next_year_as_a_stretch_of_time_stays_a_duration(nlp):
     # a month and day after a year named in another sentence follow the tense, as before
     assert value_of(nlp, "Sales fell in 2014. On March 18, the talks resumed.", "March 18",
                     pub=dt.date(2022, 5, 10))[1] == "2022-03-18"
+
+
+# --- session 12: a review of real documents -----------------------------------------------------
+_TRANSCRIPT = ("Washington Convention Center\nWashington, D.C.\n\n(January 20, 2025)\n\n11:27 P.M. EST\n\n"
+               "THE PRESIDENT:  We had the people that we need tonight. We said a lot of things "
+               "today, the president said.\n\nEND 11:38 P.M. EST\n")
+
+
+def test_a_transcripts_dateline_anchors_its_deictic_words_and_time_stamps(nlp):
+    pub = dt.date(2025, 1, 22)  # posted two days after the remarks
+    got = {t.text: t.value for t in extract_timexes(nlp(_TRANSCRIPT), pub)}
+    assert got["11:27 P.M. EST"] == "2025-01-20T23:27"
+    assert got["tonight"] == "2025-01-20TNI"
+    assert got["today"] == "2025-01-20"
+    doc = nlp(_TRANSCRIPT)
+    q = _quote(doc, "said", "We had the people that we need tonight.")
+    date_quotes(doc, [q], [], pub)
+    assert q.said_on == "2025-01-20"
+    # a full date alone on a line far from (or after) publication is no dateline
+    far = _TRANSCRIPT.replace("(January 20, 2025)", "(January 20, 2017)")
+    assert {t.text: t.value for t in extract_timexes(nlp(far), pub)}["today"] == "2025-01-22"
