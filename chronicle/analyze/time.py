@@ -356,6 +356,24 @@ def _year_of(y: str) -> int:
     return int(y)
 
 
+_ORD_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+
+
+def _day_ordinal(s: str) -> int:
+    """15 for "fifteenth", "15th"; 21 for "twenty-first"; 30 for "thirtieth"."""
+    s = re.sub(r"[\s-]+", " ", s.lower().strip())
+    if s[0].isdigit():
+        return int(re.match(r"\d+", s).group(0))
+    if s == "thirtieth":
+        return 30
+    parts = s.split()
+    if len(parts) == 2:
+        return TENS[parts[0]] + _ORD_WORDS[parts[1]]
+    return _ORD_WORDS[parts[0]]
+
+
 def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
@@ -727,6 +745,25 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         m = _month(g["m"])
         value = _resolve_month_day(ctx, c, m, None)
         return "DATE", value, _mod_word(g.get("mod"))
+    if rule in ("formal_day", "lord_year"):
+        y = None
+        if g.get("yc"):
+            yy = _num(g["yy"])
+            if yy is None or yy >= 100:
+                return None
+            y = 1900 + int(yy)
+        elif g.get("y2") or re.search(r"thousand\b", c.match.group(0)):
+            yy = _num(g["y2"]) if g.get("y2") else 0
+            if yy is None or yy >= 100:
+                return None
+            y = 2000 + int(yy)
+        if rule == "lord_year":
+            return ("DATE", str(y), None) if y else None
+        d = _day_ordinal(g["dord"])
+        m = _month(g["m"])
+        if y is not None:
+            return ("DATE", _iso(y, m, d), None) if _valid(y, m, d) else None
+        return "DATE", _resolve_month_day(ctx, c, m, d), None
     if rule == "year_words":
         if g.get("c"):
             tail = g["yy"].replace("oh", "").strip(" -")

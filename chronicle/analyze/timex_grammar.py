@@ -56,6 +56,9 @@ _NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
             + r")?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|"
             r"(?:a |one )?thousand)")
+_DAY_ORD_WORD = (r"(?:(?:twenty|thirty)[\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh|"
+                 r"eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+                 r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
 _NUM = (r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+\d/\d)?|" + _NUMWORD + r"(?:[- ](?:hundred|thousand))?(?:[- ]and[- ]a[- ]half)?|"
         r"a couple of|couple of|half a dozen|a dozen|dozens of|a few|few|several|many|some|"
         r"numerous|a number of|multiple|an?|single|half an?)")
@@ -106,6 +109,10 @@ _RULES: list[tuple[str, str]] = [
     ("slash_date", r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b"),
     ("month_year", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>{MONTH_FULL})(?:,\s*|\s+|\s+of\s+)(?P<y>{YEAR})\b"),
     ("month_this_year", rf"\b(?P<m>{MONTH_FULL})(?:\s+(?P<d>{_DAYNUM}))?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    # the formal date of proclamations and orders: "this fifteenth day of April, in the year of
+    # our Lord two thousand twenty-two"
+    ("formal_day", rf"\b(?:this|the)\s+(?P<dord>{_DAY_ORD_WORD}|(?:[12]?\d|3[01])(?:st|nd|rd|th))\s+day\s+of\s+(?P<m>{MONTH_FULL})(?:,?\s+(?:in\s+)?the\s+year\s+of\s+our\s+lord\s+(?:(?P<yc>nineteen)[\s-]+(?P<yy>{_NUMWORD})|two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<y2>{_NUMWORD}))?)\b)?"),
+    ("lord_year", rf"\bthe\s+year\s+of\s+our\s+lord\s+(?:(?P<yc>nineteen)[\s-]+(?P<yy>{_NUMWORD})|two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<y2>{_NUMWORD}))?)\b"),
     # dates without a year: "Sept. 30", "the 25th of March", weekday-prefixed "Sunday, March 8"
     ("month_day", rf"\b(?:{WEEKDAY},?\s+)?(?P<m>{MONTH_FULL})\s+(?P<d>{_DAYNUM})(?![\d,.]\d|\s*%|\s*(?:{_UNIT}|percent|million|billion)\b)"),
     ("day_month", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b(?!\s+{YEAR})"),
@@ -216,7 +223,7 @@ _ALL = ("setw", "cal", "qtr", "part", "deic", "season", "fisc", "ref", "mon", "w
 _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_day_year": ("mon",), "day_month_year": ("mon",), "iso_date": ("num",),
     "slash_date": ("num",), "month_year": ("mon",), "month_this_year": ("mon",),
-    "month_day": ("mon",), "day_month": ("mon",), "clock": ("num",), "clock24": ("num",),
+    "month_day": ("mon",), "formal_day": ("mon",), "lord_year": ("num_word",), "day_month": ("mon",), "clock": ("num",), "clock24": ("num",),
     "noon": ("part",), "weekday": ("wd",), "weekday_short": ("wd",), "deictic_day": ("deic",),
     "part_of_day": ("part",), "part_deictic": ("part",), "overnight": ("part",), "holiday": ("hol",),
     "decade": ("num",), "decade_short": ("num",), "decade_word": ("dec",), "century": ("num",),

@@ -553,3 +553,22 @@ def test_a_transcripts_dateline_anchors_its_deictic_words_and_time_stamps(nlp):
     # a full date alone on a line far from (or after) publication is no dateline
     far = _TRANSCRIPT.replace("(January 20, 2025)", "(January 20, 2017)")
     assert {t.text: t.value for t in extract_timexes(nlp(far), pub)}["today"] == "2025-01-22"
+
+
+@pytest.mark.parametrize("text, pub, value", [
+    ("IN WITNESS WHEREOF, I have hereunto set my hand this fifteenth day of April, in the year "
+     "of our Lord two thousand twenty-two, and of the Independence of the United States of "
+     "America the two hundred and forty-sixth.", dt.date(2022, 4, 15), "2022-04-15"),
+    ("I have hereunto set my hand this\nthirty-first day of December, in the year of our Lord "
+     "two\nthousand twenty-four.", dt.date(2024, 12, 31), "2024-12-31"),
+    ("Done this 21st day of January, in the year of our Lord nineteen ninety-eight.",
+     dt.date(1998, 1, 22), "1998-01-21"),
+])
+def test_the_formal_date_of_a_proclamation_is_one_day(nlp, text, pub, value):
+    got = timexes(nlp, text, pub)
+    assert [v for _, _, v in got] == [value]  # no "2000" from "two thousand", no bare month
+
+
+def test_the_nth_day_of_a_month_without_a_year(nlp):
+    assert value_of(nlp, "He arrived on the third day of March.", "the third day of March",
+                    pub=dt.date(2022, 4, 15)) == ("DATE", "2022-03-03")
