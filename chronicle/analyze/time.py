@@ -407,7 +407,7 @@ def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> st
     no tense signal: the nearest one.
     """
     pub = ctx.pub
-    year = _narrative_year(ctx, c)
+    year = _range_year(ctx, c, m) or _narrative_year(ctx, c)
     if year is not None and (d is None or _valid(year, m, d)):
         return _iso(year, m, d)
     if pub is None:
@@ -448,6 +448,27 @@ def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> st
             return gap * 1.5 if gap > 0 else -gap
         pick = min(options, key=lambda o: (distance(o), o > pub_key))
     return _iso(pick.year, m, d)
+
+
+# The first end of a range shares the year written after the second: "from March to June 2021",
+# "January through April 2020", "between January and November 2025", "March 3-June 5, 2021"
+_RANGE_END = re.compile(
+    rf"\s*(?:(?P<and>and)|to|through|thru|until|till|-|\u2013|\u2014)\s*(?P<m>{MONTH_FULL})"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
+def _range_year(ctx: _Context, c: Candidate, m: int) -> int | None:
+    text = ctx.text
+    r = _RANGE_END.match(text, c.end, min(len(text), c.end + 40))
+    if not r:
+        return None
+    if r.group("and") and not re.search(r"\bbetween\s+$", text[max(0, c.start - 10):c.start], re.I):
+        return None  # "in March and June 2021" may be two years; "between" makes it a range
+    try:
+        y, m2 = _year_of(r.group("y")), _month(r.group("m"))
+    except (KeyError, ValueError):
+        return None
+    return y if m <= m2 else y - 1  # "from November to March 2021" began in 2020
 
 
 # What ties a month and day to the year just named: "In 2014, on March 18", "Ten years ago, on

@@ -572,3 +572,16 @@ def test_the_formal_date_of_a_proclamation_is_one_day(nlp, text, pub, value):
 def test_the_nth_day_of_a_month_without_a_year(nlp):
     assert value_of(nlp, "He arrived on the third day of March.", "the third day of March",
                     pub=dt.date(2022, 4, 15)) == ("DATE", "2022-03-03")
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("From March to June 2021, prices rose.", "March", "2021-03"),
+    ("The program ran from January through April 2020.", "January", "2020-01"),
+    ("The program ran from November to March 2021.", "November", "2020-11"),
+    ("It ran from March 3 to June 5, 2019.", "March 3", "2019-03-03"),
+    ("Between January and November 2025, 2.7 million workers found jobs.", "January", "2025-01"),
+    # "and" without "between" is no range: the tense decides, as before
+    ("It was signed in March and June 2021 saw the vote.", "March", "2022-03"),
+])
+def test_the_first_end_of_a_range_shares_the_year_of_the_second(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase, pub=dt.date(2022, 3, 1))[1] == value
