@@ -273,6 +273,10 @@ def _verb_tense(verb, depth: int = 0) -> int:
     words = [a.lower_ for a in aux]
     if any(w in _FUTURE_AUX for w in words):
         return FUTURE
+    if "to" in words and "have" in words and verb.tag_ == "VBN":
+        # a perfect infinitive looks back: "is estimated to have cost 62,000 jobs in October",
+        # "is believed to have died on Friday"
+        return PAST
     if "going" in words or "to" in words:
         # infinitive: "is expected to meet Friday", "plans to vote in March"
         # (or the infinitive subject of a past clause: "the first to accede on Friday were":

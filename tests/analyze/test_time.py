@@ -585,3 +585,14 @@ def test_the_nth_day_of_a_month_without_a_year(nlp):
 ])
 def test_the_first_end_of_a_range_shares_the_year_of_the_second(nlp, text, phrase, value):
     assert value_of(nlp, text, phrase, pub=dt.date(2022, 3, 1))[1] == value
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The shutdown is estimated to have cost the private sector 62,000 jobs in October.",
+     "October", "2025-10"),
+    ("The suspect is believed to have fled on Friday.", "Friday", "2025-12-12"),
+    # a plain infinitive still looks forward
+    ("The company is expected to report results on Friday.", "Friday", "2025-12-19"),
+])
+def test_a_perfect_infinitive_looks_back(nlp, sentence, phrase, value):
+    assert value_of(nlp, sentence, phrase, pub=dt.date(2025, 12, 16))[1] == value
