@@ -767,6 +767,9 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         if g["m"] == "may" and not re.search(r"\b(?:in|since|until|till|by|through|of|early|late|mid|last|next|this|from|to|and|during|before|after)[\s-]*$",
                                             c.match.string[max(0, c.start - 12):c.match.start("m")]):
             return None
+        if _A_MARCH.match(ctx.text, c.match.end("m")) and re.search(
+                r"\bthe\s+$", ctx.text[max(0, c.start - 5):c.start], re.I):
+            return None  # a march, not a month: "the March for Life", "the March on Washington"
         m = _month(g["m"])
         value = _resolve_month_day(ctx, c, m, None)
         return "DATE", value, _mod_word(g.get("mod"))
@@ -913,13 +916,16 @@ def _base_day(ctx: _Context, c: Candidate, g: dict) -> str:
     return "XXXX-XX-XX"
 
 
+_TAGS = re.compile(r"</?[a-zA-Z][^<>\n]*>")  # HTML tags left in a transcript's layout
+
+
 def _own_line(text: str, start: int, end: int) -> bool:
     """True for a clock time alone on its line ("END 1:39 P.M. EST", "3:42 P.M. EDT"): a
     transcript's time stamp, the document's own time, not the last day its words mentioned."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    before = text[line_start:start].strip(" \t\u00a0")
-    after = text[end:len(text) if line_end < 0 else line_end].strip(" \t\u00a0.")
+    before = _TAGS.sub("", text[line_start:start]).strip(" \t\u00a0")
+    after = _TAGS.sub("", text[end:len(text) if line_end < 0 else line_end]).strip(" \t\u00a0.")
     return before in ("", "END") and (after == "" or after.isupper() and len(after) <= 4)
 
 
@@ -974,6 +980,9 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
 
 # Capitalized words that may follow a weekday in a date, not a name ("Friday Morning", "Friday, Oct. 13").
 _DAY_FOLLOWERS = set(MONTHS) | set(WEEKDAYS) | set(PARTS_OF_DAY) | {"night", "noon", "midnight", "next", "last"}
+
+
+_A_MARCH = re.compile(r"\s+(?:for|on|of|against|to)\s+(?:Our\s+|the\s+)?[A-Z][a-z]")
 
 
 def _in_a_name(ctx: _Context, c: Candidate) -> bool:
@@ -1572,8 +1581,9 @@ def _set_every(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | No
 # a transcript's dateline: a full date alone on its line (often in parentheses) near the top,
 # "(January 20, 2025)" above "11:27 P.M. EST": the day the words were spoken
 _DATELINE = re.compile(
-    rf"^[ \t\u00a0]*\(?[ \t\u00a0]*({MONTH_FULL})[ \t\u00a0]+(\d{{1,2}}),[ \t\u00a0]*(\d{{4}})"
-    rf"[ \t\u00a0]*\)?[ \t\u00a0]*$", re.M | re.I)
+    rf"^[ \t\u00a0]*(?:<[^<>\n]*>[ \t\u00a0]*)*\(?[ \t\u00a0]*({MONTH_FULL})[ \t\u00a0]+(\d{{1,2}}),"
+    rf"[ \t\u00a0]*(\d{{4}})[ \t\u00a0]*\)?[ \t\u00a0]*(?:<[^<>\n]*>[ \t\u00a0]*)*"
+    rf"(?:$|(?=\d{{1,2}}:\d\d\s*[ap]\.?m))", re.M | re.I)
 
 
 def spoken_on(text: str, pub_date: dt.date | None) -> dt.date | None:

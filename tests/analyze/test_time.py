@@ -596,3 +596,20 @@ def test_the_first_end_of_a_range_shares_the_year_of_the_second(nlp, text, phras
 ])
 def test_a_perfect_infinitive_looks_back(nlp, sentence, phrase, value):
     assert value_of(nlp, sentence, phrase, pub=dt.date(2025, 12, 16))[1] == value
+
+
+def test_a_dateline_and_time_stamps_set_in_html_layout(nlp):
+    text = ("<td>Union Station\nWashington, D.C.\n (January 21, 2025)<br /> <br />   12:17 A.M. "
+            "EST</td> </tr>\nTHE PRESIDENT: We won on November 5th. We had a great day today."
+            "\n\nEND                    12:24 A.M. EST  </td> </tr>\n")
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2025, 1, 22))}
+    assert got["12:17 A.M. EST"] == "2025-01-21T00:17"
+    assert got["today"] == "2025-01-21"
+    # the closing stamp is the transcript's own time, not the last day its words named
+    assert got["12:24 A.M. EST"] == "2025-01-21T00:24"
+
+
+def test_a_march_is_not_a_month(nlp):
+    text = "The March for Life is today. The March on Washington was held in 1963. They met in March."
+    got = timexes(nlp, text, dt.date(2025, 1, 24))
+    assert [t for t, _, _ in got].count("March") == 1  # only "in March"
