@@ -634,6 +634,10 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         return "DURATION", _duration(n, "month"), None
     if rule == "the_n_months":
         return "DURATION", _duration(_num(g["n"]), "month"), None
+    if rule == "fy_year":
+        return "DATE", str(_year_of(g["y"])), None
+    if rule == "nine_eleven":
+        return "DATE", "2001-09-11", None
     if rule == "fiscal_year":
         if g.get("y"):
             return "DATE", str(_year_of(g["y"])), None

@@ -144,6 +144,10 @@ _RULES: list[tuple[str, str]] = [
     ("the_n_months", r"\bthe\s+(?P<n>six|nine|three|twelve|\d+)\s+months\b(?!\s+(?:ago|earlier|later|before|after))"),
     # "fiscal 1989", "fiscal 1990's first half" (the half is a separate candidate)
     ("fiscal_year", rf"\b(?P<rel>(?:the\s+)?(?:current|latest|last|next|previous|this)\s+|the\s+)?fiscal(?:\s+year)?\s*(?P<y>{YEAR}|'\d\d)?\b"),
+    # "FY2022", "FY 2023", "FY22", "FY-2024"
+    ("fy_year", r"\bfy[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)\b"),
+    # "9/11": the attacks of September 11, 2001 (a name; a date of another year is written out)
+    ("nine_eleven", r"(?<![\d/.])9/11(?![\d/])"),
     # seasons: "last fall", "this past spring", "the summer of 1998", "early summer"
     ("season", rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|past|coming|early|late|mid)[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>{_SEASON})(?P<pl>s)?\b(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>nineteen[\s-]+{_NUMWORD})\b))?"),
     ("year_season", rf"\b(?P<y>{YEAR})(?:'s)?\s+(?P<s>{_SEASON})\b"),
@@ -228,7 +232,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "part_of_day": ("part",), "part_deictic": ("part",), "overnight": ("part",), "holiday": ("hol",),
     "decade": ("num",), "decade_short": ("num",), "decade_word": ("dec",), "century": ("num",),
     "this_century": ("cal",), "quarter": ("qtr",), "first_months": ("cal",),
-    "the_n_months": ("cal",), "fiscal_year": ("fisc",), "season": ("season",),
+    "the_n_months": ("cal",), "fiscal_year": ("fisc",), "fy_year": ("num",), "nine_eleven": ("num",), "season": ("season",),
     "year_season": ("season",), "edge_of": ("cal", "qtr", "num", "mon"), "year_end": ("cal",),
     "week_of": ("mon",),
     "edge_rel": ("cal", "qtr", "mon", "season"), "rel_unit": ("cal",), "rel_month": ("mon",),

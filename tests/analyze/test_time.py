@@ -613,3 +613,13 @@ def test_a_march_is_not_a_month(nlp):
     text = "The March for Life is today. The March on Washington was held in 1963. They met in March."
     got = timexes(nlp, text, dt.date(2025, 1, 24))
     assert [t for t, _, _ in got].count("March") == 1  # only "in March"
+
+
+def test_fy_years_and_nine_eleven(nlp):
+    text = "The fund, created in FY2022, grows in FY 2024 and FY25. After 9/11, post-9/11 wars began."
+    got = timexes(nlp, text, dt.date(2022, 3, 1))
+    assert [(t, v) for t, _, v in got] == [("FY2022", "2022"), ("FY 2024", "2024"), ("FY25", "2025"),
+                                           ("9/11", "2001-09-11"), ("9/11", "2001-09-11")]
+    # a full slash date is still that date, and other fractions are no dates
+    assert timexes(nlp, "On 9/11/2001 and 19/11, 9/110.", dt.date(2022, 3, 1)) == [
+        ("9/11/2001", "DATE", "2001-09-11")]
