@@ -108,13 +108,13 @@ _RULES: list[tuple[str, str]] = [
     ("iso_date", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
     ("slash_date", r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b"),
     ("month_year", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<m>{MONTH_FULL})(?:,\s*|\s+|\s+of\s+)(?P<y>{YEAR})\b"),
-    ("month_this_year", rf"\b(?P<m>{MONTH_FULL})(?:\s+(?P<d>{_DAYNUM}))?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    ("month_this_year", rf"\b(?P<m>{MONTH_FULL})(?:\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?(?P<d>{_DAYNUM}))?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
     # the formal date of proclamations and orders: "this fifteenth day of April, in the year of
     # our Lord two thousand twenty-two"
     ("formal_day", rf"\b(?:this|the)\s+(?P<dord>{_DAY_ORD_WORD}|(?:[12]?\d|3[01])(?:st|nd|rd|th))\s+day\s+of\s+(?P<m>{MONTH_FULL})(?:,?\s+(?:in\s+)?the\s+year\s+of\s+our\s+lord\s+(?:(?P<yc>nineteen)[\s-]+(?P<yy>{_NUMWORD})|two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<y2>{_NUMWORD}))?)\b)?"),
     ("lord_year", rf"\bthe\s+year\s+of\s+our\s+lord\s+(?:(?P<yc>nineteen)[\s-]+(?P<yy>{_NUMWORD})|two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<y2>{_NUMWORD}))?)\b"),
     # dates without a year: "Sept. 30", "the 25th of March", weekday-prefixed "Sunday, March 8"
-    ("month_day", rf"\b(?:{WEEKDAY},?\s+)?(?P<m>{MONTH_FULL})\s+(?P<d>{_DAYNUM})(?![\d,.]\d|\s*%|\s*(?:{_UNIT}|percent|million|billion)\b)"),
+    ("month_day", rf"\b(?:{WEEKDAY},?\s+)?(?P<m>{MONTH_FULL})\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?(?P<d>{_DAYNUM})(?![\d,.]\d|\s*%|\s*(?:{_UNIT}|percent|million|billion)\b)"),
     ("day_month", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b(?!\s+{YEAR})"),
     # clock times: "10:35 a.m.", "5 p.m. EST, Nov. 9", "noon Saturday"
     ("clock", rf"\b(?:(?P<mod>about|around|approximately)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM}){_TZ}(?:,?\s+(?P<wd>{WEEKDAY}|today|tomorrow|yesterday)|,?\s+(?P<m>{MONTH_FULL})\s+(?P<d>{_DAYNUM}))?"),

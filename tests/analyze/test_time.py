@@ -623,3 +623,11 @@ def test_fy_years_and_nine_eleven(nlp):
     # a full slash date is still that date, and other fractions are no dates
     assert timexes(nlp, "On 9/11/2001 and 19/11, 9/110.", dt.date(2022, 3, 1)) == [
         ("9/11/2001", "DATE", "2001-09-11")]
+
+
+def test_month_the_nth(nlp):
+    pub = dt.date(2024, 4, 18)
+    assert value_of(nlp, "Those who were abducted on October the 7th of last year.",
+                    "October the 7th of last year", pub) == ("DATE", "2023-10-07")
+    assert value_of(nlp, "It happened on October the 7th.", "October the 7th", pub) == ("DATE", "2023-10-07")
+    assert [t for t, _, _ in timexes(nlp, "In March the 7 members met.", pub)] == ["March"]
