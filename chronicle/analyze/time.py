@@ -590,6 +590,10 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         fn = HOLIDAYS.get(name) or HOLIDAYS.get(name.replace("'", ""))
         if fn is None:
             return None
+        if name == "independence day" and not g.get("rel") and re.search(
+                r"\b(?!(?:American|U\.S\.|US|Our|This|The|On|Happy|Since|Until|Before|After)\b)"
+                r"[A-Z][a-z]+(?:n|an|ese|ish|ian|i|ic|ch)\s+$", ctx.text[max(0, c.start - 25):c.start]):
+            return None  # another nation's: "Cuban Independence Day" is not July 4
         # "Easter week", "Christmas week": the (ISO) week the holiday falls in
         as_value = _week if g.get("wk") else dt.date.isoformat
         if g.get("y"):

@@ -631,3 +631,11 @@ def test_month_the_nth(nlp):
                     "October the 7th of last year", pub) == ("DATE", "2023-10-07")
     assert value_of(nlp, "It happened on October the 7th.", "October the 7th", pub) == ("DATE", "2023-10-07")
     assert [t for t, _, _ in timexes(nlp, "In March the 7 members met.", pub)] == ["March"]
+
+
+def test_another_nations_independence_day_is_not_july_fourth(nlp):
+    pub = dt.date(2026, 5, 20)
+    text = "Today, we commemorate Cuban Independence Day. On this Ukrainian Independence Day, we stand."
+    assert all(v != "2026-07-04" for _, _, v in timexes(nlp, text, pub))
+    assert value_of(nlp, "We will celebrate Independence Day.", "Independence Day", pub) == ("DATE", "2026-07-04")
+    assert value_of(nlp, "The American Independence Day parade.", "Independence Day", pub)[1] == "2026-07-04"
