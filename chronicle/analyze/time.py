@@ -1083,6 +1083,11 @@ def _quarter_expr(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str |
     n = ORDINALS.get(ordw)
     if ordw in ("june", "september", "december", "march"):
         n = {"march": 1, "june": 2, "september": 3, "december": 4}[ordw]
+    if g.get("cent"):
+        # "the first half of the 20th century": that century (TIMEX3 "19"), its start or end
+        if kind != "half" or n not in (1, 2, -1) or not 1 <= int(g["cent"]) <= 30:
+            return None
+        return "DATE", f"{int(g['cent']) - 1:02d}", "END" if n in (2, -1) else "START"
     if g.get("dec"):
         # "the last half of the '80s", "the first half of the 1990s": that decade, its
         # start or end (TIMEX3 mod)

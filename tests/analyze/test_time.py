@@ -639,3 +639,12 @@ def test_another_nations_independence_day_is_not_july_fourth(nlp):
     assert all(v != "2026-07-04" for _, _, v in timexes(nlp, text, pub))
     assert value_of(nlp, "We will celebrate Independence Day.", "Independence Day", pub) == ("DATE", "2026-07-04")
     assert value_of(nlp, "The American Independence Day parade.", "Independence Day", pub)[1] == "2026-07-04"
+
+
+def test_a_half_of_a_century(nlp):
+    pub = dt.date(2026, 5, 20)
+    got = extract_timexes(nlp("They carried them through the first half of the 20th century. "
+                              "In the second half of the 19th century, rails spread."), pub)
+    assert [(t.text, t.value, t.mod) for t in got] == [
+        ("the first half of the 20th century", "19", "START"),
+        ("the second half of the 19th century", "18", "END")]
