@@ -213,6 +213,7 @@ def _tense(doc, start: int, end: int) -> int:
             past = cop is not None and (cop.tag_ == "VBD" or _pluperfect(cop))
             return PAST if past else FUTURE
         if head.pos_ in ("VERB", "AUX"):
+            head = _reattach(tok, head)
             tense = _verb_tense(head)
             if prep in ("until", "till"):
                 # a deadline: "postponed until Tuesday"; but "until Thursday, they had not
@@ -241,6 +242,18 @@ def _tense(doc, start: int, end: int) -> int:
 
 
 _DEADLINE_PREPS = ("by", "until", "till")
+
+
+def _reattach(tok, verb):
+    """The verb a phrase ``tok`` (hung on ``verb``) really modifies. The parser hangs a phrase
+    standing right after a reporting verb, before its complement clause's subject, on the
+    clause's verb ("said on Monday they would announce": "on Monday" on "announce"); words
+    before the clause's subject belong to the verb before them."""
+    if verb.dep_ == "ccomp" and tok.i < verb.i and verb.head.i < tok.i:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None and tok.i < subj.i:
+            return verb.head
+    return verb
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
@@ -1716,9 +1729,14 @@ def _governing(doc, span, sent, start: int, end: int, timexes: list[TimeExpr], p
         if tspan is None:
             continue
         # the verb the timex hangs from
-        head = tspan.root
+        head, below = tspan.root, tspan.root
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
+            below, head = head, head.head
+        if head.pos_ in ("VERB", "AUX") and below is not head:
+            head = _reattach(below, head)
+        if head != verb and head.dep_ in ("relcl", "acl") and not (
+                head.left_edge.i <= span.start and span.end - 1 <= head.right_edge.i):
+            continue  # a relative clause's date ("Biden, who took office on Jan. 20, said")
         score = 0 if head == verb else 1
         if verb_only and score:
             continue
@@ -1744,6 +1762,15 @@ def period_bounds(value: str) -> tuple[str, str] | None:
     return f"{value}-01", last
 
 
+def _leads_reported_clause(text: str, q: Quote, t: TimeExpr) -> bool:
+    """A time phrase that opens reported speech right after its cue dates the saying: "said on
+    Monday they would announce ..." (the content's span may start at "on Monday")."""
+    if q.kind == "direct" or q.cue is None or not q.cue.end <= q.content.start <= t.start:
+        return False
+    return bool(re.fullmatch(r"[\s,]*(?:on|late|early)?\s*", text[q.cue.end:t.start])) \
+        and bool(re.match(r"[\s,]*(?:that\s+)?[A-Za-z]", text[t.end:q.content.end]))
+
+
 def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
                 pub_date: dt.date | None) -> None:
     """Set each quote's ``said_on``: the day a timex governing its cue's clause names, else
@@ -1765,7 +1792,8 @@ def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
         sent = sentence_of(span[0])
         near = timexes[bisect.bisect_left(starts, sent.start_char):bisect.bisect_right(starts, sent.end_char)]
         outside = [t for t in near
-                   if not (q.content.start <= t.start and t.end <= q.content.end)
+                   if _leads_reported_clause(doc.text, q, t)
+                   or not (q.content.start <= t.start and t.end <= q.content.end)
                    and not any(p.start <= t.start and t.end <= p.end for p in q.parts)]
         if not outside:
             q.said_on = fallback

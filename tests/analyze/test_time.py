@@ -648,3 +648,27 @@ def test_a_half_of_a_century(nlp):
     assert [(t.text, t.value, t.mod) for t in got] == [
         ("the first half of the 20th century", "19", "START"),
         ("the second half of the 19th century", "18", "END")]
+
+
+def test_a_phrase_after_a_reporting_verb_is_the_saying_s(nlp):
+    pub = dt.date(2022, 3, 2)  # a Wednesday
+    text = "Officials said on Monday they would announce the plan on Thursday."
+    assert value_of(nlp, text, "Monday", pub)[1] == "2022-02-28"  # the parser hangs it on "announce"
+    assert value_of(nlp, text, "Thursday", pub)[1] == "2022-03-03"
+    doc = nlp(text)
+    q = Quote("indirect", Span.of(text, 15, 65), cue=Span.of(text, 10, 14))
+    date_quotes(doc, [q], extract_timexes(doc, pub), pub)
+    assert q.said_on == "2022-02-28"
+
+
+def test_a_relative_clauses_date_does_not_date_the_saying(nlp):
+    pub = dt.date(2022, 3, 2)
+    text = '"We are ready," Biden, who took office on Jan. 20, 2021, said.'
+    doc = nlp(text)
+    q = _quote(doc, "said", "We are ready,")
+    date_quotes(doc, [q], extract_timexes(doc, pub), pub)
+    assert q.said_on == "2022-03-02"
+    doc = nlp('"We are ready," Biden said on Monday.')
+    q = _quote(doc, "said", "We are ready,")
+    date_quotes(doc, [q], extract_timexes(doc, pub), pub)
+    assert q.said_on == "2022-02-28"
