@@ -575,6 +575,22 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         return _clock(ctx, c, g)
     if rule in ("weekday", "weekday_short"):
         return _weekday(ctx, c, g)
+    if rule == "two_back":
+        if g.get("w"):
+            if (g["ba"] == "before") != (g["w"] == "yesterday"):
+                return None  # "the day after yesterday" is today: no such phrase
+            step = -2 if g["w"] == "yesterday" else 2
+            return "DATE", (pub + dt.timedelta(step)).isoformat() if pub else "XXXX-XX-XX", None
+        if (g["ba2"] == "before") != (g["w2"] == "last"):
+            return None
+        u, step = g["u"], -2 if g["w2"] == "last" else 2
+        if pub is None:
+            return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[u], None
+        if u == "week":
+            return "DATE", _week(pub + dt.timedelta(weeks=step)), None
+        if u == "month":
+            return "DATE", _add_months(pub, step).isoformat()[:7], None
+        return "DATE", str(pub.year + step), None
     if rule == "deictic_day":
         if not g.get("part") and not g.get("mod") and _an_era(ctx, c, g["w"].lower()):
             return None  # "today's world", "the people of tomorrow": an era, not a day

@@ -166,6 +166,8 @@ _RULES: list[tuple[str, str]] = [
     ("ago", rf"\b{_APPROX}?(?:(?P<n>{_NUM})\s+)?(?:(?P<more>more|other|full|long|whole)\s+)?(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|hence|from now)\b(?!\s+(?:that|the|a|an|his|her|its|their|this|he|she|they|it|we)\b)"),
     ("year_ago_adj", r"\b(?P<w>year|month|quarter|week)[- ](?P<dir>ago|earlier|before)\b"),
     # "the day before", "the next day", "that day", "the same day", "the following week"
+    # "the day before yesterday", "the day after tomorrow", "the week before last"
+    ("two_back", r"\bthe\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow)\b|\bthe\s+(?P<u>week|month|year)\s+(?P<ba2>before|after)\s+(?P<w2>last|next)\b"),
     ("anaphoric_day", r"\b(?P<rel>that|the same|the next|the following|the previous|the prior|that same)\s+(?P<u>day|morning|evening|night|afternoon)\b|\bthe day (?P<dir>before|after)\b"),
     # durations: "the past two days", "the next 14 months", "two weeks", "five-year", "16-hour"
     ("duration", rf"\b{_APPROX}?(?:(?P<lead>the\s+(?:past|last|next|first|coming|previous|final|latest|remaining|following|year-earlier|year-ago|comparable)|past|last|next|first|coming|previous|another|the|each\s+of\s+the\s+(?:past|last|next))\s+)?(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+(?:(?P<more>more|other|full|straight|consecutive|long|trading|business|working|calendar|additional|extra)\s+)?(?P<u>{_UNIT})(?:\s+(?P<or_so>or so|and a half))?\b"),
@@ -236,7 +238,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "year_season": ("season",), "edge_of": ("cal", "qtr", "num", "mon"), "year_end": ("cal",),
     "week_of": ("mon",),
     "edge_rel": ("cal", "qtr", "mon", "season"), "rel_unit": ("cal",), "rel_month": ("mon",),
-    "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"),
+    "ago": ("cal", "qtr"), "year_ago_adj": ("cal", "qtr"), "anaphoric_day": ("cal", "part"), "two_back": ("cal",),
     "duration": ("cal", "qtr", "part"), "duration_adj": ("cal", "qtr", "part"),
     "fuzzy_units": ("cal", "qtr"), "decades_long": ("cal",), "unit_long": ("cal",),
     "second_day": ("mon",), "set_adverb": ("setw",),

@@ -672,3 +672,12 @@ def test_a_relative_clauses_date_does_not_date_the_saying(nlp):
     q = _quote(doc, "said", "We are ready,")
     date_quotes(doc, [q], extract_timexes(doc, pub), pub)
     assert q.said_on == "2022-02-28"
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("The day before yesterday", "2022-02-28"), ("The week before last", "2022-W07"),
+    ("The day after tomorrow", "2022-03-04"), ("The year before last", "2020"),
+    ("The month after next", "2022-05"),
+])
+def test_two_steps_back_or_ahead(nlp, phrase, value):
+    assert value_of(nlp, f"{phrase}, they met.", phrase, pub=dt.date(2022, 3, 2)) == ("DATE", value)
