@@ -42,7 +42,7 @@ from chronicle.analyze.actors_kb import (
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
 from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
-from chronicle.analyze.doctext import sentence_bounds
+from chronicle.analyze.doctext import sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
 
@@ -805,7 +805,7 @@ def _relative_antecedent(doc, sp):
     start, end = first.idx, noun.idx + len(noun)
     if start >= sp.start:
         return None
-    return _Mention(start, end, doc.text[start:end])
+    return _Mention(start, end, text_of(doc)[start:end])
 
 
 def _person_at_end(art, sp) -> Actor | None:

@@ -27,7 +27,7 @@ from chronicle.analyze.timex_grammar import (
     MOD_WORDS, MONTH_FULL, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, SMALL, TENS, UNIT_CODE,
     WEEKDAY, WEEKDAYS, YEAR, Candidate, candidates,
 )
-from chronicle.analyze.doctext import sentence_of
+from chronicle.analyze.doctext import sentence_of, text_of
 from chronicle.model import Quote, TimeExpr
 
 # --- arithmetic on dates -----------------------------------------------------------------
@@ -1651,7 +1651,7 @@ def extract_timexes(doc, pub_date: dt.date | None) -> list[TimeExpr]:
     ``pub_date`` None, relative expressions keep their type and X out what is unknown.
     A transcript's dateline (``spoken_on``) replaces ``pub_date`` as the anchor.
     """
-    text = doc.text
+    text = text_of(doc)
     pub_date = spoken_on(text, pub_date)
     probe = _Context(doc, pub_date, text)
 
@@ -1710,7 +1710,7 @@ def date_for_span(doc, start: int, end: int, timexes: list[TimeExpr],
     A DATE/TIME timex with a full day in the same sentence, attached to the verb governing
     the span (or the nearest such verb), wins; otherwise the publication date.
     """
-    pub_date = spoken_on(doc.text, pub_date)
+    pub_date = spoken_on(text_of(doc), pub_date)
     fallback = pub_date.isoformat() if pub_date else None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0 or not timexes:
@@ -1793,7 +1793,8 @@ def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
     the publication date (a transcript's dateline, ``spoken_on``, if it has one). Timexes
     inside the quoted content date what is said, not the saying.
     """
-    pub_date = spoken_on(doc.text, pub_date)
+    text = text_of(doc)  # (Doc.text joins every token: read once, not per time expression)
+    pub_date = spoken_on(text, pub_date)
     fallback = pub_date.isoformat() if pub_date else None
     timexes = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in timexes]
@@ -1808,7 +1809,7 @@ def date_quotes(doc, quotes: list[Quote], timexes: list[TimeExpr],
         sent = sentence_of(span[0])
         near = timexes[bisect.bisect_left(starts, sent.start_char):bisect.bisect_right(starts, sent.end_char)]
         outside = [t for t in near
-                   if _leads_reported_clause(doc.text, q, t)
+                   if _leads_reported_clause(text, q, t)
                    or not (q.content.start <= t.start and t.end <= q.content.end)
                    and not any(p.start <= t.start and t.end <= p.end for p in q.parts)]
         if not outside:
