@@ -27,7 +27,6 @@ How an identity is decided (docs/actors.md has the long form):
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -37,7 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from chronicle.analyze.actors_kb import (
-    TITLE_GLUE, Entity, Knowledge, Place, country_of_code, fold, load, name_variants, slug,
+    TITLE_GLUE, Entity, Knowledge, Place, country_of_code, day_of, fold, load, name_variants, slug,
 )
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
@@ -78,7 +77,7 @@ def office_check(kb: Knowledge, pub_date):
     None without a date."""
     if not pub_date:
         return None
-    day = pub_date.isoformat()[:10] if hasattr(pub_date, "isoformat") else str(pub_date)[:10]
+    day = day_of(pub_date)
 
     def in_office(name: str, word: str) -> bool:
         key = fold(name)
@@ -104,9 +103,7 @@ def gender_check(kb: Knowledge, pub_date=None):
     people), says nothing. A bare surname that several people have is the one of them holding,
     on ``pub_date``, an office ``role`` names ("Vice President" Harris). Answers are kept per
     knowledge base (names recur across a corpus)."""
-    day = None
-    if pub_date:
-        day = pub_date.isoformat()[:10] if hasattr(pub_date, "isoformat") else str(pub_date)[:10]
+    day = day_of(pub_date)
     cache: dict = kb.__dict__.setdefault("_gender_cache", {})
 
     def gender_of(name: str, role: str | None = None) -> str | None:
@@ -152,12 +149,11 @@ class _Article:
         self.home = home  # the publisher's country
         self.text = text
         self.kb = kb
-        self.day = pub_date.isoformat()[:10] if isinstance(pub_date, (dt.date, dt.datetime)) else (
-            str(pub_date)[:10] if pub_date else None)
+        self.day = day_of(pub_date)
         self.actors: dict[str, Actor] = {}
         self.spans: dict[tuple[int, int], str] = {}
         self._sorted: list | None = None  # spans.items() sorted, for overlap search
-        self._by_text: tuple | None = None  # (len(spans), mention words -> actor ids), see named
+        self._by_text: dict[str, set[str]] | None = None  # mention words -> actor ids (named)
         self.gov: set[str] = set()  # ids of countries mentioned as a government
         self.local = hashlib.blake2b(self.text.encode("utf-8", "replace"),
                                      digest_size=4).hexdigest()  # article-local ids
@@ -175,6 +171,8 @@ class _Article:
         self.spans[(start, end)] = a.id
         if self._sorted is not None:  # kept sorted as it grows: a speaker a mention, not a sort
             bisect.insort(self._sorted, ((start, end), a.id))
+        if self._by_text is not None:  # and the words index too
+            self._by_text.setdefault(self.text[start:end], set()).add(a.id)
         a.mentions.append(Span.of(self.text, start, end))
 
     def merge(self, old_id: str, a: Actor) -> None:
@@ -185,7 +183,7 @@ class _Article:
             a.mentions.append(m)
         if a.role is None:
             a.role = old.role
-        self._sorted = None
+        self._sorted = self._by_text = None
 
     def release(self, start: int, end: int) -> None:
         """Take a span back from the actor it was given to."""
@@ -193,7 +191,7 @@ class _Article:
         if aid is not None:
             old = self.actors[aid]
             old.mentions = [m for m in old.mentions if (m.start, m.end) != (start, end)]
-            self._sorted = None
+            self._sorted = self._by_text = None
 
     # --- entities of the knowledge base -------------------------------------------------------
     def from_entity(self, e: Entity, role_text: str | None = None) -> Actor:
@@ -286,12 +284,11 @@ class _Article:
     def named(self, text: str) -> Actor | None:
         """The actor another mention of the article with exactly these words was given, when
         only one was (the same capitalized words name the same actor in one article)."""
-        if self._by_text is None or self._by_text[0] != len(self.spans):
-            by_text: dict[str, set[str]] = {}
+        if self._by_text is None:
+            self._by_text = {}
             for (s, e), aid in self.spans.items():
-                by_text.setdefault(self.text[s:e], set()).add(aid)
-            self._by_text = (len(self.spans), by_text)
-        ids = self._by_text[1].get(text)
+                self._by_text.setdefault(self.text[s:e], set()).add(aid)
+        ids = self._by_text.get(text)
         if not ids or len(ids) != 1:
             return None
         a = self.actors[next(iter(ids))]

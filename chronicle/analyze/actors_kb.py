@@ -127,7 +127,8 @@ def country_of_code(code: str | None) -> str | None:
 IGO_CODES_SEEN: set[str] = set()
 
 
-def _date(v) -> str | None:
+def day_of(v) -> str | None:
+    """"YYYY-MM-DD" of a date, datetime or ISO string; None for none."""
     if v is None or v == "":
         return None
     if isinstance(v, (dt.date, dt.datetime)):
@@ -562,7 +563,7 @@ def _apply_actor(kb: Knowledge, rec: dict, where: str) -> None:
         roles = []
         for r in rec["roles"]:
             code = r.get("code")
-            roles.append(Role(r.get("role"), code, _date(r.get("start")), _date(r.get("end")),
+            roles.append(Role(r.get("role"), code, day_of(r.get("start")), day_of(r.get("end")),
                               r.get("sector") or sector_of(code), r.get("org")))
     if old is not None and not rec.get("replace"):
         e = old  # correction of an existing entry: only the fields given change
@@ -677,7 +678,7 @@ def lookup_code(text: str, date=None, kb: Knowledge | None = None,
     key = fold(text)
     if not key:
         return None
-    day = _date(date)
+    day = day_of(date)
     p = kb.place(text, key)
     if p is not None:
         t = p.target[0] if isinstance(p.target, tuple) else p.target

@@ -22,7 +22,7 @@ from spacy.attrs import ORTH, POS
 from spacy.symbols import NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span
 
-from chronicle.analyze.actors_kb import Knowledge, fold, name_variants
+from chronicle.analyze.actors_kb import Knowledge, day_of, fold, name_variants
 from chronicle.analyze.coref import (BUSINESS_HEADS, CLOCK_WORDS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS,
                                      THING_HEADS, TITLE_WORDS, person_like)
 
@@ -103,7 +103,7 @@ def trim_headline_names(doc, kb: Knowledge, day=None) -> None:
     model tag "Biden Highlighting State" and "Biden Build" as people."""
     if day is None:
         return
-    iso = _iso(day)
+    iso = day_of(day)
     ents = list(doc.ents)
     out = []
     for e in ents:
@@ -153,7 +153,7 @@ def mark_named_people(doc, kb: Knowledge, day=None) -> None:
             people = kb.lookup(key, ("PERSON",), key=key)
             if (len(people) == 1 and kb.place(ent.text, key) is None
                     and not kb.lookup(key, ("ORG", "IGO", "GROUP"), key=key)
-                    and (len(ent) >= 2 or day is not None and people[0].role_on(_iso(day)) is not None)):
+                    and (len(ent) >= 2 or day is not None and people[0].role_on(day_of(day)) is not None)):
                 out.append(Span(doc, ent.start, ent.end, label="PERSON"))
                 changed = True
                 continue
@@ -205,10 +205,6 @@ def _given_name_of(e) -> bool:
             and not (e[-1].lower_.endswith("s") and e[-1].lemma_.lower() != e[-1].lower_)  # "Quad Fellows"
             and len(e[0].text) > 2 and e[0].text[:1].isupper()
             and not e[0].text.isupper() and e[0].lower_.rstrip(".") not in TITLE_WORDS)
-
-
-def _iso(day) -> str:
-    return day.isoformat()[:10] if hasattr(day, "isoformat") else str(day)[:10]
 
 
 def _in_longer_name(doc, i: int) -> bool:
