@@ -192,8 +192,7 @@ def _parse_warc(path: str, data: bytes, date: dt.date | None, skipped=None) -> I
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         for whys in (mine.responses.values() if mine else ()):
-            for why, n in whys.items():
-                skipped.responses.setdefault(path, Counter())[why] += n
+            skipped.responses.setdefault(path, Counter()).update(whys)
 
 
 def _remap(origin: str | None, tmp: str, path: str) -> str | None:
