@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gov", "sen", "rep", "gen",
     "lt", "col", "maj", "capt", "adm", "sgt", "rev", "prof", "pres", "amb", "hon", "st",
+    "drs", "messrs",  # plurals: "Drs. Walensky and Fauci"
 }
 ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretary general",
                  "potus": "president", "ceo": "chief executive", "vp": "vice president"}
@@ -290,8 +291,12 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
         return None
     key = words[-1].lower()
     found = _by_partial(people, key, pos)
-    if found is not None:
+    if found is not None and (len(found.name.split()) > 1 or len(words) > 1):
         return found
+    # a label of a surname alone ("MR. SINGH") whose person the text names only so ("Mr.
+    # Singh, can you ...") is the one the title names in full ("... and Deputy NEC Director
+    # Daleep Singh"): that person takes the full name
+    bare = found
     for source in (title or "", text[:20000]):
         for m in re.finditer(r"\b" + re.escape(key.title()) + r"\b", source):
             run = source[max(0, m.start() - 80):m.end()]
@@ -312,8 +317,10 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             while name_words and name_words[0].lower().rstrip(".") in HONORIFICS:
                 name_words.pop(0)
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
-            if {w.lower() for w in words} & _RANKS != {w.lower() for w in role_words} & _RANKS:
+            if {w.lower() for w in words} & ROLE_WORDS and \
+                    {w.lower() for w in words} & _RANKS != {w.lower() for w in role_words} & _RANKS:
                 continue  # "THE VICE PRESIDENT" is not "President Biden", nor the reverse
+                # (a label of a name alone, "MR. SINGH", takes whatever role the name has)
             if not name_words:  # "THE PRESIDENT" -> "President Biden": the name follows the role
                 after = re.match(r"\s+((?:[A-Z][\w'’.-]+\s?){1,4})", source[m.end():])
                 if not after:
@@ -329,13 +336,19 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                     continue
                 role_words = seq
             name = " ".join(name_words)
+            if bare is not None:
+                if 1 < len(name_words) <= 3 and name_words[-1].lower() == key and \
+                        all(len(w) == 2 or not w.endswith(".") for w in name_words[:-1]):
+                    bare.name = name
+                    bare.role = bare.role or " ".join(role_words) or None
+                return bare
             for p in people:
                 if p.name == name or (len(name_words) == 1 and p.surname == name.lower()):
                     return p
             cluster = PersonCluster(name, role=" ".join(role_words) or None, first=pos)
             people.append(cluster)
             return cluster
-    return None
+    return bare
 
 
 # Words a title capitalizes that end a name standing after a role ("... Vice President Harris

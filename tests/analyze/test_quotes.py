@@ -424,6 +424,25 @@ def test_a_label_resolved_from_the_title_drops_the_honorific():
     assert only(an.quotes).speaker.name == "Amara Okafor"
 
 
+def test_a_surname_label_is_the_full_name_in_the_title_though_a_reporter_says_mr_surname():
+    # the text names him only as "Mr. Okafor" (a reporter's question); the title gives the full
+    # name with a deputy's rank, which a label of a name alone takes with it
+    text = ("MS. PSAKI:  Over to you.\n\nMR. OKAFOR:  Thank you. The sanctions start today.\n\n"
+            "Q    Mr. Okafor, will there be more?\n\nMR. OKAFOR:  We will see.\n")
+    title = ("Press Briefing by Press Secretary Jen Psaki and Deputy National Security Advisor "
+             "for International Economics and Deputy NEC Director Amara Okafor, February 22, 2022")
+    found = analyze(text, "2022-02-22", title=title, url="https://www.whitehouse.gov/x").quotes
+    names = {(q.speaker.name, q.speaker.actor_id) for q in found if q.speaker.text == "MR. OKAFOR"}
+    assert names == {("Amara Okafor", "person:amara-okafor")}
+
+
+def test_a_plural_honorific_is_no_given_name():
+    text = ("MR. ZIENTS:  Before I turn to Drs. Okafor and Fauci, a word on vaccines.\n\n"
+            "DR. OKAFOR:  Thank you. Cases are falling.\n")
+    found = analyze(text, "2021-11-01", title="Press Briefing by the COVID-19 Response Team").quotes
+    assert {q.speaker.name for q in found if q.speaker.text == "DR. OKAFOR"} != {"Drs Okafor"}
+
+
 def test_an_anonymous_label_is_nobody_named_in_the_title():
     from chronicle.api import load_pipeline
     from chronicle.model import Article
