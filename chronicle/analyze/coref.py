@@ -512,6 +512,8 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     words = [t for t in pre if not t.is_space and (t.lower_.rstrip(".") not in HONORIFICS or (
         t.lower_ in ROLE_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ROLE_WORDS))]  # not "Lady Gaga"
     appos = next((c for c in children(root) if c.dep_ == "appos" and c.i > root.i), None)
+    if appos is not None and root.text.isupper() and any(t.text == ":" for t in doc[root.i + 1:appos.left_edge.i]):
+        appos = None  # "MR. KIRBY:  Thanks, Karine.": a transcript turn's first words, no role
     if not words and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
         words = [t for t in appos.subtree if t.i <= appos.i and t.pos_ not in ("DET", "PUNCT", "PART")]
     if not words:
@@ -719,6 +721,14 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
         return None
     head = span.root
     appos = next((c for c in children(head) if c.dep_ == "appos" and c.i > head.i), None)
+    if appos is None and head.pos_ == "NOUN":
+        # "Chinese ambassador to South Korea, Xing Haiming, said", "the lawyer for Mr. Smith,
+        # Joe Tacopina, said": the name closing the subject in commas is its appositive, where
+        # the parse hangs it on the prepositional phrase's noun
+        appos = next((t for t in head.subtree if t.i > head.i and t.dep_ == "appos"
+                      and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"
+                      and doc[t.left_edge.i - 1].text == ","
+                      and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text == ","), None)
     if appos is not None and head.pos_ == "NOUN":  # "His Turkish counterpart, Mevlut Cavusoglu, said"
         p = named.overlapping(doc[appos.left_edge.i].idx, appos.idx + len(appos))
         if p is not None:

@@ -301,3 +301,26 @@ def test_a_title_label_the_office_holder_is_carries_the_holder_s_name():
                               url="https://www.whitehouse.gov/x").quotes}
     assert found["THE PRESIDENT"] == ("Joe Biden", "person:joe-biden")
     assert found["THE FIRST LADY"] == ("Jill Biden", "person:jill-biden")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Biden spoke first. The ambassador to France, Jane Hartley, said that the talks "
+     "went well.", "Jane Hartley"),
+    ("The hearing was tense. The lawyer for Mr. Smith, Joe Tacopina, said that his client would "
+     "testify.", "Joe Tacopina"),
+])
+def test_the_name_closing_a_subject_in_commas_is_the_speaker_after_its_prepositional_phrase(text, name):
+    # the parse hangs the name on the phrase's noun ("France", "Mr. Smith"); it names the subject
+    found = analyze(text, "2023-06-12", url="https://www.whitehouse.gov/x").quotes
+    assert [q.speaker.name for q in found] == [name]
+
+
+def test_a_transcript_turn_s_first_words_are_no_role_of_its_speaker():
+    # (White House transcripts put a no-break space after the colon, which the parse then
+    # hangs "Thanks" on the label as an apposition)
+    text = ("MS. JEAN-PIERRE:  Admiral, the podium is yours.\n\nMR. KIRBY:\xa0 Thanks, Karine.\xa0 "
+            "How you all doing today?\xa0 I don't have any announcements.\n")
+    title = ("Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator for "
+             "Strategic Communications John Kirby")
+    found = analyze(text, "2023-06-12", title=title, url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.role for q in found if q.speaker.text == "MR. KIRBY"} != {"Thanks"}
