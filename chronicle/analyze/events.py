@@ -79,12 +79,31 @@ BODY_WORDS = frozenset("committee commission council association organization or
 NGO_HEADS = frozenset("group groups organization organizations organisation organisations "
                       "watchdog agency agencies".split())
 NGO_MARKS = frozenset("rights aid relief humanitarian advocacy charity environmental".split())
+# Instruments and meetings a city names by where they were made or held: "the Minsk agreements",
+# "the Geneva Conventions", "the Istanbul declarations". The city is their venue, not a party
+# (a country in that place still is: "the Iran deal" is about Iran). Not "proposal", "plan",
+# "initiative", "offer": a seat of government there is its government's ("the Moscow proposal").
+VENUE_NOUNS = frozenset("""declaration agreement accord protocol format process talk talks summit
+conference convention treaty memorandum communique communiqué charter framework pact deal
+negotiation negotiations meeting round consensus principle ceasefire truce armistice document
+formula platform""".split())
+VENUE_KINDS = frozenset(("city", "seat"))
 # PLOVER: cooperative actions reported in the future tense are intentions, coded AGREE; a
 # statement that one will do something hostile is a threat (THREATEN).
 FUTURE_AS_AGREE = frozenset("CONSULT SUPPORT COOPERATE AID".split())
 # Verbal conflict stated as the purpose of an act ("summoned the ambassador to complain") is
 # what the act is: PLOVER codes such a summons ACCUSE, not CONSULT.
 PURPOSE_TYPES = frozenset("ACCUSE REJECT REQUEST THREATEN".split())
+# Verbs of growth ("boost defence spending", "increase trade"): CAMEO codes some of them with
+# their object as aid or cooperation (BOOST * SPENDING is 071, economic aid; "boost" alone 060),
+# which is an interaction only with a beneficiary or partner named ("boost spending on aid to
+# Ukraine") or when what grows is itself between parties ("boost aid", "expand cooperation":
+# the sentence's other country is the partner); a country raising its own spending acts on nobody.
+GROWTH_VERBS = frozenset("""boost increase expand double triple strengthen bolster enhance
+augment ramp step""".split())
+RELATION_NOUNS = frozenset("""cooperation collaboration coordination ties relations relationship
+trade aid assistance help support contacts exchanges dialogue partnership engagement links
+investment investments""".split())
 FUTURE_AS_THREAT = frozenset("SANCTION COERCE ASSAULT MOBILIZE PROTEST".split())
 NP_SKIP_DEPS = frozenset("conj cc relcl acl advcl ccomp xcomp punct prep case".split())
 GOVERNING_DEPS = frozenset("xcomp ccomp advcl conj acomp pcomp".split())
@@ -169,6 +188,8 @@ class _Extractor:
                 if got is None:
                     continue
                 code, rank = got
+                if rank == 1 and self._venue(toks[i], last):
+                    break  # "the Minsk agreements": where they were made, not a party
                 if rank == 0:
                     return code, True
                 if best is None or rank < best[0]:
@@ -189,6 +210,30 @@ class _Extractor:
                 return None
             return self._code(first.text, demonym=first.ent_type_ == "NORP")
         return self._code(self.text[first.idx:last.idx + len(last.text)])
+
+    def _venue(self, first, last) -> bool:
+        """Is the name first..last a city or seat of government naming where an instrument or
+        meeting was made or held ("the Minsk agreements", "the Paris Agreement", "the Normandy
+        format talks", "neither the Istanbul nor the Astana declarations")?"""
+        t = last
+        for _ in range(4):
+            if t.dep_ in ("compound", "nmod") or (t.dep_ == "conj" and t.head.dep_ in ("compound", "nmod")):
+                t = t.head  # "Minsk [peace] agreements", "the Minsk and Normandy formats"
+                if _venue_noun(t):
+                    break
+                continue
+            # elliptical coordination: "the Istanbul nor the Astana declarations"
+            t = next((c for c in t.conjuncts if _venue_noun(c)
+                      and any(x.dep_ in ("compound", "nmod") for x in c.children)), None)
+            break
+        if t is None or t.i == last.i or not _venue_noun(t):
+            return False
+        name = first.text if first.i == last.i else self.text[first.idx:last.idx + len(last.text)]
+        key = fold(name)
+        place = self.kb.place(name, key)
+        # a seat that is also an organisation is a government building, not a town: "the White
+        # House Conference on Hunger" is the US government's
+        return place is not None and place.kind in VENUE_KINDS and not self.kb.lookup(name, key=key)
 
     def _name_starts(self) -> frozenset[str]:
         """First words of the knowledge base's multi-word place names ("united", "new")."""
@@ -731,6 +776,7 @@ class _Extractor:
         (typ, mode, context, _code), trig, noun = got
         if _figurative(v, typ):
             return None
+        material = typ in ("AID", "COOPERATE")  # before modality turns it into intent (AGREE)
         modality = self.modality(v)
         if self._negated(v):
             if typ in ASSENT_TYPES:
@@ -774,6 +820,9 @@ class _Extractor:
             actor = self.party(sp, qi) if sp is not None else None
             passive = False
         recips = self.recipients(v, noun, actor, qi)
+        if not recips and material and noun is None and _known_lemma(v, self.lex) in GROWTH_VERBS \
+                and not self._relational_object(v):
+            return None  # "Germany to boost defence spending": nobody is aided or cooperated with
         if passive:
             sp = self._child(v, "nsubjpass")
             p = self.party(sp, qi) if sp is not None else None
@@ -802,6 +851,16 @@ class _Extractor:
         return [self.make(typ, mode, context, trig, sent, actor, r, modality, qi)
                 for r in (recips or [None])]
 
+    def _relational_object(self, verb) -> bool:
+        """Is what the verb acts on a relation or a transfer between parties ("aid", "ties",
+        "trade"), not the actor's own quantity ("spending", "budget")?"""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                low = c.lemma_.lower()
+                if low in RELATION_NOUNS or c.lower_ in RELATION_NOUNS or low in self.lex.core_nouns:
+                    return True
+        return False
+
     def _context_codes(self, sent) -> list[str]:
         """Codes of the names a sentence mentions, in order, leaving out who reports it ("...,
         Thai police said", "according to the US government")."""
@@ -823,6 +882,8 @@ class _Extractor:
                 got = self._span_code(t, doc[j])
                 if got is not None:
                     done = j + 1
+                    if got[1] == 1 and self._venue(t, doc[j]):
+                        break  # "the Istanbul declarations": a venue, not who the sentence is about
                     if got[1] < 3 and got[0] not in out and not self._attribution(t) and \
                             not any(c.lower_ == "ethnic" for c in t.children):
                         out.append(got[0])
@@ -896,6 +957,13 @@ _THING_TARGETS = frozenset("""
 covid covid-19 coronavirus virus pandemic epidemic disease cancer inflation poverty hunger crime
 climate wildfire wildfires flood floods drought odds clock cost costs prices
 """.split())
+
+
+def _venue_noun(tok) -> bool:
+    """An instrument or meeting noun, also when a proper noun keeps its plural ("Accords")."""
+    low = tok.lower_
+    return (tok.lemma_.lower() in VENUE_NOUNS or low in VENUE_NOUNS
+            or (low.endswith("s") and low[:-1] in VENUE_NOUNS))
 
 
 def _figurative(verb, typ: str) -> bool:

@@ -49,6 +49,12 @@ def test_seed_russia_rejects_or_accuses_the_united_states(seed_events):
         assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
 
 
+def test_seed_the_istanbul_declarations_name_no_recipient(seed_events):
+    # "Neither the Istanbul nor the Astana declarations are mentioned ... We cannot accept this"
+    _, evs = seed_events
+    assert not [e for e in evs if e.recipient_code in ("TUR", "KAZ")]
+
+
 def test_seed_russia_will_request_from_the_united_states_and_nato(seed_events):
     text, evs = seed_events
     req = [e for e in evs if e.type == "REQUEST" and e.actor_code == "RUS" and e.modality == "future"]
@@ -267,3 +273,56 @@ def test_missile_strikes_are_an_attack_and_a_general_strike_a_protest(pipeline):
     assert (e.type, e.actor, e.recipient) == ("ASSAULT", "country:RUS", "country:UKR")
     [e] = analyze("Unions held a general strike in France.", "2022-03-01").events
     assert (e.type, e.mode) == ("PROTEST", "strike")
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Russia rejected the Minsk agreements.", "RUS"),  # the actor's own: no other party named
+    ("The United States rejected the Oslo Accords.", "USA"),
+    ("Lavrov said Russia rejected the Paris Agreement.", "RUS"),
+    ("Russia rejected the Minsk and Normandy formats.", "RUS"),
+    ("Iran rejected the Iran deal.", "IRN"),  # a country in that place is what it is about
+    ("Russia attacked the Kyiv airport.", "UKR"),  # an airport is no instrument or meeting
+])
+def test_a_city_naming_the_venue_of_an_instrument_is_no_party(pipeline, text, recipient):
+    from chronicle.api import analyze
+
+    [e] = analyze(text, "2022-03-01").events
+    assert e.type in ("REJECT", "ASSAULT")
+    assert e.recipient_code == recipient
+    assert e.recipient is None or e.recipient.endswith(recipient)
+
+
+def test_a_venue_in_the_sentence_is_not_its_country(pipeline):
+    # the sentence-country default skips "Istanbul" (a city) and "Astana" (a seat) of declarations
+    from chronicle.api import analyze
+
+    text = ('"Neither the Istanbul nor the Astana declarations are mentioned by our Western partners '
+            'in the talks … We cannot accept this," Lavrov said.')
+    evs = analyze(text, "2022-03-01").events
+    assert evs and all(e.recipient_code not in ("TUR", "KAZ") for e in evs)
+    [e] = analyze("Turkey hosted the Istanbul talks between Russia and Ukraine.", "2022-03-01").events[:1]
+    assert e.recipient_code == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    "Germany to boost defence spending",  # a headline: no agreement with anyone
+    "Germany will boost defence spending.",
+    "Japan increased its military budget.",
+])
+def test_raising_one_s_own_spending_is_no_event(pipeline, text):
+    from chronicle.api import analyze
+
+    assert analyze(text, "2022-03-01").events == []
+
+
+@pytest.mark.parametrize("text,type_,recipient", [
+    ("The United States will boost aid to Ukraine.", "AGREE", "UKR"),  # future aid: intent
+    ("Germany will boost Ukraine's defence budget.", "AGREE", "UKR"),
+    ("France and Germany will boost cooperation.", "AGREE", "DEU"),  # a relation has a partner
+    ("Israel has strengthened its forces in Lebanon.", "MOBILIZE", "LBN"),
+])
+def test_growth_with_a_beneficiary_or_partner_is_still_an_event(pipeline, text, type_, recipient):
+    from chronicle.api import analyze
+
+    e = analyze(text, "2022-03-01").events[0]
+    assert (e.type, e.recipient_code) == (type_, recipient)
