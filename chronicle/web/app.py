@@ -53,24 +53,50 @@ def _read_only(engine: Engine) -> None:
 
 
 def open_engine(url: str | None) -> Engine:
-    """A read-only engine on an existing, up-to-date record (a clear StoreError otherwise)."""
+    """A read-only engine on an existing, up-to-date record (a clear StoreError otherwise).
+
+    A record at an older schema revision (made by an older Chronicle: PostgreSQL at 0003, say)
+    is upgraded first, on a separate writable connection, as any store command would do; only
+    when that fails (a read-only file or database role) is it an error naming the command to run
+    as someone who may write. A database with no record is not made into one here."""
     from chronicle.store.db import HEAD, StoreError, current_revision, make_engine, normalize_url, require_existing
 
     url = normalize_url(url) if url else None
     require_existing(url)
     engine = make_engine(url)
+    where = engine.url.render_as_string(hide_password=True)
     try:
         rev = current_revision(engine)
     except Exception as exc:
-        raise StoreError(f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+        raise StoreError(f"cannot open the database {where}: "
                          f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+    if rev is None:
+        raise StoreError(f"no Chronicle record in {where} (schema revision none): build one first "
+                         f"with `chronicle ingest FOLDER --db {where}`; the web server only reads")
     if rev != HEAD:
-        raise StoreError(f"the database is at schema revision {rev or 'none'}, not {HEAD}: "
-                         f"any store command upgrades it (e.g. `chronicle stats --db {url}`); "
-                         f"the web server only reads")
+        _upgrade_for_reading(engine, rev, where)
     engine.dispose()
     _read_only(engine)
     return engine
+
+
+def _upgrade_for_reading(engine: Engine, rev: str, url: str) -> None:
+    """Apply the pending migrations of an older record before it is opened read-only."""
+    import logging
+
+    from chronicle.store.db import HEAD, MIGRATIONS, StoreError, upgrade
+
+    if not any((MIGRATIONS / "versions").glob(f"{rev}_*.py")):
+        raise StoreError(f"the database is at schema revision {rev}, which this Chronicle does not "
+                         f"know (newest: {HEAD}): a newer Chronicle made it; upgrade Chronicle")
+    try:
+        upgrade(engine)
+    except Exception as exc:  # no right to write: a read-only file, a read-only role
+        raise StoreError(
+            f"the database is at schema revision {rev}, not {HEAD}, and could not be upgraded "
+            f"here ({exc.__class__.__name__}: {str(exc).splitlines()[0]}): run "
+            f"`chronicle stats --db {url}` as a user who may write to it, then serve again") from exc
+    logging.getLogger(__name__).warning("upgraded the record from schema revision %s to %s", rev, HEAD)
 
 
 class _EmptyParamsAreAbsent:

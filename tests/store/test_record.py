@@ -571,3 +571,51 @@ def test_a_postgresql_record_at_0003_upgrades_its_search_index(pg_url, analyzer)
     assert current_revision(engine) == HEAD == "0004"
     assert [q["article"] for q in queries.search_quotes(engine, about="x")] == ["m1"]
     assert len(queries.search_quotes(engine, about="Russia")) == 3
+
+
+def test_the_web_server_upgrades_an_older_postgresql_record_before_reading_it(pg_url, analyzer):
+    """`chronicle serve` opens read-only; a record at 0003 used to need a store command first.
+    Its pending migrations are applied on a writable connection, then it is served read-only."""
+    from fastapi.testclient import TestClient
+
+    from chronicle.store.db import make_engine, upgrade
+    from chronicle.web.app import create_app
+
+    engine = make_engine(pg_url)
+    upgrade(engine, "0003")
+    extra = [corpus()[0].__class__("m1", _MARKUP, dt.date(2022, 3, 3), origin="wh/m1.md")]
+    ingest(records=corpus() + extra, engine=engine, pipeline=analyzer, progress=False)
+    engine.dispose()
+    client = TestClient(create_app(pg_url))
+    assert current_revision(engine) == HEAD
+    r = client.get("/api/quotes", params={"q": "x"})
+    assert r.status_code == 200, r.text
+    assert [q["article"]["id"] if isinstance(q["article"], dict) else q["article"]
+            for q in r.json()["items"]] == ["m1"]
+
+
+def test_the_web_server_names_the_command_when_it_may_not_upgrade(pg_url, analyzer):
+    """A role that may only read cannot migrate: a clear error naming the store command."""
+    import uuid
+
+    from chronicle.store.db import StoreError, make_engine, upgrade
+    from chronicle.web.app import open_engine
+
+    engine = make_engine(pg_url)
+    upgrade(engine, "0003")
+    ingest(records=corpus(), engine=engine, pipeline=analyzer, progress=False)
+    schema = pg_url.rsplit("%3D", 1)[1]
+    role = f"chronicle_reader_{uuid.uuid4().hex[:8]}"
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+        conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
+        conn.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'))
+    try:
+        with pytest.raises(StoreError, match=r"revision 0003, not 0004.*chronicle stats --db"):
+            open_engine(pg_url.replace("postgres@", f"{role}@"))
+        assert current_revision(engine) == "0003"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
+        engine.dispose()
