@@ -223,8 +223,9 @@ class _Extractor:
                     break
                 continue
             # elliptical coordination: "the Istanbul nor the Astana declarations"
-            t = next((c for c in t.conjuncts if _venue_noun(c)
-                      and any(x.dep_ in ("compound", "nmod") for x in c.children)), None)
+            if t.i == last.i:
+                t = next((c for c in t.conjuncts if _venue_noun(c)
+                          and any(x.dep_ in ("compound", "nmod") for x in c.children)), None)
             break
         if t is None or t.i == last.i or not _venue_noun(t):
             return False
