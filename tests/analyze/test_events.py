@@ -302,6 +302,9 @@ def test_a_venue_in_the_sentence_is_not_its_country(pipeline):
     assert evs and all(e.recipient_code not in ("TUR", "KAZ") for e in evs)
     [e] = analyze("Turkey hosted the Istanbul talks between Russia and Ukraine.", "2022-03-01").events[:1]
     assert e.recipient_code == "RUS"
+    # only the name modifying the instrument is its venue, not a name beside it
+    [e] = analyze("Paris officials and the Minsk agreements were criticized by Russia.", "2022-03-01").events
+    assert e.recipient_code == "FRA"
 
 
 @pytest.mark.parametrize("text", [
