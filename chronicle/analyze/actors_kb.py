@@ -194,6 +194,17 @@ class Place:
 TITLE_GLUE = frozenset({"of", "the", "for", "white", "house"})
 
 
+# Phoenix spells its names in capitals, and the build title-cased them: "Cnn", "Icrc", "Bp".
+# A word of an organisation's name of two to five letters without a vowel is an acronym;
+# abbreviations stay as they are (people keep theirs: "Ng").
+_NO_VOWEL_WORD = re.compile(r"\b[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,4}\b")
+_ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Ltd", "Bros", "Mt", "Ft", "Hwy"})
+
+
+def _acronyms_upper(name: str) -> str:
+    return _NO_VOWEL_WORD.sub(lambda m: m.group(0) if m.group(0) in _ABBREVIATED else m.group(0).upper(), name)
+
+
 class Knowledge:
     """Canonical identities and the indexes to find them by name.
 
@@ -295,7 +306,10 @@ class Knowledge:
             for r in filter(None, roles_s.split(";")):
                 rc, st, en = r.split(",")
                 roles.append(Role(None, rc, st or None, en or None, sector_of(rc)))
-            return Entity(eid, name, etype, country or None, code or None, sector or None, [], roles)
+            if etype != "PERSON":
+                name = _acronyms_upper(name)
+            return Entity(eid, name, etype, country or None, code or None,
+                          sector or None, [], roles)
         name, etype, country, code, sector, aliases, roles, curated, *gender = rec
         return Entity(eid, name, etype, country, code, sector, aliases,
                       [Role(*r) for r in roles], bool(curated), gender[0] if gender else None)

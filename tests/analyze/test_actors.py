@@ -77,6 +77,13 @@ def test_countries_are_iso_alpha3_and_igos_have_stable_codes(kb):
     assert kb.lookup("North Atlantic Treaty Organization")[0].id == "igo:NATO"
 
 
+def test_organisations_named_by_acronyms_show_them_in_capitals(kb):
+    # Phoenix spells names in capitals; a title-cased "Cnn" is no name a reader knows
+    assert kb.get("org:cnn").name == "CNN"
+    assert kb.get("org:bbc").name == "BBC"
+    assert kb.lookup("Hsbc Holdings")[0].name == "HSBC Holdings"
+
+
 def test_roles_are_the_ones_valid_on_the_date(kb):
     biden = kb.get("person:joe-biden")
     assert biden.role_on("2016-05-01").role == "Vice President"
