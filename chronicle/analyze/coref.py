@@ -473,7 +473,7 @@ def _take_gender(cluster: PersonCluster, ent) -> None:
 def _take_role(cluster: PersonCluster, role: str | None, aff: str | None) -> None:
     """The role and affiliation a mention gives (``_role_words``), where the person has none yet."""
     if role and cluster.role is None:
-        cluster.role = role
+        cluster.role = " ".join(role.split())  # "Admiral\n Kirby" across a line break
     if aff and cluster.affiliation is None:
         cluster.affiliation = aff
 
@@ -525,8 +525,45 @@ def _role_words(ent) -> tuple[str | None, str | None]:
         aff = [t for t in words if t.i < office.i and t.ent_type_ in ("NORP", "GPE")]
     else:
         aff = [t for t in words if t.ent_type_ in ("NORP", "GPE", "ORG") or t.dep_ == "poss"]
-    role = [t for t in words if t not in aff]
+    role = _role_tokens([t for t in words if t not in aff], ent)
     return (" ".join(t.text for t in role) or None), (" ".join(t.text for t in aff) or None)
+
+
+# What a role neither starts nor ends with ("And", "specifically", "[", "$ 1B investment")
+_ROLE_EDGE_SKIP = {"CCONJ", "SCONJ", "ADV", "INTJ", "PRON", "DET", "NUM", "SYM", "PUNCT", "SPACE", "X", "PART"}
+
+
+def _ends_at(doc, i: int, start: int) -> bool:
+    """Whether the entity holding token ``i`` ends right before token ``start``."""
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i + 1 == start
+
+
+def _role_tokens(toks: list, ent) -> list:
+    """The words of a role, or none: no space tokens, no conjunction, adverb or number at
+    either end, no other person's name ("Member Jorge Ramirez" of a list), a noun in it, and
+    not "vice" (a nomination's "vice Jennifer D. Nordquist" is "replacing her") nor a stage
+    direction ("Laughter")."""
+    toks = [t for t in toks if not t.is_space]
+    if toks and toks[0].lower_ == "vice" and (len(toks) == 1 or toks[1].ent_type_ == "PERSON"):
+        return []
+    doc = ent.doc
+    # another full name, not "Ranking" of "Ranking Member" nor "Pro Tempore" right before the
+    # name ("President Pro Tempore Toni Atkins", tagged as two names)
+    other = next((k for k, t in enumerate(toks) if t.ent_type_ == "PERSON"
+                  and not ent.start <= t.i < ent.end and (
+                      t.ent_iob_ == "I" or t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
+                  and not _ends_at(doc, t.i, ent.start)), None)
+    if other is not None:
+        toks = toks[:other]
+    while toks and toks[0].pos_ in _ROLE_EDGE_SKIP:
+        toks = toks[1:]
+    while toks and toks[-1].pos_ in _ROLE_EDGE_SKIP:
+        toks = toks[:-1]
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in STAGE_WORDS for t in toks):
+        return []
+    return toks
 
 
 # Offices an "of"-phrase completes: "Secretary of State", "Chair of the Federal Reserve".

@@ -324,3 +324,27 @@ def test_a_transcript_turn_s_first_words_are_no_role_of_its_speaker():
              "Strategic Communications John Kirby")
     found = analyze(text, "2023-06-12", title=title, url="https://www.whitehouse.gov/x").quotes
     assert {q.speaker.role for q in found if q.speaker.text == "MR. KIRBY"} != {"Thanks"}
+
+
+def _roles(text, day="2024-03-01"):
+    return {a.name: a.role for a in analyze(text, day).actors if a.type == "PERSON"}
+
+
+def test_a_nomination_s_vice_is_whom_the_nominee_replaces_not_a_role():
+    roles = _roles("Jane Okafor, of Ohio, to be United States District Judge for the Southern "
+                   "District of Ohio, vice Mark Obuya, retired.")
+    assert not (roles.get("Mark Obuya") or "").startswith("vice")
+
+
+def test_a_role_is_not_conjunctions_stage_directions_or_another_person_s_name():
+    roles = _roles("Thank you, Chairman Smith, Chairman LaHood, Ranking Member Davis and the House "
+                   "for voting unanimously. (Laughter.) And Senator Amara Okafor\nsaid it was a "
+                   "good day.")
+    assert roles.get("Davis") in (None, "Ranking Member")  # never a name or a stage direction
+    assert all(r is None or ("\n" not in r and r.split()[0] not in ("And", "Laughter"))
+               for r in roles.values())
+
+
+def test_a_role_across_a_line_break_reads_as_one_line():
+    roles = _roles("The statement came from Principal Deputy\nPress Secretary Amara Okafor on Monday.")
+    assert all(r is None or "\n" not in r for r in roles.values())
