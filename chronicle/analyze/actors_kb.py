@@ -523,7 +523,7 @@ def apply_yaml(kb: Knowledge, data: dict, source: str) -> None:
     if not data:
         return
     if not isinstance(data, dict):
-        raise ValueError(f"{source}: expected a mapping with 'actors', 'igos', 'metonyms' or 'remove'")
+        raise ValueError(f"{source}: expected a mapping with 'actors', 'igos', 'metonyms', 'places' or 'remove'")
     for eid in data.get("remove") or []:
         kb.remove(eid)
     for i, rec in enumerate(data.get("igos") or []):
@@ -547,6 +547,10 @@ def apply_yaml(kb: Knowledge, data: dict, source: str) -> None:
             tgt = target if ":" in str(target) else "country:" + str(target)
         kb.set_place(name, tgt, "seat")
         kb.__dict__.pop("_seat_words", None)
+    for name, iso in (data.get("places") or {}).items():
+        # a territory, region or city of a country (Phoenix codes some as organisations,
+        # GAZA_ [PSEGZA]): a place, whose speaker is its own government like a state's
+        kb.set_place(name, "country:" + str(iso).upper(), "city")
     for i, rec in enumerate(data.get("actors") or []):
         _apply_actor(kb, rec, f"{source}: actors[{i}]")
 

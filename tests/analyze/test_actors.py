@@ -306,6 +306,23 @@ actors:
         load_knowledge(str(bad))
 
 
+def test_gaza_is_a_place_of_palestine_not_an_organisation(kb, nlp):
+    for name in ("Gaza", "the Gaza Strip", "Gaza City"):
+        assert kb.place(name) == actors_kb.Place("country:PSE", "city"), name
+        assert not kb.lookup(name, ("ORG", "IGO", "GROUP")), name
+    assert actors_kb.lookup_code("Gaza", "2024-05-01", kb) == ("PSE", None)
+    # a place where something happens is no actor
+    doc = nlp("Aid trucks entered the Gaza Strip on Monday.")
+    assert not any("gaza" in a.id for a in build_actors(doc, [], [], D2022, kb))
+
+
+def test_yaml_file_places_name_a_country_s_territory(tmp_path):
+    f = tmp_path / "actors.yaml"
+    f.write_text("places:\n  Quillshire: GBR\n")
+    kb = load_knowledge(str(f))
+    assert kb.place("Quillshire") == actors_kb.Place("country:GBR", "city")
+
+
 def test_yaml_file_errors_name_the_file(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("actors: [ {name: x\n")
@@ -618,6 +635,8 @@ def test_the_company_is_the_organisation_named_last_before_it(text, who, actor):
     ('Texas will receive $300 million for rural broadband. "This is a big day for rural '
      'families," Texas said in a statement.', "Texas", "place:texas"),
     ("Bavaria said on Monday it would tighten its border checks.", "Bavaria", "place:bavaria"),
+    # Phoenix codes Gaza as an organisation (PSEGZA): it is a territory of Palestine
+    ("Gaza said on Monday it would reopen the crossing.", "Gaza", "place:gaza"),
     # a country's other names stay the country
     ("The UAE said it would invest $1.4 trillion in the United States.", "The UAE", "country:ARE"),
     ("Georgia said it would not join the sanctions.", "Georgia", "country:GEO"),
@@ -630,7 +649,7 @@ def test_a_state_or_region_that_speaks_is_itself_not_its_country(text, who, acto
     assert found[who] == actor
     a = next(a for a in an.actors if a.id == actor)
     if actor.startswith("place:"):
-        assert a.type == "ORG" and a.sector == "government" and a.country in ("USA", "DEU")
+        assert a.type == "ORG" and a.sector == "government" and a.country in ("USA", "DEU", "PSE")
 
 
 def test_a_title_label_in_the_publisher_s_transcript_is_the_office_holder(pipeline):
