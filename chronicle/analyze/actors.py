@@ -40,7 +40,7 @@ from chronicle.analyze.actors_kb import (
 )
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
-from chronicle.analyze.coref import ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
+from chronicle.analyze.coref import HONORIFICS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
 from chronicle.analyze.doctext import sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
@@ -128,6 +128,25 @@ def gender_check(kb: Knowledge, pub_date=None):
         cache[ck] = g
         return g
     return gender_of
+
+
+def honorific_check(kb: Knowledge):
+    """``honorifics_of(name)`` for coreference: the honorifics the aliases of the one person the
+    knowledge base knows by that full name begin with ("Dr. Jill Biden" -> {"dr"}), else none.
+    Kept per knowledge base, like ``gender_check``."""
+    cache: dict = kb.__dict__.setdefault("_honorific_cache", {})
+
+    def honorifics_of(name: str) -> frozenset[str]:
+        key = fold(name)
+        if key not in cache:
+            people = kb.lookup(key, ("PERSON",), key=key) if " " in key else []
+            found = frozenset(w for a in (people[0].aliases if len(people) == 1 else ())
+                              if (w := (fold(a).split() or [""])[0]) in HONORIFICS)
+            if len(cache) >= _GENDER_CACHE_SIZE:
+                cache.clear()
+            cache[key] = found
+        return cache[key]
+    return honorifics_of
 
 
 def load_knowledge(path: str | None = None) -> Knowledge:
@@ -253,7 +272,7 @@ class _Article:
             return self.from_entity(e, role)
         if len(words) == 1:
             return None if strict else self.unresolved(name, role)
-        aid = "person:" + slug(name_variants(key)[-1])  # without titles and middle initials
+        aid = "person:" + slug(name_variants(key, courtesy=False)[-1])  # without titles and middle initials
         country = hint
         return self.actor(aid, lambda: Actor(id=aid, name=name, type="PERSON", country=country,
                                              role=role, sector=_sector_from_role(role)))

@@ -72,8 +72,10 @@ def fold(text: str) -> str:
     return " ".join(out)
 
 
-def name_variants(key: str) -> list[str]:
-    """Lookup variants of a folded name: as is, without titles, without middle initials."""
+def name_variants(key: str, courtesy: bool = True) -> list[str]:
+    """Lookup variants of a folded name: as is, without titles, without middle initials; then
+    (``courtesy``) without a first "Lady". Without ``courtesy`` the last is the name an
+    unknown person's id is made of."""
     words = key.split()
     out = [key]
     while words and words[0] in _TITLES and len(words) > 1:
@@ -86,6 +88,10 @@ def name_variants(key: str) -> list[str]:
         k2 = " ".join(mid)
         if k2 not in out:
             out.append(k2)
+    if courtesy and len(words) > 2 and words[0] == "lady":
+        # "Lady Catherine Ashton": a peer's title when the rest is a name the knowledge base
+        # knows; a name of its own otherwise ("Lady Bird Johnson", coref.lady_is_given_name)
+        out += [k for k in name_variants(" ".join(words[1:])) if k not in out]
     return out
 
 
@@ -243,7 +249,7 @@ class Knowledge:
         for a in (e.name, *e.aliases):
             k = fold(a)
             if k:
-                keys.update(name_variants(k) if e.type == "PERSON" else (k, k.removeprefix("the ")))
+                keys.update(name_variants(k, courtesy=False) if e.type == "PERSON" else (k, k.removeprefix("the ")))
         return keys
 
     def _surname_keys(self, e: Entity) -> set[str]:

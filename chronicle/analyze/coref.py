@@ -56,6 +56,7 @@ class PersonCluster:
     gender: str | None = None
     first: int = 0  # position of the first mention
     described: object = None  # ANON: the speaker mention that describes them ("her spokesman")
+    honorifics: set = field(default_factory=set)  # before the full name in the text ("dr")
 
     @property
     def surname(self) -> str:
@@ -74,9 +75,23 @@ class PersonCluster:
 
 def _name_tokens(span) -> list:
     toks = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
-    while toks and toks[0].lower_.rstrip(".") in HONORIFICS:
+    while toks and toks[0].lower_.rstrip(".") in HONORIFICS and not lady_is_given_name(toks):
         toks = toks[1:]
     return toks
+
+
+def lady_is_given_name(toks) -> bool:
+    """Whether a name's first word "Lady" is the person's given name, not a title: before a given
+    name and a surname ("Lady Bird Johnson", who was ``person:bird-johnson``) it is; before one
+    name ("Lady Ashton", a peer's courtesy title) or after another title ("First Lady Jill
+    Biden") it is not. A title before a full name the knowledge base knows ("Lady Catherine
+    Ashton") is found at lookup (``actors_kb.name_variants``)."""
+    if len(toks) < 3 or toks[0].text != "Lady" or not all(t.text[:1].isupper() for t in toks[1:]):
+        return False
+    doc, i = toks[0].doc, toks[0].i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i < 0 or doc[i].lower_.rstrip(".") not in TITLE_WORDS
 
 
 # Lower-case words a person's name may hold ("Charles de Gaulle", "Ursula von der Leyen").
@@ -135,7 +150,7 @@ def _clean_name(toks) -> str:
 
 
 def cluster_people(doc, quotes, title: str | None = None, in_office=None,
-                   gender_of=None) -> list[PersonCluster]:
+                   gender_of=None, honorifics_of=None) -> list[PersonCluster]:
     """The article's people, each a cluster of its mentions; sets every speaker's name.
 
     ``in_office(name, word)``, when given, says whether the knowledge base has the person of
@@ -143,7 +158,9 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
     briefing that also names President Zelenskyy and President Trump). ``gender_of(name,
     role)``, when given, is the gender the knowledge base knows for the one person of that name
     ("President Trump", "Vice President Harris"), for a person the text gives none: "she" is
-    then not President Trump."""
+    then not President Trump. ``honorifics_of(name)``, when given, is the honorifics the
+    knowledge base gives the one person of that full name ("Dr. Jill Biden": {"dr"}), so that
+    "Dr. Biden" is she even where the article names her "First Lady Jill Biden"."""
     people: list[PersonCluster] = []
     # position -> cluster, for "most recent" look-ups
     timeline: list[tuple[int, PersonCluster]] = []
@@ -162,8 +179,12 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
                 full_names[key] = cluster
                 people.append(cluster)
             cluster.add(toks[0].idx, toks[-1].idx + len(toks[-1]))
+            cluster.honorifics |= _honorifics_before(toks[0])
             _take_role(cluster, *_role_words(ent))
             _take_gender(cluster, ent)
+    if honorifics_of is not None:
+        for p in people:
+            p.honorifics |= honorifics_of(p.name)
     # 2. partial names
     for ent in persons:
         toks = _name_tokens(ent)
@@ -173,7 +194,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         if word in STAGE_WORDS:
             continue  # "(Laughter.)", "(Applause.)": a transcript's stage direction, not a name
         role, affiliation = _role_words(ent)
-        cluster = _by_partial(people, word, ent.start_char, role)
+        cluster = _by_partial(people, word, ent.start_char, role, _honorifics_before(toks[0]))
         if cluster is None and _placed(toks[0]):
             continue  # "an assault near Avdiivka": a place the model tagged as a name
         if cluster is None:
@@ -403,11 +424,23 @@ def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster 
     return cluster
 
 
-def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | None = None) -> PersonCluster | None:
+def _honorifics_before(tok) -> set[str]:
+    """The honorifics right before a name's first word ("First Lady Dr. Jill Biden": dr, lady)."""
+    doc, i, out = tok.doc, tok.i - 1, set()
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
+        out.add(doc[i].lower_.rstrip("."))
+        i -= 1
+    return out
+
+
+def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | None = None,
+                honorifics: set[str] = frozenset()) -> PersonCluster | None:
     """The person a one-word name ("Lavrov", "President Biden") belongs to. A titled surname
     joins a full name only where the title fits: another role, or a full name first given
     later without one, may be a relative ("President Biden" in a briefing whose only full name
-    is "Hunter Biden")."""
+    is "Hunter Biden"). An honorific the article gives one of several namesakes in full is
+    theirs: "Dr. Biden" after "First Lady Dr. Jill Biden" and "President Joe Biden" is Jill
+    Biden, not the one named last."""
     def fits(p: PersonCluster, earlier: bool) -> bool:
         if title is None:
             return True
@@ -419,6 +452,9 @@ def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | N
     titled = title is not None and bool(set(title.lower().split()) & ROLE_WORDS - _ROLE_GLUE)
     named = [p for p in people if (word == p.surname or not titled and word == p.given)
              and len(p.name.split()) > 1]
+    carriers = [p for p in named if p.honorifics & honorifics]
+    if carriers:
+        named = carriers
     before = [p for p in named if p.first <= pos and fits(p, True)]
     if before:
         return max(before, key=lambda p: max(s for s, _ in p.mentions if s <= pos) if any(s <= pos for s, _ in p.mentions) else p.first)
@@ -501,7 +537,8 @@ def _role_words(ent) -> tuple[str | None, str | None]:
     # a title that is also an honorific stays in the role after another title word, inside the
     # entity or before it: "First Lady Melania Trump" (tagged "Lady Melania Trump") is "the First Lady"
     j = ent.start
-    while j < ent.end - 1 and doc[j].lower_.rstrip(".") in HONORIFICS:
+    while j < ent.end - 1 and doc[j].lower_.rstrip(".") in HONORIFICS and not (
+            j == ent.start and lady_is_given_name([t for t in ent if not t.is_space])):
         pre.append(doc[j])
         j += 1
     of_title = _of_title_start(doc, ent.start)

@@ -24,7 +24,7 @@ from spacy.tokens import Span
 
 from chronicle.analyze.actors_kb import Knowledge, day_of, fold, name_variants
 from chronicle.analyze.coref import (BUSINESS_HEADS, CLOCK_WORDS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS,
-                                     THING_HEADS, TITLE_WORDS, person_like)
+                                     THING_HEADS, TITLE_WORDS, lady_is_given_name, person_like)
 
 # Office words after which capitalized words are a holder's name ("Administrator Samantha Power").
 _OFFICE_WORDS = PERSON_NOUNS | {"administrator", "secretary", "director", "commissioner", "chair",
@@ -60,7 +60,8 @@ def trim_titles(doc) -> None:
     out = []
     changed = False
     for ent in ents:
-        if ent.label_ == "PERSON" and len(ent) >= 3 and ent[0].lower_ in _TITLE_STARTS:
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent[0].lower_ in _TITLE_STARTS \
+                and not lady_is_given_name([t for t in ent if not t.is_space]):  # "Lady Bird Johnson"
             start = ent.start
             while start < ent.end and (doc[start].lower_ in _TITLE_STARTS or doc[start].is_space):
                 start += 1

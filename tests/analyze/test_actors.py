@@ -306,6 +306,18 @@ actors:
         load_knowledge(str(bad))
 
 
+@pytest.mark.parametrize("eid, gender, role, day", [
+    ("person:jill-biden", "f", "First Lady", "2021-01-20"),
+    ("person:melania-trump", "f", "First Lady", "2025-03-01"),
+    ("person:doug-emhoff", "m", "Second Gentleman", "2024-12-31"),
+])
+def test_the_president_s_and_vice_president_s_spouses_are_known(kb, eid, gender, role, day):
+    e = kb.get(eid)
+    assert (e.gender, e.country, e.role_on(day).role) == (gender, "USA", role)
+    assert kb.get("person:jill-biden").role_on("2025-01-20") is None  # the office ended
+    assert [p.id for p in kb.lookup("Biden", ("PERSON",))] == ["person:joe-biden"]
+
+
 def test_gaza_is_a_place_of_palestine_not_an_organisation(kb, nlp):
     for name in ("Gaza", "the Gaza Strip", "Gaza City"):
         assert kb.place(name) == actors_kb.Place("country:PSE", "city"), name
@@ -743,9 +755,10 @@ def test_a_bare_title_under_a_foreign_dateline_is_not_the_publisher_s_office(pip
      "work would continue.", "Ambassador Rice", "person:susan-rice"),
     ("Officials spoke with Representatives Cori Bush and Pramila Jayapal. Representative Bush said "
      "the moratorium must be extended.", "Representative Bush", "person:cori-bush"),
-    # no full name: the knowledge base's one Biden never held the title, so nobody
+    # no full name: the knowledge base's First Lady on the date, not its President Biden
     ('"Any country that out-educates us is going to outcompete us," First Lady Dr. Biden said.',
-     "First Lady Dr. Biden", "name:"),
+     "First Lady Dr. Biden", "person:jill-biden"),
+
     # ... and the knowledge base's holder of the title is still found by it
     ("First Lady Melania Trump hosted the event. President Trump said the economy was strong.",
      "President Trump", "person:donald-trump"),

@@ -253,6 +253,44 @@ def test_a_courtesy_title_goes_with_a_given_name():
     assert found["Second Gentleman Doug"] == "person:doug-emhoff", found
 
 
+@pytest.mark.parametrize("text, who, actor", [
+    # "Lady" before a given name and a surname is her name (it was person:bird-johnson)
+    ('"Keep America beautiful," Lady Bird Johnson said in 1965.', "Lady Bird Johnson",
+     "person:lady-bird-johnson"),
+    ("Lady Bird Johnson planted wildflowers along the highways. She said it mattered.", "She",
+     "person:lady-bird-johnson"),
+    # a title before one name, or after another title
+    ('"We are close," Lady Ashton said.', "Lady Ashton", "name:ashton"),
+    ('"Be Best," First Lady Melania Trump said.', "First Lady Melania Trump", "person:melania-trump"),
+])
+def test_lady_is_a_given_name_before_a_full_name_and_a_title_before_a_surname(text, who, actor):
+    assert dict(speakers(text, "2021-10-20"))[who] == actor
+
+
+def test_lady_before_a_full_name_the_knowledge_base_knows_is_a_title():
+    # Phoenix's Catherine Ashton, in office in 2008
+    found = dict(speakers("Lady Catherine Ashton said the talks would resume.", "2008-01-20"))
+    assert found["Lady Catherine Ashton"] == "person:catherine-ashton"
+
+
+@pytest.mark.parametrize("text", [
+    # the article gives her the honorific ...
+    'First Lady Dr. Jill Biden and President Joe Biden visited the school. "Teachers matter," '
+    'Dr. Biden said.',
+    # ... or the knowledge base does ("Dr. Jill Biden"): not the Biden named last
+    'First Lady Jill Biden and President Joe Biden visited the school. "Teachers matter," '
+    'Dr. Biden said.',
+])
+def test_an_honorific_with_a_surname_is_the_namesake_who_carries_it(text):
+    assert dict(speakers(text, "2021-07-23"))["Dr. Biden"] == "person:jill-biden"
+
+
+def test_an_honorific_nobody_carries_leaves_the_surname_to_the_usual_rules():
+    text = ('Hunter Biden and President Joe Biden visited the school. "Teachers matter," '
+            'President Biden said.')
+    assert dict(speakers(text, "2021-07-23"))["President Biden"] == "person:joe-biden"
+
+
 def test_a_bare_name_under_another_title_is_not_the_same_bare_name():
     # one article's "President Biden" and "First Lady Dr. Biden", neither named in full, are two
     # people: titles that share no word keep bare names apart
