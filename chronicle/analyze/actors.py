@@ -174,6 +174,7 @@ class _Article:
         self._sorted: list | None = None  # spans.items() sorted, for overlap search
         self._by_text: dict[str, set[str]] | None = None  # mention words -> actor ids (named)
         self.gov: set[str] = set()  # ids of countries mentioned as a government
+        self._law_initials: set[str] | None = None  # "IRA" of "the Inflation Reduction Act"
         self.local = hashlib.blake2b(self.text.encode("utf-8", "replace"),
                                      digest_size=4).hexdigest()  # article-local ids
 
@@ -299,6 +300,23 @@ class _Article:
         if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices
             holders = [e for e in holders if e.curated]
         return self.from_entity(holders[0]) if len(holders) == 1 else None
+
+    def document_named(self, text: str) -> bool:
+        """Whether one word, "the" aside, names a law or a document rather than an organisation:
+        a document's word ("Budget", "Plan"; not "Bill" nor "Law", which are names too) or the
+        initials the article gives a law it names ("the Inflation Reduction Act (IRA)"; not
+        "EPA" because the article names an "Energy Policy Act")."""
+        words = text.split()
+        if words and words[0].lower() in _DETERMINERS:  # "The Budget", "His Budget"
+            words = words[1:]
+        if len(words) != 1:
+            return False
+        word = words[0].removesuffix("'s").removesuffix("’s")
+        if fold(word) in _DOCUMENT_WORDS:
+            return True
+        if self._law_initials is None:
+            self._law_initials = _law_initials(self.doc)
+        return word in self._law_initials
 
     def named(self, text: str) -> Actor | None:
         """The actor another mention of the article with exactly these words was given, when
@@ -488,8 +506,8 @@ class _Article:
                 return
             if label == "ORG":
                 aid = "org:" + slug(key.removeprefix("the "))
-                if aid == "org:":
-                    return
+                if aid == "org:" or self.document_named(text):
+                    return  # "IRA" of "the Inflation Reduction Act (IRA)", "The Budget": no actor
                 country = None
                 for w in ent:
                     country = self.place_country(w.text)
@@ -635,6 +653,11 @@ class _Article:
             a = self.country("country:" + self.home)
             self.gov.add(a.id)
             return a
+        if not sp.name and self.document_named(name):
+            # "The IRA will lower costs", "The Budget invests ...": a law or a document is no
+            # actor to find by its words (the model's ORG for another "IRA" or "Budget" gave one)
+            uid = f"unknown:{self.local}:{slug(key) or 'speaker'}"
+            return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
         same = self.named(name) if _NAME_RE.match(bare) and _proper(self.doc, sp) else None
         if same is not None:
             return same  # "HHS issued ..." where the model tagged another "HHS" of the article
@@ -746,6 +769,31 @@ _COURTESY = frozenset({"lady", "gentleman"})
 _NO_ORG_HEADS = frozenset({"act", "acts", "bill", "law", "treaty", "agreement", "accord", "plan",
                            "program", "programme", "initiative", "strategy", "framework", "order",
                            "rule", "regulation", "amendment", "budget", "government"})
+
+
+# A law's or a document's head word ("Act", "Budget"): what such a name is, not who.
+_LAW_HEADS = _NO_ORG_HEADS - {"government"}
+# ... and those that alone, "the" aside, name no one ("The Budget"; "Bill", "Law" are names)
+_DOCUMENT_WORDS = frozenset({"act", "budget", "plan", "treaty", "agreement", "accord", "amendment",
+                             "strategy", "framework", "initiative", "program", "programme", "regulation"})
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "his", "her", "its", "our", "their", "your"})
+
+
+def _law_initials(doc) -> set[str]:
+    """The initials the article gives in parentheses after a law or a document it names ("the
+    Inflation Reduction Act (IRA)", "the Bipartisan Infrastructure Law (BIL)"): an entity the
+    model tags LAW, or another ending in a law's head word."""
+    out = set()
+    text = text_of(doc)
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.text[:1].isupper() and t.lower_ != "the"]
+        if len(words) >= 2 and (ent.label_ == "LAW" or ent[-1].lower_ in _LAW_HEADS):
+            m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)", text[ent.end_char:ent.end_char + 20])
+            if m and m.group(1)[0] == words[0][0]:
+                out.add(m.group(1))
+    return out
 
 
 def _organisation(a: Actor) -> bool:

@@ -664,6 +664,34 @@ def test_a_state_or_region_that_speaks_is_itself_not_its_country(text, who, acto
         assert a.type == "ORG" and a.sector == "government" and a.country in ("USA", "DEU", "PSE")
 
 
+@pytest.mark.parametrize("text, who", [
+    # the model tags the "IRA" of "The IRA" ORG: the law's initials, which the article gave it
+    ("The Bipartisan Infrastructure Law and the Inflation Reduction Act (IRA) will help families. "
+     "The IRA will also lower the deficit and ask the ultra-wealthy to pay their fair share.", "The IRA"),
+    # a document's word after "The" or a possessive pronoun, whatever the model tagged
+    ("The Budget invests in communities. The Budget also cuts taxes for working families.", "The Budget"),
+    ("His Budget invests in communities and cuts taxes for working families.", "His Budget"),
+])
+def test_a_law_or_a_document_is_no_organisation(text, who):
+    from chronicle.api import analyze
+
+    an = analyze(text, "2024-03-11", url="https://www.whitehouse.gov/briefing-room/x/")
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    if who in found:
+        assert found[who].startswith("unknown:"), found
+    assert not any(a.id.startswith(("org:", "person:")) for a in an.actors), [a.id for a in an.actors]
+
+
+def test_an_agency_whose_initials_a_law_shares_is_still_the_agency():
+    from chronicle.api import analyze
+
+    # "Energy Policy Act" has the initials EPA, but the article gives the law none
+    an = analyze("The Energy Policy Act of 2005 set new rules. The EPA said it would enforce them.",
+                 "2024-03-11", url="https://www.whitehouse.gov/briefing-room/x/")
+    found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
+    assert found["The EPA"].startswith("org:"), found
+
+
 def test_a_title_label_in_the_publisher_s_transcript_is_the_office_holder(pipeline):
     from chronicle.api import analyze
 
