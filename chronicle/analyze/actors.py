@@ -258,9 +258,10 @@ class _Article:
                 fulls = [f for f in full_names.get(words[0]) or [] if not full_names.get("@" + fold(f))
                          or any(offices & set(fold(r).split()) for r in full_names["@" + fold(f)])]
             holder = self.office_holder(words[0], role)
-            if holder is not None and fold(holder.name) not in {fold(f) for f in fulls}:
+            if holder is not None:
                 # "President Biden" is whoever held that office on the article's date, not
-                # "Hunter Biden", the only Biden the briefing names in full
+                # "Hunter Biden", the only Biden the briefing names in full, and of the
+                # article's "Joe Biden" and "Jill Biden" the one in that office
                 return self.from_entity(holder, role)
             if len(set(fold(f) for f in fulls)) == 1:  # the article's own full name decides
                 return self.person(fulls[0], role, affiliation, {})
@@ -299,6 +300,13 @@ class _Article:
         holders = [e for e in self.kb.people_named(surname) if e.role_on(self.day) is not None]
         if len(holders) > 1:  # the hand-kept updates over Phoenix's open-ended offices
             holders = [e for e in holders if e.curated]
+        if len(holders) > 1:
+            # the label's own title or honorific tells the President's from the First Lady's
+            # ("PRESIDENT BIDEN", "DR. BIDEN"), both of whom hold an office on the date
+            title = set(fold(label).split()) - {surname}
+            offices = title & ROLE_WORDS - TITLE_GLUE
+            holders = [e for e in holders if offices <= set(fold(e.role_on(self.day).role or "").split())
+                       and (title & HONORIFICS) - offices <= {(fold(a).split() or [""])[0] for a in e.aliases}]
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
     def document_named(self, text: str) -> bool:

@@ -363,9 +363,12 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                     bare.name = name
                     bare.role = bare.role or " ".join(role_words) or None
                 return bare
-            for p in people:
-                if p.name == name or (len(name_words) == 1 and p.surname == name.lower()):
-                    return p
+            same = [p for p in people if p.name == name]
+            kin = [p for p in people if len(name_words) == 1 and p.surname == name.lower()]
+            if same or len(kin) == 1:
+                return (same or kin)[0]
+            # several people of that surname ("Jill Biden", and "Obama Biden" of "Obama-Biden
+            # staffers"): the label's name and title alone, for the actor stage to place
             cluster = PersonCluster(name, role=" ".join(role_words) or None, first=pos)
             people.append(cluster)
             return cluster

@@ -449,6 +449,51 @@ def test_whitehouse_2022_one_actor_per_person_across_the_corpus_with_dated_roles
     assert rows["igo:NATO"]["articles"] >= 2
 
 
+@pytest.mark.parametrize("label, actor", [
+    # two Bidens hold an office in 2022: the label's title or honorific tells which
+    ("PRESIDENT BIDEN", "person:joe-biden"),
+    ("FIRST LADY BIDEN", "person:jill-biden"),
+    ("DR. BIDEN", "person:jill-biden"),  # the knowledge base's "Dr. Jill Biden"
+    ("SECOND GENTLEMAN EMHOFF", "person:doug-emhoff"),
+])
+def test_a_label_s_title_tells_namesakes_in_office_apart(pipeline, label, actor):
+    from chronicle.api import analyze
+
+    text = label + ":  Thank you all. It is good to be back in Delaware.\n\nQ:  A question.\n"
+    an = analyze(text, "2022-09-07", url="https://www.whitehouse.gov/briefing-room/x/")
+    assert an.quotes[0].speaker.actor_id == actor
+
+
+def test_a_titled_surname_is_the_office_holder_among_the_article_s_namesakes(nlp, kb):
+    # the article names Jill and Joe Biden in full; coreference left "President Biden" alone
+    text = "Jill Biden and Joe Biden arrived. President Biden spoke first."
+    people = [person(text, "Jill Biden"), person(text, "Joe Biden"),
+              PersonCluster("Biden", role="President", mentions=[(text.index("President Biden") + 10,
+                                                                  text.index("President Biden") + 15)])]
+    actors = build_actors(nlp(text), people, [], dt.date(2022, 9, 7), kb)
+    joe = by_id(actors)["person:joe-biden"]
+    assert "Biden" in [m.text for m in joe.mentions] and "name:biden" not in by_id(actors)
+
+
+WH_SPOUSES = [  # (document, speaker text, actor id)
+    ("speeches-remarks/2022-02/2022-02-02-remarks-by-vice-president-harris-at-an-event-to-reignite-"
+     "the-cancer-moonshot.md", "Dr. Biden", "person:jill-biden"),
+    # a label named in the title ("Remarks by President Biden, First Lady Biden, ...") whose
+    # surname two people of the text have ("Jill Biden", the model's "Obama Biden")
+    ("speeches-remarks/2022-09/2022-09-07-remarks-by-president-biden-first-lady-biden-former-"
+     "president-obama-and-former-first-lady-obama-at-the-unveiling-of-official-obama-white-house-"
+     "portraits.md", "PRESIDENT BIDEN", "person:joe-biden"),
+]
+
+
+@pytest.mark.skipif(not (WHITEHOUSE / WH_SPOUSES[0][0]).exists(),
+                    reason="../shared/corpora/whitehouse is absent")
+@pytest.mark.parametrize("rel, who, actor", WH_SPOUSES)
+def test_whitehouse_spouses_and_presidents_of_one_surname(pipeline, rel, who, actor):
+    [an] = list(pipeline.stream([_whitehouse(rel)]))
+    assert {q.speaker.actor_id for q in an.quotes if q.speaker and q.speaker.text == who} == {actor}
+
+
 def test_ids_stay_within_the_store_s_200_characters_and_apart():
     a = "Restoring " + "the federal government's biological reality and truth " * 6 + "A"
     b = a[:-1] + "B"
