@@ -1004,7 +1004,7 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
         if rel:
             return None
         return "SET", f"XXXX-WXX-{wd + 1}", None
-    if _in_a_name(ctx, c):
+    if _in_a_name(ctx, c) or _in_a_programme(ctx, c):
         return None
     value = _resolve_weekday(ctx, c, wd, rel)
     part = (g.get("part") or "").lower()
@@ -1038,6 +1038,21 @@ def _in_a_name(ctx: _Context, c: Candidate) -> bool:
     titled_before = (prev is not None and prev.text[:1].isupper() and not prev.is_sent_start
                      and prev.idx + len(prev) + 1 == span.start_char)
     return titled_before or (len(span) > 1 and all(t.text[:1].isupper() for t in span))
+
+
+# Broadcast programmes whose title ends in a weekday (with its part of day). Nothing in the
+# words or the parse tells "on Fox News Sunday" (the programme) from "told CBS News Sunday" (a
+# day): this is knowledge of the names, as the holidays are; written in title case only.
+_PROGRAMMES = re.compile(
+    r"\b(?:Fox News Sunday|CBS Sunday Morning|Saturday Night Live|Friday Night Lights"
+    r"|(?:Monday|Thursday|Sunday) Night (?:Football|Baseball))\b")
+
+
+def _in_a_programme(ctx: _Context, c: Candidate) -> bool:
+    """True for the weekday of a programme's title ("Secretary Rubio on Fox News Sunday")."""
+    lo = max(0, c.start - 20)
+    return any(m.start() <= c.start and c.end <= m.end()
+               for m in _PROGRAMMES.finditer(ctx.text, lo, min(len(ctx.text), c.end + 20)))
 
 
 def _deictic_day(ctx: _Context, g: dict) -> tuple[str, str, str | None]:

@@ -681,3 +681,19 @@ def test_a_relative_clauses_date_does_not_date_the_saying(nlp):
 ])
 def test_two_steps_back_or_ahead(nlp, phrase, value):
     assert value_of(nlp, f"{phrase}, they met.", phrase, pub=dt.date(2022, 3, 2)) == ("DATE", value)
+
+
+# --- session 13: open defects of the sixth round ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Special Envoy Witkoff on Fox News Sunday",
+    "I've done Fox News Sunday twice now.",
+    "The cast of Saturday Night Live visited the troops.",
+])
+def test_the_weekday_of_a_programme_title_is_no_date(nlp, text):
+    assert [t for t in timexes(nlp, text, pub=dt.date(2025, 8, 13)) if "day" in t[0]] == []
+
+
+def test_a_networks_name_before_a_weekday_still_leaves_a_day(nlp):
+    # "told CBS News Sunday": the network, then the day
+    assert value_of(nlp, "He told CBS News Sunday that the deal was close.", "Sunday",
+                    pub=dt.date(2025, 8, 13)) == ("DATE", "2025-08-10")
