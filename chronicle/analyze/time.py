@@ -231,6 +231,8 @@ def _tense(doc, start: int, end: int) -> int:
                 prep = head.lower_
             tok = head
             continue
+        if prep is None and _names_past_event(tok, head):
+            return PAST  # "the Jan. 6 attack", "the January 6th committee": a past event's name
         if (prep in _DEADLINE_PREPS or (prep == "on" and head.dep_ == "dobj")) and head.pos_ in (
                 "NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
             # a deadline on the verb's object: "will double its flights by August" (the
@@ -242,6 +244,28 @@ def _tense(doc, start: int, end: int) -> int:
 
 
 _DEADLINE_PREPS = ("by", "until", "till")
+
+# Nouns of events that a date before them names ("the Jan. 6 attack", "the Oct. 19 crash"):
+# such a name is of something that has happened. A committee or commission named by a date is
+# named by the event it looks into ("the January 6th committee", "the 9/11 Commission").
+_PAST_EVENTS = {"attack", "insurrection", "riot", "massacre", "bombing", "shooting", "explosion",
+                "blast", "crash", "plunge", "earthquake", "quake", "coup", "invasion", "raid",
+                "assault", "siege", "uprising", "killing", "slaying", "murder", "tragedy",
+                "disaster", "atrocity", "ambush", "hijacking", "committee", "commission"}
+
+
+def _names_past_event(tok, head) -> bool:
+    """``tok`` (a date's head word) modifies ``head``, a noun of a past event after it, as
+    part of its name: "the Jan. 6 attack", "the January 6th insurrection" (not "the Jan. 15
+    committee meeting": that names a meeting)."""
+    return (tok.dep_ in ("compound", "nmod", "amod", "npadvmod") and head.i > tok.i
+            and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _PAST_EVENTS)
+
+
+def _past_event_date(ctx, c) -> bool:
+    """The candidate is a date naming a past event ("the Jan. 6 attack")."""
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _names_past_event(span.root, span.root.head)
 
 
 def _reattach(tok, verb):
@@ -448,7 +472,7 @@ def _resolve_month_day(ctx: _Context, c: Candidate, m: int, d: int | None) -> st
     # a full date close to publication is that one whatever the verb's tense ("extended
     # the offer to Nov. 16" in an October article); otherwise the tense decides
     near = [o for o in options if d is not None and -31 <= (o - pub_key).days <= 62]
-    if near:
+    if near and not (tense == PAST and _past_event_date(ctx, c)):
         pick = near[0]
     elif tense == PAST:
         past = [o for o in options if o <= pub_key]

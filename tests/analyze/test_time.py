@@ -697,3 +697,18 @@ def test_a_networks_name_before_a_weekday_still_leaves_a_day(nlp):
     # "told CBS News Sunday": the network, then the day
     assert value_of(nlp, "He told CBS News Sunday that the deal was close.", "Sunday",
                     pub=dt.date(2025, 8, 13)) == ("DATE", "2025-08-10")
+@pytest.mark.parametrize("text, phrase, pub, value", [
+    # a month-day naming a past event is its latest occurrence not after publication, even
+    # when a coming one is nearer ("a full date close to publication" would take it)
+    ("The Jan. 6 attack on the Capitol was a disgrace.", "Jan. 6", dt.date(2021, 12, 20), "2021-01-06"),
+    ("The committee investigating the January 6th insurrection will hold a hearing.",
+     "January 6th", dt.date(2021, 11, 5), "2021-01-06"),
+    ("The January 6th committee will meet again.", "January 6th", dt.date(2021, 12, 20), "2021-01-06"),
+    ("The Friday shooting shocked the town.", "Friday", dt.date(2022, 12, 21), "2022-12-16"),
+    # the date of a thing to come is still the coming one
+    ("The Jan. 15 committee meeting will be held.", "Jan. 15", dt.date(2021, 12, 20), "2022-01-15"),
+    ("The Jan. 6 deadline is near.", "Jan. 6", dt.date(2021, 12, 20), "2022-01-06"),
+])
+def test_a_date_naming_a_past_event_is_not_a_coming_one(nlp, text, phrase, pub, value):
+    assert value_of(nlp, text, phrase, pub=pub) == ("DATE", value)
+
