@@ -385,9 +385,60 @@ class _Context:
         self.ref_year: int | None = pub.year if pub else None  # for "that year"
         self.ref_month: tuple[int, int] | None = (pub.year, pub.month) if pub else None
         self.year_named: tuple[int, int] | None = None  # (year, end) of the last year-only date
+        self._proclaimed: dict[str, str] | None = None
+
+    def proclaimed(self) -> dict[str, str]:
+        """The week and month a proclamation proclaims ({"week": "2021-W16"}), found once."""
+        if self._proclaimed is None:
+            self._proclaimed = _proclaimed_period(self.text, self.pub)
+        return self._proclaimed
 
     def tense(self, c: Candidate) -> int:
         return _tense(self.doc, c.start, c.end)
+
+
+# A proclamation's own performative ("do hereby proclaim May 16 through May 22, 2021, as World
+# Trade Week"; "the week starting June 13, 2021"; "May 2021 as ... Month"): its "this week" and
+# "this month" are the ones proclaimed, though it is often published days before them.
+_PROCLAIM = re.compile(r"\bhereby\s+proclaim\b[^.]{0,300}", re.IGNORECASE)
+_PROCLAIMED_RANGE = re.compile(
+    rf"\b(?P<m1>{MONTH_FULL})\s+(?P<d1>\d{{1,2}}),?(?:\s*(?P<y1>\d{{4}}),?)?\s+"
+    rf"(?:through|to|until|-|\u2013)\s+(?:(?P<m2>{MONTH_FULL})\s+)?(?P<d2>\d{{1,2}})\b(?:,\s*(?P<y2>\d{{4}}))?"
+    rf"|\bthe\s+week\s+(?:starting|beginning|of)\s+(?P<m3>{MONTH_FULL})\s+(?P<d3>\d{{1,2}}),\s*"
+    rf"(?P<y3>\d{{4}})", re.IGNORECASE)
+_PROCLAIMED_MONTH = re.compile(rf"(?:[^.;]*?\s)?(?P<m>{MONTH_FULL})\s+(?P<y>\d{{4}}),?\s+(?:as|to\s+be)\b",
+                               re.IGNORECASE)
+
+
+def _proclaimed_period(text: str, pub: dt.date | None) -> dict[str, str]:
+    """The week (a range of 5 to 10 days: the ISO week of its middle day) and the month that
+    the text's proclamation clause proclaims, if any (a range without a year is in the year
+    of publication: "September 17 through September 23 as Constitution Week")."""
+    found: dict[str, str] = {}
+    for p in _PROCLAIM.finditer(text):
+        clause = p.group(0)
+        for r in _PROCLAIMED_RANGE.finditer(clause):
+            try:
+                if r.group("m3"):
+                    first = dt.date(int(r.group("y3")), _month(r.group("m3")), int(r.group("d3")))
+                    last = first + dt.timedelta(6)
+                else:
+                    if not r.group("y2") and pub is None:
+                        continue
+                    y2 = int(r.group("y2")) if r.group("y2") else pub.year
+                    m2 = _month(r.group("m2") or r.group("m1"))
+                    last = dt.date(y2, m2, int(r.group("d2")))
+                    m1 = _month(r.group("m1"))
+                    y1 = int(r.group("y1")) if r.group("y1") else y2 - (m1 > m2)
+                    first = dt.date(y1, m1, int(r.group("d1")))
+            except (KeyError, ValueError):
+                continue
+            if 4 <= (last - first).days <= 9:
+                found.setdefault("week", _week(first + (last - first) / 2))
+        m = _PROCLAIMED_MONTH.match(clause, len("hereby"))
+        if m and m.group("m").lower().rstrip(".") in MONTHS:
+            found.setdefault("month", _iso(int(m.group("y")), _month(m.group("m"))))
+    return found
 
 
 def _year_of(y: str) -> int:
@@ -1411,6 +1462,10 @@ def _rel_unit(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | Non
             return _a_year_before(quarter)
     if u == "quarter":
         return None  # the quarter rule handles it
+    if rel == "this" and u in ("week", "month") and u in ctx.proclaimed() and ctx.tense(c) != PAST:
+        # "I call upon all Americans to observe this week": the week proclaimed (but "this
+        # week, I signed an Executive Order" is the week of publication)
+        return "DATE", ctx.proclaimed()[u], None
     value = _rel_value(ctx, rel, u)
     if value is None:
         return None

@@ -718,3 +718,35 @@ def test_the_past_year_follows_timebank_and_is_the_last_calendar_year(nlp):
     # the year before publication; kept (see docs/time.md, session 13)
     assert value_of(nlp, "Prices have risen over the past year.", "the past year",
                     pub=dt.date(2022, 3, 2)) == ("DATE", "2021")
+
+
+_PROCLAMATION = (
+    "This week, we recognize the enduring contributions of our volunteers.  And this week, I "
+    "signed an Executive Order.\n\nNOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the "
+    "United States of America, do hereby\nproclaim April 18 through April 24, 2021, as National "
+    "Volunteer Week.  I call upon all Americans to observe this week by volunteering.")
+
+
+def test_a_proclamations_this_week_is_the_week_it_proclaims(nlp):
+    pub = dt.date(2021, 4, 16)  # the Friday before the week proclaimed (Sunday to Saturday)
+    got = [(t.text, t.value) for t in extract_timexes(nlp(_PROCLAMATION), pub)
+           if t.text.lower() == "this week"]
+    # the ISO week of the range's middle day; a past clause keeps the week of publication
+    assert got == [("This week", "2021-W16"), ("this week", "2021-W15"), ("this week", "2021-W16")]
+    month = ("This month, we honor them.  NOW, THEREFORE, I do hereby proclaim May 2021 as Jewish "
+             "American Heritage Month.  I call upon all Americans to observe this month.")
+    assert [t.value for t in extract_timexes(nlp(month), dt.date(2021, 4, 30))
+            if t.text.lower() == "this month"] == ["2021-05", "2021-05"]
+    # a range without a year is in the year of publication, after a ";" too
+    constitution = ("NOW, THEREFORE, I do hereby proclaim September 17, 2022, as Constitution Day; "
+                    "and September 17 through September 23 as Constitution Week.  I call upon "
+                    "Americans to observe this week.")
+    assert [t.value for t in extract_timexes(nlp(constitution), dt.date(2022, 9, 16))
+            if t.text == "this week"] == ["2022-W38"]
+    # no proclamation, or a period that is not a week, leaves the week of publication
+    plain = _PROCLAMATION.replace("hereby\nproclaim", "hereby\nwelcome")
+    assert {t.value for t in extract_timexes(nlp(plain), pub) if t.text.lower() == "this week"} == {
+        "2021-W15"}
+    month_long = _PROCLAMATION.replace("April 18 through April 24", "March 15 through April 15")
+    assert {t.value for t in extract_timexes(nlp(month_long), pub)
+            if t.text.lower() == "this week"} == {"2021-W15"}
