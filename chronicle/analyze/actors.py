@@ -40,7 +40,7 @@ from chronicle.analyze.actors_kb import (
 )
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
-from chronicle.analyze.coref import HONORIFICS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
+from chronicle.analyze.coref import HONORIFICS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
 from chronicle.analyze.doctext import sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
@@ -310,13 +310,18 @@ class _Article:
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
     def document_named(self, text: str) -> bool:
-        """Whether one word, "the" aside, names a law or a document rather than an organisation:
-        a document's word ("Budget", "Plan"; not "Bill" nor "Law", which are names too) or the
+        """Whether the words, "the" aside, name a law or a document rather than an organisation:
+        one document's word ("Budget", "Plan"; not "Bill" nor "Law", which are names too), the
         initials the article gives a law it names ("the Inflation Reduction Act (IRA)"; not
-        "EPA" because the article names an "Energy Policy Act")."""
+        "EPA" because the article names an "Energy Policy Act"), or a longer name whose head is
+        a law's or a document's word ("the American Rescue Plan", "the Treaty of Versailles")
+        and which the knowledge base knows as no organisation ("World Food Programme" it does)."""
         words = text.split()
         if words and words[0].lower() in _DETERMINERS:  # "The Budget", "His Budget"
             words = words[1:]
+        if len(words) > 1:
+            return _document_name(words) and not self.kb.lookup(
+                " ".join(words), ("IGO", "ORG", "GROUP", "PERSON"))
         if len(words) != 1:
             return False
         word = words[0].removesuffix("'s").removesuffix("’s")
@@ -787,6 +792,42 @@ _DOCUMENT_WORDS = frozenset({"act", "budget", "plan", "treaty", "agreement", "ac
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "his", "her", "its", "our", "their", "your"})
+
+
+# A longer name's head words that make it a law or a document ("the Bipartisan Infrastructure
+# Law", "the Paris Agreement", "the National Security Strategy"). Not "Initiative", "Program"
+# of the United Nations, "Partnership", "Pact", "Convention" nor "Order": often organisations
+# ("Clinton Global Initiative", "Warsaw Pact", "Southern Baptist Convention", "Fraternal Order
+# of Police"); "Bill", "Law" only after a word that is no title ("Farm Bill", not "Mr. Law").
+_DOCUMENT_HEADS = frozenset({
+    "act", "acts", "law", "laws", "bill", "bills", "plan", "agenda", "agreement", "agreements", "accord",
+    "accords", "treaty", "amendment", "budget", "package", "strategy", "framework", "doctrine",
+    "memorandum", "protocol", "protocols", "charter", "regulation", "program", "programme"})
+# Words after which a name's head is done: "the Treaty of Versailles", "the Office of
+# Management and Budget" (an office), "the Indo-Pacific Economic Framework for Prosperity".
+_KIN = frozenset({"uncle", "aunt", "brother", "sister", "father", "mother", "cousin", "grandpa"})
+_HEAD_ENDS = frozenset({"of", "for", "on", "to", "in", "against", "with", "between", "from", "at", "by"})
+
+
+def _document_name(words: list[str]) -> bool:
+    """Whether a name of several words has a law's or a document's word at its head."""
+    cut = next((i for i, w in enumerate(words) if w.lower() in _HEAD_ENDS), len(words))
+    head = [w.removesuffix("'s").removesuffix("’s") for w in words[:cut]]
+    while head and re.fullmatch(r"[\d,.-]+", head[-1]):  # "Executive Order 14008", "Act 2022"
+        head.pop()
+    if not head:
+        return False
+    last, before = fold(head[-1]), fold(head[-2]) if len(head) > 1 else ""
+    if last == "order" and before == "executive":
+        return True  # an "Executive Order"; not the "Fraternal Order of Police"
+    if last not in _DOCUMENT_HEADS:
+        return False
+    if last in ("bill", "law") and (len(head) < 2 and cut == len(words) or before in HONORIFICS
+                                    or before in PERSON_NOUNS or before in _KIN):
+        return False  # "Mr. Law", "Uncle Bill": a person ("the Bill of Rights" is a bill)
+    if last in ("program", "programme") and {"un", "united"} & {fold(w) for w in words}:
+        return False  # "the United Nations Development Programme": an agency of the UN
+    return not (last == "plan" and before == "health")  # "Kaiser Foundation Health Plan"
 
 
 def _law_initials(doc) -> set[str]:
