@@ -40,7 +40,8 @@ from chronicle.analyze.actors_kb import (
 )
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
-from chronicle.analyze.coref import HONORIFICS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words, possessor_only
+from chronicle.analyze.coref import (HONORIFICS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
+                                     possessor_only)
 from chronicle.analyze.doctext import sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
@@ -803,9 +804,10 @@ _DOCUMENT_HEADS = frozenset({
     "act", "acts", "law", "laws", "bill", "bills", "plan", "agenda", "agreement", "agreements", "accord",
     "accords", "treaty", "amendment", "budget", "package", "strategy", "framework", "doctrine",
     "memorandum", "protocol", "protocols", "charter", "regulation", "program", "programme"})
+# Kinship words before a given name ("Uncle Bill").
+_KIN = frozenset({"uncle", "aunt", "brother", "sister", "father", "mother", "cousin", "grandpa"})
 # Words after which a name's head is done: "the Treaty of Versailles", "the Office of
 # Management and Budget" (an office), "the Indo-Pacific Economic Framework for Prosperity".
-_KIN = frozenset({"uncle", "aunt", "brother", "sister", "father", "mother", "cousin", "grandpa"})
 _HEAD_ENDS = frozenset({"of", "for", "on", "to", "in", "against", "with", "between", "from", "at", "by"})
 
 
@@ -825,7 +827,7 @@ def _document_name(words: list[str]) -> bool:
     if last in ("bill", "law") and (len(head) < 2 and cut == len(words) or before in HONORIFICS
                                     or before in PERSON_NOUNS or before in _KIN):
         return False  # "Mr. Law", "Uncle Bill": a person ("the Bill of Rights" is a bill)
-    if last in ("program", "programme") and {"un", "united"} & {fold(w) for w in words}:
+    if last in ("program", "programme") and re.search(r"\b(?:un|united nations)\b", fold(" ".join(words))):
         return False  # "the United Nations Development Programme": an agency of the UN
     return not (last == "plan" and before == "health")  # "Kaiser Foundation Health Plan"
 

@@ -752,9 +752,11 @@ def test_a_law_or_a_document_with_a_longer_name_is_no_organisation(text):
     ("the American Rescue Plan", True), ("the CHIPS and Science Act", True),
     ("the Treaty of Versailles", True), ("the Bill of Rights", True), ("Executive Order 14008", True),
     ("the Indo-Pacific Economic Framework for Prosperity", True), ("the Abraham Accords", True),
+    ("the United States Refugee Admissions Program", True),
     # organisations whose names end so, or whose head is no document's word
     ("the Office of Management and Budget", False), ("THE OFFICE OF MANAGEMENT BUDGET", False),
     ("the Fraternal Order of Police", False), ("the United Nations Development Programme", False),
+    ("the U.N. Environment Programme", False),
     ("Kaiser Foundation Health Plan", False), ("International Rescue Committee", False),
     ("Planned Parenthood", False), ("Yale Law School", False), ("Mr. Law", False),
     ("Uncle Bill", False), ("Medicare", False),
