@@ -404,7 +404,8 @@ class Knowledge:
         if " " in key or len(key) < 4:
             return None
         shaped = ((key.endswith(_DEMONYM_ENDS) and len(key) >= 5)
-                  or (len(key) == 5 and key.endswith("s"))  # "serbs", "croats"
+                  # "serbs" when spaCy tagged it a nationality: "ports" is no Portuguese
+                  or (demonym and len(key) == 5 and key.endswith("s"))
                   or (demonym and len(key) == 4))
         if not shaped:
             return None

@@ -896,3 +896,9 @@ def test_a_titled_surname_joins_the_article_s_full_name_unless_the_kb_has_the_ti
     an = analyze(text, "2021-08-03", url="https://www.whitehouse.gov/briefing-room/x/")
     found = {q.speaker.text: q.speaker.actor_id for q in an.quotes if q.speaker}
     assert found[who].startswith(actor), found
+
+
+def test_a_plural_noun_that_starts_like_a_country_is_no_nationality(kb):
+    # "Ports Action Plan" is not Portugal's, "Energy Costs" not Costa Rica's
+    assert kb.stem_country("ports") is None and kb.stem_country("costs") is None
+    assert kb.stem_country("serbs", demonym=True) == "country:SRB"
