@@ -211,6 +211,12 @@ def _acronyms_upper(name: str) -> str:
     return _NO_VOWEL_WORD.sub(lambda m: m.group(0) if m.group(0) in _ABBREVIATED else m.group(0).upper(), name)
 
 
+# Four-letter stems of country names that are English nouns, whose plurals are no nationality:
+# "ports" (Portugal), "costs" (Costa Rica), "units" (United ...), "chins" (China), "cents" (Central
+# African Republic).
+_STEM_WORDS = frozenset("port cost unit malt tong chin stat sing pale cent moro mont bela colo".split())
+
+
 class Knowledge:
     """Canonical identities and the indexes to find them by name.
 
@@ -404,8 +410,8 @@ class Knowledge:
         if " " in key or len(key) < 4:
             return None
         shaped = ((key.endswith(_DEMONYM_ENDS) and len(key) >= 5)
-                  # "serbs" when spaCy tagged it a nationality: "ports" is no Portuguese
-                  or (demonym and len(key) == 5 and key.endswith("s"))
+                  # "serbs", "thais"; not an English plural ("ports" is no Portuguese)
+                  or (len(key) == 5 and key.endswith("s") and key[:4] not in _STEM_WORDS)
                   or (demonym and len(key) == 4))
         if not shaped:
             return None
