@@ -141,13 +141,17 @@ def honorific_check(kb: Knowledge):
         key = fold(name)
         if key not in cache:
             people = kb.lookup(key, ("PERSON",), key=key) if " " in key else []
-            found = frozenset(w for a in (people[0].aliases if len(people) == 1 else ())
-                              if (w := (fold(a).split() or [""])[0]) in HONORIFICS)
+            found = _alias_honorifics(people[0]) if len(people) == 1 else frozenset()
             if len(cache) >= _GENDER_CACHE_SIZE:
                 cache.clear()
             cache[key] = found
         return cache[key]
     return honorifics_of
+
+
+def _alias_honorifics(e: Entity) -> frozenset[str]:
+    """The honorifics the entity's aliases begin with ("Dr. Jill Biden" -> {"dr"})."""
+    return frozenset(w for a in e.aliases if (w := (fold(a).split() or [""])[0]) in HONORIFICS)
 
 
 def load_knowledge(path: str | None = None) -> Knowledge:
@@ -307,7 +311,7 @@ class _Article:
             title = set(fold(label).split()) - {surname}
             offices = title & ROLE_WORDS - TITLE_GLUE
             holders = [e for e in holders if offices <= set(fold(e.role_on(self.day).role or "").split())
-                       and (title & HONORIFICS) - offices <= {(fold(a).split() or [""])[0] for a in e.aliases}]
+                       and (title & HONORIFICS) - offices <= _alias_honorifics(e)]
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
     def document_named(self, text: str) -> bool:

@@ -335,8 +335,7 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                     break  # "Dr. Renee Wegrzyn": the name is "Renee Wegrzyn"
                 name_words.insert(0, w)
             # "First Lady Dr. Jill Biden": honorifics are no name ("THE FIRST LADY" was "Lady Dr")
-            while name_words and name_words[0].lower().rstrip(".") in HONORIFICS:
-                name_words.pop(0)
+            name_words = _drop_honorifics(name_words)
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
             if {w.lower() for w in words} & ROLE_WORDS and \
                     {w.lower() for w in words} & _RANKS != {w.lower() for w in role_words} & _RANKS:
@@ -348,9 +347,7 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                     continue
                 # a title capitalizes every word: "Vice President Harris Before Air Force Two";
                 # an honorific before the name is none of it ("First Lady Dr. Jill Biden")
-                words_after = after.group(1).split()
-                while words_after and words_after[0].lower().rstrip(".") in HONORIFICS:
-                    words_after.pop(0)
+                words_after = _drop_honorifics(after.group(1).split())
                 name_words = list(itertools.takewhile(lambda w: w.lower() not in _TITLE_CASE_STOPS,
                                                       (w.rstrip(".") for w in words_after[:3])))
                 if not name_words:
@@ -373,6 +370,11 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             people.append(cluster)
             return cluster
     return bare
+
+
+def _drop_honorifics(words: list[str]) -> list[str]:
+    """The words from the first that is no honorific on ("Dr. Jill Biden" -> "Jill Biden")."""
+    return list(itertools.dropwhile(lambda w: w.lower().rstrip(".") in HONORIFICS, words))
 
 
 # Words a title capitalizes that end a name standing after a role ("... Vice President Harris

@@ -813,6 +813,12 @@ def test_a_headline_source_the_model_tags_an_organisation_is_that_organisation(p
     assert not any(i.startswith("person:") for t, i in ids.items() if t in ("Denver Post", "Bangor Daily News"))
 
 
+def _president_quote(an):
+    """The one quote whose speaker mention says "President"."""
+    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    return q
+
+
 def test_a_bare_title_in_a_dated_past_sentence_is_that_day_s_holder(pipeline):
     from chronicle.api import analyze
 
@@ -820,14 +826,14 @@ def test_a_bare_title_in_a_dated_past_sentence_is_that_day_s_holder(pipeline):
     text = ("On March 15, 1995, by Executive Order 12957, the President declared a national "
             "emergency to deal with the threat posed by the Government of Iran.")
     an = analyze(text, "2021-03-05", url="https://www.whitehouse.gov/briefing-room/x/")
-    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    q = _president_quote(an)
     assert q.said_on == "1995-03-15"
     assert q.speaker.actor_id != "person:joe-biden"
     # a day inside the holder's term names them still
     text = ("On March 11, 2021, the President announced that every adult would be eligible "
             "for a vaccine by May 1.")
     an = analyze(text, "2022-03-05", url="https://www.whitehouse.gov/briefing-room/x/")
-    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    q = _president_quote(an)
     assert q.speaker.actor_id == "person:joe-biden"
 
 
@@ -846,7 +852,7 @@ def test_a_bare_title_set_in_another_year_or_month_is_that_period_s_one_holder(p
     from chronicle.api import analyze
 
     an = analyze(text, "2022-03-01", url="https://www.whitehouse.gov/x")
-    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    q = _president_quote(an)
     assert q.said_on == "2022-03-01"
     assert q.speaker.actor_id.startswith(actor), q.speaker.actor_id
     assert "period" not in q.to_dict()
@@ -870,7 +876,7 @@ def test_a_bare_title_under_a_foreign_dateline_is_not_the_publisher_s_office(pip
     from chronicle.api import analyze
 
     an = analyze(text, "2022-12-01", url="https://www.whitehouse.gov/x")
-    [q] = [q for q in an.quotes if q.speaker and "President" in q.speaker.text]
+    q = _president_quote(an)
     assert q.speaker.actor_id.startswith(actor), q.speaker.actor_id
 
 
