@@ -228,10 +228,11 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         if sp.mention_type == "turn":
             cluster = None if _organisation_label(span, sp.text) else \
                 _turn_person(sp.text, sp.start, people, title, text_of(doc))
-        elif sp.text.strip().lower() in ("i", "me") and title:
+        elif sp.text.strip().lower() in ("i", "me"):
             # "I" in a statement or remarks is its author: "Statement from President Joe Biden
-            # on ...", "Remarks by President Biden at ..."
-            cluster = _author(title, people, sp.start)
+            # on ...", "Remarks by President Biden at ..."; in a letter, its signatory
+            cluster = (_author(title, people, sp.start) if title else None) or \
+                _signatory(text_of(doc), people, sp.start)
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
                                in_office) if span is not None else None
@@ -425,6 +426,55 @@ def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster 
     role = " ".join(w for w in m.group(1).split()[:len(m.group(1).split()) - len(words)]) or None
     cluster = PersonCluster(full, role=role, first=pos)
     cluster.gender = next((g for w in (role or "").lower().split() if (g := _GENDERED.get(w.rstrip(".")))), None)
+    people.append(cluster)
+    return cluster
+
+
+# A signed text's signature: the name under a letter's close ("Sincerely,\n\n   JOSEPH R. BIDEN
+# JR."), or a name in capitals alone on the last line of a proclamation, order, memorandum or
+# message ("... forty-sixth.\n\nJOSEPH R. BIDEN JR.", before "THE WHITE HOUSE,\nMay 6, 2021."
+# in messages to Congress). Web copies indent both with non-breaking spaces.
+_H = r"[^\S\n]"  # horizontal white space
+_SIGNATURES = (
+    re.compile(r"(?:^|\n)" + _H + r"*(?i:Sincerely(?:" + _H + r"+yours)?|Respectfully(?:" + _H +
+               r"+yours)?|Yours" + _H + r"+(?:sincerely|truly|faithfully)|Very" + _H + r"+truly" + _H +
+               r"+yours|(?:With" + _H + r"+)?(?:warm|best|kind)?" + _H + r"*regards)," + _H +
+               r"*\n\s*(?P<name>[A-Z][\w.'’-]*(?:" + _H + r"+[A-Z][\w.'’-]*){1,4})" + _H + r"*(?:\n|$)"),
+    re.compile(r"\n\s*(?P<name>[A-Z][A-Z.'’-]*(?:" + _H + r"+[A-Z][A-Z.'’-]*){1,4})" + _H +
+               r"*(?:\n\s*THE" + _H + r"+WHITE" + _H + r"+HOUSE,?\s*\n[^\n]{0,40})?\s*$"),
+)
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# capitals closing a transcript or a speech, not a signature
+_NOT_SIGNATURES = {"the", "end", "god", "bless", "thank", "you", "applause", "laughter", "america",
+                   "and", "of", "all", "may", "us"}
+_SIGNATURE_TAIL = 1500  # characters: a signature closes the text
+
+
+def _signatory(text: str, people: list[PersonCluster], pos: int) -> PersonCluster | None:
+    """The person who signed a letter or a proclamation ("Sincerely, JOSEPH R. BIDEN JR.";
+    "JOSEPH R. BIDEN JR." alone at the end), as a cluster; None where the text is not signed."""
+    tail = max(0, len(text) - _SIGNATURE_TAIL)
+    m = None
+    for pattern in _SIGNATURES:
+        for m in pattern.finditer(text, tail):
+            pass  # the last close is the letter's
+        if m is not None:
+            break
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if all(w.isupper() or not w[:1].isalpha() for w in words):
+        words = [w.title() if len(w.rstrip(".")) > 1 else w for w in words]  # "JOSEPH R. BIDEN JR."
+    while words and words[-1].lower().rstrip(".,") in _NAME_SUFFIXES:
+        words = words[:-1]
+    if len(words) < 2 or any(w.lower().rstrip(".,") in TITLE_WORDS or
+                             w.lower().rstrip(".,!") in _NOT_SIGNATURES for w in words):
+        return None  # "Best regards,\nThe Office of ...", "GOD BLESS AMERICA": no one's name
+    given, surname = words[0].lower(), words[-1].lower()
+    for p in people:
+        if p.surname == surname and p.given == given:
+            return p
+    cluster = PersonCluster(" ".join(words), first=pos)
     people.append(cluster)
     return cluster
 

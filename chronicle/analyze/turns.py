@@ -113,7 +113,8 @@ def find_turns(text: str) -> list[Turn]:
 
 # A headline's source before a colon: one to six capitalized words ("Poll", "Clinton camp",
 # "McCain Challenger Kelli Ward"), no sentence punctuation.
-_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,5}):[ \t]+(?=\S)")
+_HEADLINE_LABEL = re.compile(r"(?P<label>(?!(?:Dear|My\s+dear)\b)[A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,5}):[ \t]+(?=\S)")
+# ("Dear Madam Speaker:  I write ..." opens a letter: the one greeted is no source)
 
 
 def find_colon_attributions(doc) -> list[Turn]:

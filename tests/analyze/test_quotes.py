@@ -750,6 +750,33 @@ def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
     assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
 
 
+@pytest.mark.parametrize("ending", [
+    # a letter's close and signature; web copies indent with non-breaking spaces
+    "\n\n\u00a0\u00a0\u00a0\u00a0Sincerely,\n\u00a0\n\u00a0\u00a0\u00a0\u00a0JOSEPH R. BIDEN JR.\n",
+    # a message to the Congress: the name in capitals, then the place and date
+    "\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\n\n   March 2, 2022.\n",
+    # a proclamation
+    "\n\nIN WITNESS WHEREOF, I have hereunto set my hand this second day of March.\n\nJOSEPH R. BIDEN JR.",
+])
+def test_i_in_a_signed_text_is_its_signatory(ending):
+    text = "Dear Madam Speaker:  I believe that the bill will help working families." + ending
+    q = next(q for q in analyze(text, "2022-03-02", title="Letter to the Speaker").quotes
+             if q.cue.text == "believe")
+    assert (q.speaker.text, q.speaker.actor_id) == ("I", "person:joe-biden")
+
+
+@pytest.mark.parametrize("ending", ["\n\nGOD BLESS AMERICA.", "\n\nThank you.\n\nEND"])
+def test_capitals_closing_a_speech_are_no_signature(ending):
+    text = "I believe that the bill will help working families." + ending
+    q = only(analyze(text, "2022-03-02").quotes)
+    assert q.speaker.actor_id.startswith("unknown:")
+
+
+def test_a_letter_s_salutation_is_no_headline_source():
+    found = quotes("Dear Madam Speaker:  I believe that the bill will help working families.")
+    assert all(q.speaker.text != "Dear Madam Speaker" for q in found)
+
+
 def test_the_president_is_the_one_in_office_on_the_day_among_those_named():
     # a 2021 briefing naming the last president first: "the President" is the one in office
     text = ("Press Briefing\n\nMS. PSAKI:  President Trump left the deal in 2018. President Biden "
