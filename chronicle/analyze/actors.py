@@ -61,11 +61,24 @@ _OWN_GOVERNMENT = frozenset({"Administration", "ADMINISTRATION", "Government", "
 
 
 def _own_government(text: str) -> bool:
-    """"The Administration", "the\nGovernment" (a line break inside is a space)."""
+    """"The Administration", "the\nGovernment" (a line break inside is a space), "my
+    Administration" (a President's own words)."""
     words = text.split()
-    if words and words[0] in ("the", "The", "THE"):
+    if words and words[0].lower() in ("the", "my", "our", "this"):
         words = words[1:]
     return len(words) == 1 and words[0] in _OWN_GOVERNMENT
+
+
+def _administration_of(text: str) -> list[str] | None:
+    """The names an administration is named by: "the Biden-Harris Administration" -> ["Biden",
+    "Harris"]; None for anything else."""
+    words = text.replace("\u2060", "").split()  # a word joiner inside "Biden-⁠Harris"
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 2 or words[1].lower() != "administration":
+        return None
+    names = [w for w in re.split(r"[-–]", words[0]) if w]
+    return names if names and all(_NAME_RE.match(w) for w in names) else None
 
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it", "i", "we", "you",
@@ -501,6 +514,9 @@ class _Article:
                 self.gov.add(a.id)
             self.mention(a, start, end)
             return
+        if label == "ORG" and (a := self.administration(text)) is not None:
+            self.mention(a, start, end)  # "the Biden-Harris Administration": the US government
+            return
         if label == "ORG" and key.removeprefix("the ") in ("administration", "government"):
             # "the Administration" names no organisation of its own: in formal writing the
             # publisher's government, else no identity to merge across a corpus
@@ -600,6 +616,26 @@ class _Article:
         return start, end, gov
 
     # --- speakers ----------------------------------------------------------------------------
+    def administration(self, text: str) -> Actor | None:
+        """The government of an administration named by its leaders ("the Biden-Harris
+        Administration", "the Maduro administration"): the country all of them governed, as the
+        knowledge base has them; None when it names no such leaders."""
+        names = _administration_of(text)
+        if names is None:
+            return None
+        countries = set()
+        for name in names:
+            found = {c for e in self.kb.lookup(name, ("PERSON",))
+                     if e.code and (c := _country_of(e.code)) and e.code == c + "GOV"}
+            if len(found) != 1:
+                return None  # not a leader, or leaders of several countries by that name
+            countries |= found
+        if len(countries) != 1:
+            return None
+        a = self.country("country:" + countries.pop())
+        self.gov.add(a.id)
+        return a
+
     def speaker(self, sp, full_names, day: str | None = None, period: str | None = None) -> Actor:
         """The actor of a speaker mention; ``day``: the day its quote was said (``said_on``);
         ``period``: the year or month it is set in when no day dates it (``Quote.period``)."""
@@ -629,6 +665,10 @@ class _Article:
             holder = self.title_holder(sp.text, day, period)
             if holder is not None:
                 return holder
+        administration = self.administration(sp.text) if sp.mention_type != "turn" else None
+        if administration is not None:
+            # "the Biden administration" (not Biden himself), "the Biden-Harris\nAdministration"
+            return administration
         aid = self.spans.get(span)
         if aid:
             return self.actors[aid]

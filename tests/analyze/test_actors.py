@@ -628,6 +628,36 @@ def test_the_administration_is_the_publisher_s_government_or_no_one(nlp, kb):
     assert not any(a.id == "org:administration" for a in actors)
 
 
+@pytest.mark.parametrize("sentence, speaker, actor", [
+    ("The Biden-Harris Administration announced new steps to cut costs.",
+     "The Biden-Harris Administration", "country:USA"),
+    # the government, not the leader it is named after, in any case
+    ("The Biden administration said it would act.", "The Biden administration", "country:USA"),
+    ("The Maduro administration said the vote was fair.", "The Maduro administration", "country:VEN"),
+])
+def test_an_administration_named_by_its_leaders_is_their_country_s_government(pipeline, sentence,
+                                                                               speaker, actor):
+    from chronicle.api import analyze
+
+    q = next(q for q in analyze(sentence, "2022-01-27").quotes if q.speaker.text == speaker)
+    assert q.speaker.actor_id == actor
+
+
+def test_an_administration_named_across_a_line_break_is_still_the_government(nlp, kb):
+    text = "To support every child, the Biden-Harris\nAdministration will reopen schools safely."
+    q = speaker_quote(text, "the Biden-Harris\nAdministration")
+    q.speaker.mention_type = "description"
+    build_actors(nlp(text), [], [q], D2022, kb)
+    assert q.speaker.actor_id == "country:USA"
+
+
+def test_an_administration_of_no_known_leader_is_no_country(pipeline):
+    from chronicle.api import analyze
+
+    [q] = analyze("The Smith Administration said it would act.", "2022-01-27").quotes
+    assert not q.speaker.actor_id.startswith("country:")
+
+
 @pytest.mark.parametrize("sentence, not_id", [
     ("Lavrov's spokesman said the talks had failed.", "person:sergey-lavrov"),
     ("Biden's son said the talks had failed.", "person:joe-biden"),
