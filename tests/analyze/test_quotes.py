@@ -391,6 +391,18 @@ def test_a_label_with_title_and_surname_only_is_the_official_in_office_that_day(
     assert ids != {"person:alejandro-mayorkas"}
 
 
+@pytest.mark.parametrize("label, actor", [
+    ("SECRETARY LUTNICK", "person:howard-lutnick"),
+    ("SECRETARY KENNEDY", "person:robert-f-kennedy-jr"),  # not a Kennedy of the 1960s
+    ("SECRETARY ROLLINS", "person:brooke-rollins"),
+])
+def test_the_2025_cabinet_is_known_by_title_and_surname(label, actor):
+    briefing = (f"Press Briefing\n\n{label}:  Thank you. The new rules take effect soon.\n\n"
+                f"Q  When?\n\n{label}:  Next month.\n")
+    ids = {q.speaker.actor_id for q in analyze(briefing, "2025-04-10").quotes if q.speaker.text == label}
+    assert ids == {actor}
+
+
 def test_a_titled_surname_is_the_office_holder_not_a_relative_named_in_full():
     briefing = ("MS. JEAN-PIERRE:  President Biden has rallied the world to support Ukraine. "
                 "President Biden will not allow that to happen.\n\n"
