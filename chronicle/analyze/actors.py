@@ -517,6 +517,8 @@ class _Article:
         if label == "ORG" and (a := self.administration(text)) is not None:
             self.mention(a, start, end)  # "the Biden-Harris Administration": the US government
             return
+        if label == "ORG" and key.removeprefix("the ") in _ORG_DESCRIPTIONS:
+            return  # "the Department": which one is for the speaker stage (org_described)
         if label == "ORG" and key.removeprefix("the ") in ("administration", "government"):
             # "the Administration" names no organisation of its own: in formal writing the
             # publisher's government, else no identity to merge across a corpus

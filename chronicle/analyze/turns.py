@@ -29,7 +29,13 @@ _NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "V
                  "EST", "EDT", "PST", "A.M", "P.M", "END", "CLOSE", "BACKGROUND", "SUBJECT", "RE", "TO",
                  "FROM", "CC", "DATE", "TIME", "LOCATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY",
                  # a news database's record fields and a wire's running-story title
-                 "BYLINE", "BY", "SECTION", "DATELINE", "LENGTH", "HIGHLIGHT", "THE LATEST"}
+                 "BYLINE", "BY", "SECTION", "DATELINE", "LENGTH", "HIGHLIGHT", "THE LATEST",
+                 # a fact-check's or a "mythbuster"'s paragraph labels
+                 "FACT", "FACTS", "THE FACTS", "MYTH", "REALITY", "CLAIM", "TRUTH", "THE TRUTH",
+                 "FALSE", "TRUE", "BOTTOM LINE", "HOAX", "MYTHBUSTER", "FACT SHEET", "FACT CHECK",
+                 # a story's kind before its headline
+                 "BREAKING", "BREAKING NEWS", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL",
+                 "LIVE", "UPDATED", "READOUT"}
 
 
 # A memo's header fields (a news agency's "AP:" before a headline is a source, and stays one).
@@ -64,6 +70,16 @@ _MONOLOGUE_TITLES = {"THE", "MR", "MRS", "MS", "DR", "SECRETARY", "PRESIDENT", "
                      "AMBASSADOR", "ADMIRAL", "GENERAL", "GEN", "SEN", "GOV", "REP", "AMB"}
 
 
+def _heading(label: str) -> bool:
+    """A fact sheet's section heading in capitals, not a speaker: one opening with a gerund
+    ("UNLEASHING ECONOMIC PROSPERITY:", "SECURING AMERICA’S FUTURE:") or holding a possessive."""
+    words = label.split()
+    first = words[0].rstrip(".")
+    # three words at least, and not "ACTING ADMINISTRATOR SLAVITT": "MR. FLEMING" is a name
+    return (len(words) >= 3 and first.endswith("ING") and first != "ACTING") or \
+        any(w.endswith(("’S", "'S")) for w in words)
+
+
 def find_turns(text: str) -> list[Turn]:
     """Every labelled speaker turn; empty for ordinary prose (no label, or a single one that
     does not open a monologue)."""
@@ -82,7 +98,7 @@ def find_turns(text: str) -> list[Turn]:
                 # the whole is read as prose (as PolNeAR's annotators read it)
                 questions.append((ps, m.start("label"), m.start("label") + 1, m.start("cue"), m.end("cue"), m.end()))
                 continue
-            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2:
+            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2 or _heading(label):
                 continue
             labelled.append((ps, m.start("label"), m.start("label") + len(label), m.start("cue"), m.end("cue"), m.end()))
         else:

@@ -651,6 +651,16 @@ def test_an_administration_named_across_a_line_break_is_still_the_government(nlp
     assert q.speaker.actor_id == "country:USA"
 
 
+def test_the_department_is_the_department_named_before_not_one_org_for_all(pipeline):
+    from chronicle.api import analyze
+
+    found = analyze("The Department of Education issued guidance on Monday. The Department "
+                    "announced new grants.", "2023-03-01")
+    assert [q.speaker.actor_id for q in found.quotes] == ["org:department-of-education"] * 2
+    [q] = analyze("The Department announced new grants.", "2023-03-01").quotes
+    assert q.speaker.actor_id.startswith("unknown:")  # never one "org:department" for all
+
+
 def test_an_administration_of_no_known_leader_is_no_country(pipeline):
     from chronicle.api import analyze
 

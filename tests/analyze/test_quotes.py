@@ -784,6 +784,24 @@ def test_capitals_closing_a_speech_are_no_signature(ending):
     assert q.speaker.actor_id.startswith("unknown:")
 
 
+@pytest.mark.parametrize("text", [
+    # a fact sheet's section headings in capitals
+    "Fact Sheet\n\nUNLEASHING ECONOMIC PROSPERITY: The bill cuts taxes for workers.\n\n"
+    "SECURING AMERICA’S ECONOMIC FUTURE: The bill reduces the deficit.",
+    # a "mythbuster"'s labels
+    "MYTHBUSTER: The Bill Cuts Spending\n\nMYTH: The bill adds to the deficit.\n\n"
+    "FACT: The bill delivers savings.\n\nFACT: This is the highest level of savings in history.",
+])
+def test_headings_and_fact_check_labels_are_no_speakers(text):
+    assert quotes(text) == []
+
+
+def test_an_acting_official_s_label_is_a_speaker_not_a_heading():
+    call = ("Press Briefing\n\nACTING ADMINISTRATOR SLAVITT:  Good afternoon. Let us begin.\n\n"
+            "Q  What changed?\n\nACTING ADMINISTRATOR SLAVITT:  The supply.\n")
+    assert sum(q.speaker.text == "ACTING ADMINISTRATOR SLAVITT" for q in quotes(call)) == 2
+
+
 def test_a_letter_s_salutation_is_no_headline_source():
     found = quotes("Dear Madam Speaker:  I believe that the bill will help working families.")
     assert all(q.speaker.text != "Dear Madam Speaker" for q in found)
