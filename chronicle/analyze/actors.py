@@ -60,6 +60,11 @@ _NAME_RE = re.compile(r"^[A-Z](?:[^\W\d_]|['’.-])*(?:\s+[A-Z](?:[^\W\d_]|['’
 _OWN_GOVERNMENT = frozenset({"Administration", "ADMINISTRATION", "Government", "GOVERNMENT"})
 
 
+# A legislature's offices, as a title before a surname ("Speaker Pelosi", "Majority Whip
+# Clyburn"); not among coreference's role words, where "speaker" would be anyone speaking.
+_LEGISLATURE_OFFICES = frozenset({"speaker", "majority", "minority", "whip"})
+
+
 def _own_government(text: str) -> bool:
     """"The Administration", "the\nGovernment" (a line break inside is a space), "my
     Administration" (a President's own words)."""
@@ -413,7 +418,8 @@ class _Article:
         ``title`` ("President", "Secretary") on the article's date, else None."""
         if not title or not self.day:
             return None
-        words = {w for w in fold(title).split() if w in ROLE_WORDS} - {"of", "the", "for"}
+        words = {w for w in fold(title).split() if w in ROLE_WORDS or w in _LEGISLATURE_OFFICES} - \
+            {"of", "the", "for"}
         if not words:
             return None
         holders = []

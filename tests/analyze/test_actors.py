@@ -661,6 +661,18 @@ def test_the_department_is_the_department_named_before_not_one_org_for_all(pipel
     assert q.speaker.actor_id.startswith("unknown:")  # never one "org:department" for all
 
 
+@pytest.mark.parametrize("sentence, day, actor", [
+    ("Speaker Pelosi said the House would vote on Friday.", "2021-06-01", "person:nancy-pelosi"),
+    ("Speaker Johnson said the House would vote on Friday.", "2024-02-01", "person:mike-johnson"),
+    ("Leader Schumer said the Senate would act.", "2022-06-01", "person:chuck-schumer"),
+])
+def test_congressional_leaders_are_known_by_title_and_surname(pipeline, sentence, day, actor):
+    from chronicle.api import analyze
+
+    [q] = analyze(sentence, day).quotes
+    assert q.speaker.actor_id == actor
+
+
 def test_an_administration_of_no_known_leader_is_no_country(pipeline):
     from chronicle.api import analyze
 
