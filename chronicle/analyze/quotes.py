@@ -88,9 +88,22 @@ def extract_quotes(doc) -> list[Quote]:
         # speaker's own "I think" and the rest are the turn's words, not new quotes
         inner = [q for q in inner if (i := _turn_of(q.content.start, turn_spans, turn_starts)) < 0
                  or _reports_someone_else(doc, q, turns[i].content)]
-    quotes.extend(inner)
+    quotes.extend(q for q in inner if not _no_one_s(doc, q))
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+def _no_one_s(doc, q: Quote) -> bool:
+    """A reported "quote" no one says, opening its sentence: a fact sheet's heading ("Supporting
+    Students with Disabilities") or a signing statement's "Thank you to Representative ...". A
+    speaker found anywhere keeps it."""
+    if q.kind != "indirect" or q.speaker is not None or q.cue is None:
+        return False
+    cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    tok = cue[0]
+    return bool(tok.is_sent_start) and (tok.tag_ == "VBG" or tok.lower_ == "thank")
 
 
 # Speakers that are no third party: the one talking, the one talked to, and words that point

@@ -802,6 +802,14 @@ def test_an_acting_official_s_label_is_a_speaker_not_a_heading():
     assert sum(q.speaker.text == "ACTING ADMINISTRATOR SLAVITT" for q in quotes(call)) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "Fact Sheet\n\nSupporting Students with Disabilities.\n\nThe plan funds new teachers.",
+    "Thank you to Representatives Axne and Hinson for their leadership on this bill.",
+])
+def test_a_heading_or_a_thank_you_no_one_says_is_no_quote(text):
+    assert [q for q in quotes(text) if q.speaker is None] == []
+
+
 def test_a_letter_s_salutation_is_no_headline_source():
     found = quotes("Dear Madam Speaker:  I believe that the bill will help working families.")
     assert all(q.speaker.text != "Dear Madam Speaker" for q in found)
