@@ -65,6 +65,11 @@ _OWN_GOVERNMENT = frozenset({"Administration", "ADMINISTRATION", "Government", "
 _LEGISLATURE_OFFICES = frozenset({"speaker", "majority", "minority", "whip"})
 
 
+# Countries named like a US state: after a city and a comma, the state is meant.
+_STATE_NAMED_COUNTRIES = frozenset({"country:GEO"})
+_ADDRESS_CITY = re.compile(r"([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2}),\s*$")
+
+
 def _own_government(text: str) -> bool:
     """"The Administration", "the\nGovernment" (a line break inside is a space), "my
     Administration" (a President's own words)."""
@@ -501,6 +506,8 @@ class _Article:
             cid = self.kb.stem_country(key, demonym=True)
             if cid:
                 place = Place(cid, "country")
+        if place is not None and place.kind == "country" and self._state_of_address(place, start):
+            return  # "Macon, Georgia": the US state of an address, not the country
         if place is not None:
             kind = place.kind
             if kind == "city" or (kind == "seat" and not _acting(ent)):
@@ -561,6 +568,17 @@ class _Article:
                 a = self.actor(aid, lambda: Actor(id=aid, name=name, type="ORG",
                                                   country=country, sector=sector))
                 self.mention(a, start, end)
+
+    def _state_of_address(self, place: Place, start: int) -> bool:
+        """Whether a country's name ("Georgia") ends a "City, State" address whose city is not
+        one of that country's places ("Macon, Georgia", not "Tbilisi, Georgia")."""
+        if place.target not in _STATE_NAMED_COUNTRIES:
+            return False
+        m = _ADDRESS_CITY.search(self.text, max(0, start - 40), start)
+        if m is None:
+            return False
+        city = self.kb.place(m.group(1))
+        return city is None or city.target != place.target
 
     def subnational(self, name: str, country: str) -> Actor:
         """A state, province, region or city that speaks or acts ("Texas said", "Hawaii

@@ -30,7 +30,7 @@ from chronicle.analyze import boundary_model, cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
 from chronicle.analyze.spanindex import SpanIndex
-from chronicle.analyze.turns import Turn, find_colon_attributions, find_turns
+from chronicle.analyze.turns import _NOT_SPEAKERS, Turn, find_colon_attributions, find_turns
 from chronicle.model import Quote, Span, Speaker
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -817,6 +817,14 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
         name = _signed_name(doc, dash)
         if name is not None:
             return _Cue(None, (dash.start("dash"), dash.end("dash")), None, name)
+    # 0b. a label and a colon alone before it in its paragraph: "Toledo, Ohio: “...”", a list
+    # of what outlets or people said, each item its source's words
+    label = _LIST_LABEL.fullmatch(text_of(doc), frame[0], reg.start)
+    if label and (frame[0] == 0 or text_of(doc)[frame[0] - 1] == "\n") and \
+            label.group("label").upper() not in _NOT_SPEAKERS:
+        name = doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand")
+        if name is not None:
+            return _Cue(None, (label.start("colon"), label.end("colon")), None, name)
     # 1. a cue whose parsed content lies inside this quote ("...," said X -> said ccomp)
     best = None
     for cue in near:
@@ -935,6 +943,13 @@ def _cue_across_paragraphs(doc, reg: QuoteRegion, paras, para_starts: list[int],
             if name is not None:
                 return _Cue(None, (a, m.start("name")), None, name)
     return None
+
+
+# A list item's source before a colon, alone ahead of a quotation: capitalized words (a few
+# function words between), commas allowed ("Columbia, South Carolina", "The Arizona Republic").
+_LIST_LABEL = re.compile(
+    r"[^\S\n]*(?:[-*•][^\S\n]+)?(?P<label>[A-Z][\w.'’&-]*(?:,?\s+(?:(?:of|the|and|for|de)\s+)?"
+    r"[A-Z][\w.'’&-]*){0,7})(?P<colon>:)\s*")
 
 
 def _signed_name(doc, match):

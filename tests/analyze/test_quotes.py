@@ -810,6 +810,24 @@ def test_a_heading_or_a_thank_you_no_one_says_is_no_quote(text):
     assert [q for q in quotes(text) if q.speaker is None] == []
 
 
+def test_a_list_item_s_label_before_a_colon_is_its_quote_s_speaker():
+    text = ("The good news is being felt across the nation:\n\n"
+            "Toledo,\nOhio:\n“Summer gas prices are at a surprising four-year low.”\n\n"
+            "The Arizona Republic: “Motorists are seeing a relatively cheap summer at the pump.”")
+    found = quotes(text)
+    assert [(q.kind, q.speaker.text, q.cue.text) for q in found] == [
+        ("direct", "Toledo,\nOhio", ":"), ("direct", "The Arizona Republic", ":")]
+
+
+def test_a_city_and_georgia_is_the_us_state_not_the_country():
+    found = analyze("Macon, Georgia: “Gas prices are down this week, and that helps families.”",
+                    "2025-06-30")
+    assert not any(a.id == "country:GEO" for a in found.actors)
+    found = analyze("The leaders met in Tbilisi, Georgia, on Monday. Georgia said the talks went "
+                    "well.", "2025-06-30")
+    assert found.quotes[0].speaker.actor_id == "country:GEO"
+
+
 def test_a_letter_s_salutation_is_no_headline_source():
     found = quotes("Dear Madam Speaker:  I believe that the bill will help working families.")
     assert all(q.speaker.text != "Dear Madam Speaker" for q in found)
