@@ -23,6 +23,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from dateutil.easter import easter as _easter
+
 from chronicle.analyze.timex_grammar import (
     MOD_WORDS, MONTH_FULL, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, SMALL, TENS, UNIT_CODE,
     WEEKDAY, WEEKDAYS, YEAR, Candidate, candidates,
@@ -128,20 +130,6 @@ def _quarter(d: dt.date) -> tuple[int, int]:
     return d.year, (d.month - 1) // 3 + 1
 
 
-def _easter(year: int) -> dt.date:
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return dt.date(year, month, day)
-
-
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     if n > 0:
         d = dt.date(year, month, 1)
@@ -163,8 +151,21 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "new years eve": lambda y: dt.date(y, 12, 31),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    # the US shopping days after Thanksgiving
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(4),
     "easter": _easter,
     "easter sunday": _easter,
+    # the movable feasts of the (Western) church year, counted from Easter
+    "easter monday": lambda y: _easter(y) + dt.timedelta(1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(2),
+    "holy saturday": lambda y: _easter(y) - dt.timedelta(1),
+    "maundy thursday": lambda y: _easter(y) - dt.timedelta(3),
+    "holy thursday": lambda y: _easter(y) - dt.timedelta(3),
+    "palm sunday": lambda y: _easter(y) - dt.timedelta(7),
+    "ash wednesday": lambda y: _easter(y) - dt.timedelta(46),
+    "pentecost": lambda y: _easter(y) + dt.timedelta(49),
+    "pentecost sunday": lambda y: _easter(y) + dt.timedelta(49),
     "halloween": lambda y: dt.date(y, 10, 31),
     "valentine's day": lambda y: dt.date(y, 2, 14),
     "valentines day": lambda y: dt.date(y, 2, 14),
@@ -174,9 +175,38 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "veterans day": lambda y: dt.date(y, 11, 11),
+    # US federal holidays and observances fixed to a weekday of a month, or to a date
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king jr. day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "mlk day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "president's day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "washington's birthday": lambda y: _nth_weekday(y, 2, 0, 3),
+    "juneteenth": lambda y: dt.date(y, 6, 19),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "indigenous peoples day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
     # US general elections: the Tuesday after the first Monday of November
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(1),
 }
+
+
+
+def _holiday_key(name: str) -> str:
+    """One spelling for a holiday's name: lower case, single spaces, no apostrophes, commas or
+    periods ("Presidents' Day", "President's Day", "Martin Luther King, Jr. Day")."""
+    return re.sub(r"[',.’]", "", re.sub(r"\s+", " ", name.lower()))
+
+
+_HOLIDAY_KEYS = {_holiday_key(k): fn for k, fn in HOLIDAYS.items()}
+
+# A holiday's name followed by one of these names something else, named after the day: an
+# agreement signed, a rising begun on it ("the Good Friday Agreement", "the Good Friday accords",
+# "the Easter Rising", "the Christmas truce"); "Black Friday sales" are still on the day.
+_NAMES_AFTER_A_DAY = re.compile(
+    r"\s+(?:peace\s+)?(?:agreements?|accords?|pacts?|treat(?:y|ies)|declarations?|truce|rising"
+    r"|uprising|offensive)\b|\s+peace\s+(?:deal|process|talks)\b", re.IGNORECASE)
 
 
 # --- tense of the governing clause ---------------------------------------------------------
@@ -690,11 +720,16 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         base = (day - dt.timedelta(1)).isoformat() if day else "XXXX-XX-XX"
         return "TIME", f"{base}TNI", None
     if rule == "holiday":
-        name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
-        fn = HOLIDAYS.get(name) or HOLIDAYS.get(name.replace("'", ""))
+        fn = _HOLIDAY_KEYS.get(_holiday_key(g["h"]))
         if fn is None:
             return None
-        if name == "independence day" and not g.get("rel") and re.search(
+        h_start, h_end = c.match.span("h")
+        if (re.search(rf"{WEEKDAY}$", g["h"].lower()) and not g["h"].lower().startswith("easter")
+                and not ctx.text[h_start].isupper()):
+            return None  # "a good Friday for stocks", "black Friday for the markets": no feast
+        if _NAMES_AFTER_A_DAY.match(ctx.text, h_end):
+            return None  # "the Good Friday Agreement", "the Easter Rising": named after the day
+        if _holiday_key(g["h"]) == "independence day" and not g.get("rel") and re.search(
                 r"\b(?!(?:American|U\.S\.|US|Our|This|The|On|Happy|Since|Until|Before|After)\b)"
                 r"[A-Z][a-z]+(?:n|an|ese|ish|ian|i|ic|ch)\s+$", ctx.text[max(0, c.start - 25):c.start]):
             return None  # another nation's: "Cuban Independence Day" is not July 4
@@ -703,7 +738,10 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         if g.get("y"):
             return "DATE", as_value(fn(int(g["y"]))), None
         if pub is None:
-            return "DATE", "XXXX-WXX" if g.get("wk") else "XXXX" + fn(2001).isoformat()[4:], None
+            if g.get("wk") or fn(2001).isoformat()[4:] != fn(2002).isoformat()[4:]:
+                # a movable feast's month and day depend on the year: nothing is guessed
+                return "DATE", "XXXX-WXX" if g.get("wk") else "XXXX-XX-XX", None
+            return "DATE", "XXXX" + fn(2001).isoformat()[4:], None
         rel = (g.get("rel") or "").lower()
         tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(c)
         this = fn(pub.year)

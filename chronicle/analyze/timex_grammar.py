@@ -75,9 +75,16 @@ _APPROX = (r"(?:(?:about|around|approximately|nearly|almost|roughly|some|only|ju
            r"|(?:over|under|within|up to)\s+(?!the\b|past\b|last\b|next\b))")
 _TZ = r"(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|local time)\)?)?"
 _AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
-_HOLIDAY = (r"(?:christmas(?: eve| day)?|new year'?s(?: eve| day)?|thanksgiving(?: day)?|"
-            r"easter(?: sunday)?|halloween|valentine'?s day|independence day|july fourth|"
-            r"fourth of july|memorial day|labor day|veterans day|election day|new year)")
+_HOLIDAY = (r"(?:christmas(?: eve| day)?|new year['’]?s(?: eve| day)?|thanksgiving(?: day)?|"
+            r"easter(?: sunday| monday)?|halloween|valentine['’]?s day|independence day|july fourth|"
+            r"fourth of july|memorial day|labor day|veterans['’]? day|election day|new year|"
+            # movable feasts counted from Easter, and the US shopping days after Thanksgiving
+            r"good friday|holy (?:thursday|saturday)|maundy thursday|palm sunday|ash wednesday|"
+            r"pentecost(?: sunday)?|black friday|cyber monday|"
+            # US holidays and observances
+            r"(?:martin luther king(?:,? jr\.?)?|mlk) day|president(?:s['’]?|['’]s)? day|"
+            r"washington['’]s birthday|juneteenth|columbus day|indigenous peoples['’]? day|"
+            r"(?:mother|father)['’]?s day)")
 
 MOD_WORDS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -216,22 +223,25 @@ _TRIGGER = re.compile(  # longer words first: "month" is a unit, not "mon"(day)
     r"|(?P<fisc>fiscal)"
     r"|(?P<ref>now|current|these days|present|moment|this time|recent|lately|previous|formerly"
     r"|past|soon|shortly|future|coming|due course|near|short)"
+    r"|(?P<hol_m>juneteenth|martin luther king)"  # holidays that begin like a month
     r"|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|(?P<wd>mon|tue|wed|thu|fri|sat|sun)"
     r"|(?P<num>\d|'\d)"
     r"|(?P<num_word>nineteen|twenty|two thousand)"
     r"|(?P<hol>christmas|new year|thanksgiving|easter|halloween|valentine|independence"
-    r"|july fourth|fourth of july|memorial day|labor day|veterans day|election day)"
+    r"|july fourth|fourth of july|memorial day|labor day|veterans|election day|pentecost|mlk"
+    r"|president|washington['’]s birthday|columbus day|indigenous peoples|(?:mother|father)['’]?s day)"
     r"|(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")
 _TRIGGER_I = re.compile(_TRIGGER.pattern, re.I)
-_ALL = ("setw", "cal", "qtr", "part", "deic", "season", "fisc", "ref", "mon", "wd", "num",
+_ALL = ("setw", "cal", "qtr", "part", "deic", "season", "fisc", "ref", "hol_m", "mon", "wd", "num",
         "num_word", "hol", "dec")
 _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_day_year": ("mon",), "day_month_year": ("mon",), "iso_date": ("num",),
     "slash_date": ("num",), "month_year": ("mon",), "month_this_year": ("mon",),
     "month_day": ("mon",), "formal_day": ("mon",), "lord_year": ("num_word",), "day_month": ("mon",), "clock": ("num",), "clock24": ("num",),
     "noon": ("part",), "weekday": ("wd",), "weekday_short": ("wd",), "deictic_day": ("deic",),
-    "part_of_day": ("part",), "part_deictic": ("part",), "overnight": ("part",), "holiday": ("hol",),
+    "part_of_day": ("part",), "part_deictic": ("part",), "overnight": ("part",),
+    "holiday": ("hol", "hol_m", "wd"),  # "wd": the named weekdays ("Good Friday", "Palm Sunday")
     "decade": ("num",), "decade_short": ("num",), "decade_word": ("dec",), "century": ("num",),
     "this_century": ("cal",), "quarter": ("qtr",), "first_months": ("cal",),
     "the_n_months": ("cal",), "fiscal_year": ("fisc",), "fy_year": ("num",), "nine_eleven": ("num",), "season": ("season",),

@@ -750,3 +750,55 @@ def test_a_proclamations_this_week_is_the_week_it_proclaims(nlp):
     month_long = _PROCLAMATION.replace("April 18 through April 24", "March 15 through April 15")
     assert {t.value for t in extract_timexes(nlp(month_long), pub)
             if t.text.lower() == "this week"} == {"2021-W15"}
+
+
+# --- session 14: movable feasts and US holidays; named days; "this <weekday>" -------------------
+def test_easter_is_dateutils_western_easter():
+    from dateutil.easter import easter
+
+    from chronicle.analyze.time import HOLIDAYS
+    for y in (1998, 2000, 2019, 2024, 2025, 2038):
+        assert HOLIDAYS["easter"](y) == easter(y)
+
+
+# Easter 2024 is Sunday, March 31; Thanksgiving 2024 is Thursday, November 28
+@pytest.mark.parametrize("name, value", [
+    ("Good Friday", "2024-03-29"), ("Holy Saturday", "2024-03-30"), ("Palm Sunday", "2024-03-24"),
+    ("Easter Monday", "2024-04-01"), ("Maundy Thursday", "2024-03-28"),
+    ("Holy Thursday", "2024-03-28"), ("Pentecost", "2024-05-19"), ("Black Friday", "2024-11-29"),
+    ("Cyber Monday", "2024-12-02"), ("Martin Luther King Jr. Day", "2025-01-20"),
+    ("Martin Luther King, Jr. Day", "2025-01-20"), ("MLK Day", "2025-01-20"),
+    ("Presidents' Day", "2025-02-17"), ("Presidents Day", "2025-02-17"),
+    ("President’s Day", "2025-02-17"), ("Juneteenth", "2024-06-19"),
+    ("Columbus Day", "2024-10-14"), ("Indigenous Peoples' Day", "2024-10-14"),
+    ("Mother's Day", "2024-05-12"), ("Father's Day", "2024-06-16"), ("Ash Wednesday", "2025-03-05"),
+])
+def test_movable_feasts_and_us_holidays_to_come(nlp, name, value):
+    # a future clause: the first one not before publication (Wednesday, March 20, 2024)
+    assert value_of(nlp, f"The offices will close on {name}.", name,
+                    pub=dt.date(2024, 3, 20)) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Churches were full on Good Friday.", "Good Friday", "2023-04-07"),
+    ("Shoppers crowded the malls on Black Friday.", "Black Friday", "2023-11-24"),
+    ("He spoke on Ash Wednesday.", "Ash Wednesday", "2024-02-14"),
+    ("Last Easter Monday, we met.", "Last Easter Monday", "2023-04-10"),
+    ("Next Good Friday, we meet.", "Next Good Friday", "2024-03-29"),
+    ("Good Friday 2019 was cold.", "Good Friday 2019", "2019-04-19"),
+    # a holiday week is the ISO week the holiday falls in
+    ("Shoppers will be out in Black Friday week.", "Black Friday week", "2024-W48"),
+])
+def test_new_holidays_follow_the_tense_last_next_and_year_as_the_others_do(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase, pub=dt.date(2024, 3, 20)) == ("DATE", value)
+
+
+def test_without_a_publication_date_a_movable_feast_has_no_month_or_day(nlp):
+    assert value_of(nlp, "He preached on Palm Sunday.", "Palm Sunday", pub=None) == (
+        "DATE", "XXXX-XX-XX")
+    assert value_of(nlp, "We celebrate Juneteenth.", "Juneteenth", pub=None) == ("DATE", "XXXX-06-19")
+
+
+def test_a_lower_case_good_friday_is_a_friday(nlp):
+    assert value_of(nlp, "It was a good Friday for stocks.", "Friday",
+                    pub=dt.date(2024, 3, 20)) == ("DATE", "2024-03-15")
