@@ -1117,7 +1117,8 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
         if rel:
             return None
         return "SET", f"XXXX-WXX-{wd + 1}", None
-    if _in_a_name(ctx, c) or _in_a_programme(ctx, c):
+    if _in_a_name(ctx, c) or _in_a_programme(ctx, c) or (
+            _NAMED_DAY.search(ctx.text, max(0, c.start - 12), c.match.end("wd"))):
         return None
     value = _resolve_weekday(ctx, c, wd, rel)
     part = (g.get("part") or "").lower()
@@ -1127,6 +1128,17 @@ def _weekday(ctx: _Context, c: Candidate, g: dict) -> tuple[str, str, str | None
         return "TIME", f"{value}T{PARTS_OF_DAY[part]}", mod
     return "DATE", value, mod
 
+
+# A capitalized word that makes the weekday after it a named day: a feast ("Good Friday", "Palm
+# Sunday": the holiday rule dates it, and where that declines, as in "the Good Friday accords",
+# no weekday is left either), a shopping day, or an event ("Bloody Sunday", "Super Tuesday",
+# "Black Monday"): none of them is the nearest such weekday. Named pairs only ("Good Monday
+# morning, everyone" is a greeting on a Monday), in title case ("a good Friday for stocks").
+_NAMED_DAY = re.compile(
+    r"\b(?:Good\s+Fri|Black\s+(?:Mon|Tues|Wednes|Thurs|Fri)|Bloody\s+(?:Sun|Fri)|Super\s+Tues"
+    r"|Cyber\s+Mon|Giving\s+Tues|Palm\s+Sun|Holy\s+(?:Thurs|Satur)|Maundy\s+Thurs|Ash\s+Wednes"
+    r"|Spy\s+Wednes|Easter\s+(?:Sun|Mon)|Fat\s+Tues|Shrove\s+Tues|Whit\s+(?:Sun|Mon)"
+    r"|(?:Trinity|Mothering|Remembrance)\s+Sun)day$")
 
 # Capitalized words that may follow a weekday in a date, not a name ("Friday Morning", "Friday, Oct. 13").
 _DAY_FOLLOWERS = set(MONTHS) | set(WEEKDAYS) | set(PARTS_OF_DAY) | {"night", "noon", "midnight", "next", "last"}

@@ -802,3 +802,38 @@ def test_without_a_publication_date_a_movable_feast_has_no_month_or_day(nlp):
 def test_a_lower_case_good_friday_is_a_friday(nlp):
     assert value_of(nlp, "It was a good Friday for stocks.", "Friday",
                     pub=dt.date(2024, 3, 20)) == ("DATE", "2024-03-15")
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders reaffirmed the Good Friday Agreement at the meeting.",
+    "He spoke about the Good Friday accords.",
+    "The Good Friday accord was signed in Belfast.",
+    "The Easter Rising began in Dublin.",
+    "Bloody Sunday remains a painful memory.",
+    "Candidates campaigned hard before Super Tuesday.",
+    "Black Monday wiped out a fifth of the market's value.",
+    "Black Tuesday ended the boom.",
+])
+def test_a_named_day_or_a_name_after_a_holiday_is_no_weekday(nlp, text):
+    # not the nearest weekday to publication: no time expression at all
+    assert [t for t in timexes(nlp, text, pub=dt.date(2024, 3, 20)) if "day" in t[0].lower()
+            or "Easter" in t[0]] == []
+
+
+def test_black_friday_sales_are_on_black_friday(nlp):
+    assert value_of(nlp, "Retailers will count on Black Friday sales.", "Black Friday",
+                    pub=dt.date(2024, 3, 20)) == ("DATE", "2024-11-29")
+
+
+def test_a_greeting_before_a_weekday_leaves_the_day(nlp):
+    # only the named pairs are named days: "Good Monday morning" greets on a Monday
+    assert value_of(nlp, "MODERATOR: Good Monday morning, everyone.", "Monday morning",
+                    pub=dt.date(2024, 3, 18)) == ("DATE", "2024-03-18")
+
+
+def test_a_named_day_with_a_part_of_day_is_still_the_named_day(nlp):
+    # "Saturday night" is longer than "Holy Saturday" but is no Saturday of its own
+    got = timexes(nlp, "The vigil is held on Holy Saturday night.", pub=dt.date(2025, 4, 13))
+    assert ("Holy Saturday", "DATE", "2025-04-19") in got
+    assert not any(t[0].startswith("Saturday") for t in got)
+    assert timexes(nlp, "Bloody Sunday morning was cold.", pub=dt.date(2025, 4, 13)) == []
