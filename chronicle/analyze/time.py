@@ -329,6 +329,11 @@ def _pluperfect(tok) -> bool:
 
 
 def _verb_tense(verb, depth: int = 0) -> int:
+    if verb.lower_ == "let" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in ("us", "'s", "’s"):
+        # "let us observe this week", "let's meet this Sunday": a proposal, not a past tense
+        # (the tagger may read "let" as VBD, and its past is spelled like its present)
+        return FUTURE
     if verb.lemma_ in _PLAN_VERBS and (verb.tag_ in ("VBZ", "VBP") or any(
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve"))
             for c in verb.children)):
@@ -616,7 +621,7 @@ def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> s
     pub = ctx.pub
     if pub is None:
         return f"XXXX-WXX-{wd + 1}"
-    rel = (rel or "").lower()
+    rel = " ".join((rel or "").lower().split())
     if rel in ("the previous", "the following") and ctx.ref_day is not None:
         # "down 4.5% from the previous Friday": the one before the day being talked about
         ref = ctx.ref_day
@@ -628,6 +633,11 @@ def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> s
         delta = diff % 7 or 7
     elif rel in ("last", "this past", "the previous"):
         delta = -((-diff) % 7 or 7)
+    elif rel == "this":
+        # "this Friday" is the coming one, on or after publication ("The vote is this Monday"
+        # said on a Wednesday is five days on, not two back), unless its clause looks back:
+        # "the storm hit this Monday", "This Monday's storm killed three"
+        delta = -((-diff) % 7) if _clause_looks_back(ctx, c) else diff % 7
     else:
         tense = ctx.tense(c)
         if tense in (FUTURE, SCHEDULED):
@@ -639,6 +649,32 @@ def _resolve_weekday(ctx: _Context, c: Candidate, wd: int, rel: str | None) -> s
             back, fwd = (-diff) % 7, diff % 7
             delta = -back if back <= fwd + 1 else fwd
     return (pub + dt.timedelta(delta)).isoformat()
+
+
+def _clause_looks_back(ctx: _Context, c: Candidate) -> bool:
+    """The clause of the expression is in the past: its tense, or (when the expression hangs
+    on a noun, which has none) that of the verb above it; or that verb is also dated by
+    `yesterday` or `last ...` ("Yesterday and this Monday, the index fell")."""
+    if ctx.tense(c) == PAST:
+        return True
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+
+    def looks_back(t) -> bool:  # "yesterday", "last week", "last night"
+        return t.lower_ == "yesterday" or any(x.lower_ == "last" for x in t.children)
+
+    if root.dep_ == "conj" and looks_back(root.head):
+        return True  # "closed yesterday and this Monday"
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if _verb_tense(verb) == PAST:
+        return True
+    # a temporal noun phrase on the same verb: "yesterday", "last week", "last night"
+    return any(looks_back(ch) for ch in verb.children
+               if ch.dep_ in ("npadvmod", "advmod", "tmod") and ch.i != root.i)
 
 
 def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | None:

@@ -837,3 +837,35 @@ def test_a_named_day_with_a_part_of_day_is_still_the_named_day(nlp):
     assert ("Holy Saturday", "DATE", "2025-04-19") in got
     assert not any(t[0].startswith("Saturday") for t in got)
     assert timexes(nlp, "Bloody Sunday morning was cold.", pub=dt.date(2025, 4, 13)) == []
+
+
+# publication: Wednesday, March 20, 2024
+@pytest.mark.parametrize("text, phrase, value", [
+    # the coming one, on or after publication, when nothing looks back
+    ("The vote is this Monday.", "this Monday", "2024-03-25"),
+    ("This Monday marks the anniversary.", "This Monday", "2024-03-25"),
+    ("We will meet this Friday.", "this Friday", "2024-03-22"),
+    ("This Wednesday, the markets are open.", "This Wednesday", "2024-03-20"),
+    ("I am looking forward to doing the show this Sunday.", "this Sunday", "2024-03-24"),
+    ("He said yesterday that the vote is this Monday.", "this Monday", "2024-03-25"),
+    ("The vote this Monday, like the one last week, is close.", "this Monday", "2024-03-25"),
+    # a past clause, or "yesterday"/"last ..." dating the same verb, looks back
+    ("We met this Friday.", "this Friday", "2024-03-15"),
+    ("The storm hit this Monday.", "this Monday", "2024-03-18"),
+    ("This Monday's storm killed three people.", "This Monday", "2024-03-18"),
+    ("Markets are closed yesterday and this Monday.", "this Monday", "2024-03-18"),
+    ("Last night and this Monday, the markets are closed.", "this Monday", "2024-03-18"),
+])
+def test_this_weekday_is_the_coming_one_unless_the_clause_looks_back(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase, pub=dt.date(2024, 3, 20)) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Let's meet this Sunday.", "this Sunday", "2024-03-24"),
+    ("Let us gather this Friday to pray.", "this Friday", "2024-03-22"),
+    ("Let us meet on Monday.", "Monday", "2024-03-25"),
+    # "let" with a subject is a past tense
+    ("He let us go on Monday.", "Monday", "2024-03-18"),
+])
+def test_let_us_is_a_proposal_not_a_past_tense(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase, pub=dt.date(2024, 3, 20)) == ("DATE", value)
