@@ -752,7 +752,7 @@ def test_a_proclamations_this_week_is_the_week_it_proclaims(nlp):
             if t.text.lower() == "this week"} == {"2021-W15"}
 
 
-# --- session 14: movable feasts and US holidays; named days; "this <weekday>" -------------------
+# --- session 13: movable feasts and US holidays; named days; "this <weekday>" -------------------
 def test_easter_is_dateutils_western_easter():
     from dateutil.easter import easter
 
