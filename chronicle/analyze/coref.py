@@ -275,6 +275,10 @@ ROLE_WORDS = PERSON_NOUNS | {
     "attorney", "state", "defense", "treasury", "foreign", "prime", "general", "senior", "special",
     "assistant", "coordinator", "communications", "council", "house", "white", "economic", "federal",
     "administrator", "surgeon", "lady", "gentleman", "acting", "chief", "staff", "of", "the", "for",
+    # military ranks, written out in transcripts' labels and titles ("Vice Admiral Peter Gautier",
+    # "Lieutenant General Daniel Hokanson"): a rank is no part of the name ("Major", "Captain"
+    # are left out: surnames and given names too)
+    "admiral", "rear", "lieutenant", "brigadier", "colonel", "commander", "sergeant", "marshal",
 }
 
 
@@ -338,10 +342,13 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             # "First Lady Dr. Jill Biden": honorifics are no name ("THE FIRST LADY" was "Lady Dr")
             name_words = _drop_honorifics(name_words)
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
-            if {w.lower() for w in words} & ROLE_WORDS and \
+            surname = bool(name_words) and name_words[-1].lower() == key
+            if {w.lower() for w in words} & ROLE_WORDS and not (surname and len(words) > 1) and \
                     {w.lower() for w in words} & _RANKS != {w.lower() for w in role_words} & _RANKS:
                 continue  # "THE VICE PRESIDENT" is not "President Biden", nor the reverse
-                # (a label of a name alone, "MR. SINGH", takes whatever role the name has)
+                # (a label of a name alone, "MR. SINGH", takes whatever role the name has; a
+                # label of a title and the surname, "VICE ADMIRAL GAUTIER", is the one the title
+                # names "Admiral Peter Gautier" whatever the rank)
             if not name_words:  # "THE PRESIDENT" -> "President Biden": the name follows the role
                 after = re.match(r"\s+((?:[A-Z][\w'’.-]+\s?){1,4})", source[m.end():])
                 if not after:

@@ -448,6 +448,21 @@ def test_a_surname_label_is_the_full_name_in_the_title_though_a_reporter_says_mr
     assert names == {("Amara Okafor", "person:amara-okafor")}
 
 
+@pytest.mark.parametrize("title, rank", [
+    ("Press Briefing by Press Secretary Jen Psaki and Vice Admiral Peter Gautier, May 10, 2022", "Vice Admiral"),
+    # the title gives another rank than the label: the surname decides
+    ("Press Briefing by Press Secretary Jen Psaki and Admiral Peter Gautier, May 10, 2022", "Admiral"),
+])
+def test_a_label_of_several_title_words_and_a_surname_is_the_full_name_in_the_title(title, rank):
+    text = ("MS. PSAKI:  Good afternoon. We have a guest today.\n\n"
+            "VICE ADMIRAL GAUTIER:  Thank you, Jen. The ports are moving cargo again.\n\n"
+            "Q    How long will it take?\n\nVICE ADMIRAL GAUTIER:  Several weeks, we expect.\n")
+    found = analyze(text, "2022-05-10", title=title, url="https://www.whitehouse.gov/x").quotes
+    who = {(q.speaker.name, q.speaker.actor_id, q.speaker.role) for q in found
+           if q.speaker.text == "VICE ADMIRAL GAUTIER"}
+    assert who == {("Peter Gautier", "person:peter-gautier", rank)}
+
+
 def test_a_plural_honorific_is_no_given_name():
     text = ("MR. ZIENTS:  Before I turn to Drs. Okafor and Fauci, a word on vaccines.\n\n"
             "DR. OKAFOR:  Thank you. Cases are falling.\n")
