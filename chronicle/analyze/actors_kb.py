@@ -36,6 +36,13 @@ SECTORS = {
 }
 
 _PUNCT = re.compile(r"[^\w\s]")
+# An Irish O' or a D' that begins a surname is one word with it: "O'Rourke" -> "orourke", not
+# "o rourke" (whose lone "o" a full name's variants drop as a middle initial: "Beto O'Rourke"
+# was person:beto-rourke); "D'Souza" -> "dsouza".
+_ELISION = re.compile(r"\b([OoDd])['’](?=[A-Za-z])")
+# The shipped index's keys written with the particle apart ("brendan o connor", from Phoenix's
+# "O CONNOR" and from folds before the rule above): found under the joined form too.
+_SPACED_ELISION = re.compile(r"\b([od]) (?=[a-z]{3})")
 _SPACE = re.compile(r"\s+")
 _END_Y = re.compile(r"(?<=\w\w)(?:iy|yy|ii|yi|ij)$")  # Zelenskiy/Zelenskyy/Zelenskii -> zelensky
 _END_EI = re.compile(r"(?<=\w\w)ei$")  # Sergei -> sergey
@@ -58,7 +65,7 @@ def fold(text: str) -> str:
     ``"Sergei V. Lavrov"`` and ``"SERGEY V LAVROV"`` -> ``"sergey v lavrov"``;
     ``"Zelenskyy"`` -> ``"zelensky"``; ``"U.S."`` -> ``"us"``.
     """
-    s = _strip_accents(text).lower().replace("’", "'")
+    s = _ELISION.sub(r"\1", _strip_accents(text)).lower().replace("’", "'")
     s = re.sub(r"'s\b", "", s)
     s = s.replace("-", " ").replace(".", "")
     s = _SPACE.sub(" ", _PUNCT.sub(" ", s)).strip()
@@ -340,6 +347,14 @@ class Knowledge:
         kb._raw = dict(data["entities"])
         kb.index = data["index"]
         kb.surnames = data["surnames"]
+        for k in [k for k in kb.index if _SPACED_ELISION.search(k)]:
+            joined = _SPACED_ELISION.sub(r"\1", k)
+            kb.index.setdefault(joined, kb.index[k])
+            last = joined.split()[-1]
+            if last != k.split()[-1]:  # the surname index too ("oconnor": Gordon and Brendan)
+                ids = str(kb.surnames.get(last) or "").split()
+                ids += [i for i in str(kb.index[k]).split() if i not in ids]
+                kb.surnames[last] = " ".join(ids)
         kb.places = dict(data["places"])
         kb.sources = list(data.get("sources", []))
         kb.demonym_stems = dict(data.get("demonym_stems", {}))

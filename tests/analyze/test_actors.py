@@ -148,6 +148,24 @@ def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp
     assert people_ids == ["person:marta-kowalewska"]
 
 
+@pytest.mark.parametrize("name, actor_id", [
+    ("Carl O’Donnell", "person:carl-odonnell"),  # was person:carl-donnell ("o" a middle initial)
+    ("Beto O'Rourke", "person:beto-orourke"),
+    ("Dinesh D'Souza", "person:dinesh-dsouza"),
+])
+def test_an_o_or_d_apostrophe_surname_makes_one_clean_slug(nlp, kb, name, actor_id):
+    text = f"{name}, a local organiser, spoke first."
+    actors = build_actors(nlp(text), [person(text, name)], [], D2022, kb)
+    assert [a.id for a in actors if a.type == "PERSON"] == [actor_id]
+
+
+def test_a_known_o_apostrophe_name_is_found_as_the_index_spelled_it(kb):
+    # the shipped index spells "brendan o connor"; the text's "O'Connor" folds to "oconnor"
+    assert actors_kb.fold("Brendan O’Connor") == "brendan oconnor"
+    assert [e.id for e in kb.lookup("Brendan O'Connor", ("PERSON",))] == ["person:brendan-o-connor"]
+    assert "person:brendan-o-connor" in [e.id for e in kb.people_named("oconnor")]
+
+
 def test_two_people_with_one_surname_stay_apart(nlp, kb):
     text = ("George W. Bush praised his brother. Jeb Bush thanked him. "
             "Bush then left the stage.")
