@@ -325,13 +325,7 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
     bare = found
     for source in (title or "", text[:20000]):
         for m in re.finditer(r"\b" + re.escape(key.title()) + r"\b", source):
-            run = source[max(0, m.start() - 80):m.end()]
-            # the longest run of capitalized words ending at the key
-            seq = []
-            for w in reversed(re.split(r"\s+", run.split("\n")[-1].strip())):
-                if not w or not w[0].isupper() or (seq and w.endswith((",", ";"))):
-                    break  # a list's previous item ends at its comma ("Harris, First Lady ...")
-                seq.insert(0, w.strip(",;:"))
+            seq = _title_run(source[max(0, m.start() - 120):m.end()])
             if not seq:
                 continue
             name_words = []
@@ -378,6 +372,42 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             people.append(cluster)
             return cluster
     return bare
+
+
+# Words a title-case heading capitalizes that end the title before a name: "Remarks By The
+# Deputy Press Secretary Amara Okafor" is the Deputy Press Secretary's, not "Remarks By The ...".
+_RUN_GLUE = {"of", "for", "to", "the", "and", "by", "at", "on", "in", "with", "from", "as", "a", "&"}
+# Offices an "of"/"for"/"to" phrase completes in a title ("Secretary Of The Treasury").
+_RUN_OFFICES = {"secretary", "director", "administrator", "chair", "chairman", "chairwoman",
+                "envoy", "ambassador", "coordinator", "adviser", "advisor", "counselor", "assistant",
+                "commissioner", "chief", "minister", "president", "representative", "member",
+                "surgeon", "attorney", "head", "speaker", "leader", "czar"}
+
+
+def _title_run(run: str) -> list[str]:
+    """The run of capitalized words of a title's line that ends at a label's key: a title and a
+    name ("Deputy Press Secretary Amara Okafor"). It stops at a list's comma ("Harris, First Lady
+    ...") and at a heading's function words ("Remarks By The ..."), which carry on only as an
+    office's "of"-phrase ("Deputy Secretary Of The Treasury Amara Okafor")."""
+    seq: list[str] = []
+    pending: list[str] = []  # function words read, kept only if an office stands before them
+    for w in reversed(re.split(r"\s+", run.split("\n")[-1].strip())):
+        if not w or not w[0].isupper() or (seq and w.endswith((",", ";"))):
+            break  # a list's previous item ends at its comma ("Harris, First Lady ...")
+        bare = w.strip(",;:")
+        if bare.lower() in _RUN_GLUE and seq:
+            pending.insert(0, bare)
+            if len(pending) > 2:
+                break
+            continue
+        if pending:
+            if not (bare.lower() in _RUN_OFFICES and pending[0].lower() in ("of", "for", "to")
+                    and all(p.lower() == "the" for p in pending[1:])):
+                break
+            seq[:0] = pending
+            pending = []
+        seq.insert(0, bare)
+    return seq
 
 
 def _drop_honorifics(words: list[str]) -> list[str]:

@@ -463,6 +463,21 @@ def test_a_label_of_several_title_words_and_a_surname_is_the_full_name_in_the_ti
     assert who == {("Peter Gautier", "person:peter-gautier", rank)}
 
 
+@pytest.mark.parametrize("title, role", [
+    ("Remarks By The Deputy Press Secretary Amara Okafor At The Port Of Baltimore", "Deputy Press Secretary"),
+    # an office's own "of"-phrase is the office, capitals and all
+    ("Press Briefing By Press Secretary Jen Psaki And Deputy Secretary Of The Treasury Amara Okafor",
+     "Deputy Secretary Of The Treasury"),
+])
+def test_a_title_case_heading_s_role_stops_at_its_function_words(title, role):
+    text = ("MS. PSAKI:  Good afternoon. We have a guest.\n\n"
+            "MS. OKAFOR:  Thank you, Jen. The ports are moving cargo again.\n\n"
+            "Q    How long will it take?\n\nMS. OKAFOR:  Several weeks, we expect.\n")
+    found = analyze(text, "2022-05-10", title=title, url="https://www.whitehouse.gov/x").quotes
+    who = {(q.speaker.name, q.speaker.role) for q in found if q.speaker.text == "MS. OKAFOR"}
+    assert who == {("Amara Okafor", role)}
+
+
 def test_a_plural_honorific_is_no_given_name():
     text = ("MR. ZIENTS:  Before I turn to Drs. Okafor and Fauci, a word on vaccines.\n\n"
             "DR. OKAFOR:  Thank you. Cases are falling.\n")
