@@ -335,6 +335,11 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
                 name_words.insert(0, w)
             # "First Lady Dr. Jill Biden": honorifics are no name ("THE FIRST LADY" was "Lady Dr")
             name_words = _drop_honorifics(name_words)
+            if len(name_words) > 2 and any(w.lower() in ("of", "for", "to") for w in seq):
+                # what an office is of or for ends where the name begins: "Special Envoy for
+                # Climate Amara Okafor" is Amara Okafor (a middle initial aside: "John F. Kirby")
+                keep = 3 if re.fullmatch(r"[A-Z]\.", name_words[-2]) else 2
+                name_words = name_words[-keep:]
             role_words = [w for w in seq[:len(seq) - len(name_words)] if w.lower().rstrip(".") not in HONORIFICS]
             surname = bool(name_words) and name_words[-1].lower() == key
             if {w.lower() for w in words} & ROLE_WORDS and not (surname and len(words) > 1) and \
@@ -387,19 +392,21 @@ _RUN_OFFICES = {"secretary", "director", "administrator", "chair", "chairman", "
 def _title_run(run: str) -> list[str]:
     """The run of capitalized words of a title's line that ends at a label's key: a title and a
     name ("Deputy Press Secretary Amara Okafor"). It stops at a list's comma ("Harris, First Lady
-    ...") and at a heading's function words ("Remarks By The ..."), which carry on only as an
-    office's "of"-phrase ("Deputy Secretary Of The Treasury Amara Okafor")."""
+    ...") and at function words ("Remarks By The ...", "Remarks by ..."), which carry on only as
+    an office's of/for/to phrase, in capitals or not ("Deputy Secretary Of The Treasury Amara
+    Okafor", "NSC Coordinator for Strategic Communications John Kirby")."""
     seq: list[str] = []
     pending: list[str] = []  # function words read, kept only if an office stands before them
     for w in reversed(re.split(r"\s+", run.split("\n")[-1].strip())):
-        if not w or not w[0].isupper() or (seq and w.endswith((",", ";"))):
-            break  # a list's previous item ends at its comma ("Harris, First Lady ...")
         bare = w.strip(",;:")
-        if bare.lower() in _RUN_GLUE and seq:
+        if bare.lower() in _RUN_GLUE and seq and not w.endswith((",", ";")):
+            # "Coordinator for Strategic Communications John Kirby": lower-case or capitalized
             pending.insert(0, bare)
             if len(pending) > 2:
                 break
             continue
+        if not w or not w[0].isupper() or (seq and w.endswith((",", ";"))):
+            break  # a list's previous item ends at its comma ("Harris, First Lady ...")
         if pending:
             if not (bare.lower() in _RUN_OFFICES and pending[0].lower() in ("of", "for", "to")
                     and all(p.lower() == "the" for p in pending[1:])):

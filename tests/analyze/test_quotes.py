@@ -478,6 +478,20 @@ def test_a_title_case_heading_s_role_stops_at_its_function_words(title, role):
     assert who == {("Amara Okafor", role)}
 
 
+@pytest.mark.parametrize("title, label, name, role", [
+    ("Press Briefing by Press Secretary Jen Psaki and NSC Coordinator for Strategic Communications "
+     "John Kirby", "MR. KIRBY", "John Kirby", "NSC Coordinator for Strategic Communications"),
+    # what the office is for ends where the name begins
+    ("Press Briefing by Press Secretary Jen Psaki and Special Envoy for Climate Amara Okafor",
+     "MS. OKAFOR", "Amara Okafor", "Special Envoy for Climate"),
+])
+def test_a_label_s_role_keeps_the_office_s_lower_case_for_or_of_phrase(title, label, name, role):
+    text = (f"MS. PSAKI:  Good afternoon. We have a guest.\n\n{label}:  Thank you, Jen. The talks "
+            f"go on.\n\nQ    When do they end?\n\n{label}:  Soon, we expect.\n")
+    found = analyze(text, "2022-05-10", title=title, url="https://www.whitehouse.gov/x").quotes
+    assert {(q.speaker.name, q.speaker.role) for q in found if q.speaker.text == label} == {(name, role)}
+
+
 def test_a_plural_honorific_is_no_given_name():
     text = ("MR. ZIENTS:  Before I turn to Drs. Okafor and Fauci, a word on vaccines.\n\n"
             "DR. OKAFOR:  Thank you. Cases are falling.\n")
