@@ -42,6 +42,7 @@ candidate nominee lawmaker director adviser advisor aide mayor king queen prince
 chairwoman chair commissioner representative negotiator politician economist analyst expert
 professor author founder executive prosecutor judge lawyer attorney officer commander
 billionaire businessman activist pollster strategist manager tycoon host anchor
+taoiseach tanaiste emir sultan
 """.split()) | set(ABBREVIATIONS)
 _THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 

@@ -26,7 +26,8 @@ from spacy.symbols import NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span
 
 from chronicle.analyze.actors_kb import Knowledge, day_of, fold, name_variants
-from chronicle.analyze.coref import (BUSINESS_HEADS, CLOCK_WORDS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS,
+from chronicle.analyze.coref import (_PARTICLES as NAME_PARTICLES, BUSINESS_HEADS, CLOCK_WORDS, PERSON_NOUNS,
+                                     ROLE_WORDS, STAGE_WORDS,
                                      THING_HEADS, TITLE_WORDS, lady_is_given_name, person_like)
 
 # Office words after which capitalized words are a holder's name ("Administrator Samantha Power").
@@ -52,7 +53,13 @@ _TITLE_STARTS = (_OFFICE_WORDS | ROLE_WORDS | {
     "coroner", "sheriff", "superintendent", "councilman", "councilwoman", "councilmember",
     "alderman", "assemblyman", "assemblywoman", "trooper", "detective", "sergeant", "treasurer",
     "comptroller", "auditor", "clerk", "pastor", "coach", "justice", "county", "city", "district",
-    "state", "u.s.", "federal", "former", "acting", "interim", "then"}) - {"the", "of", "for"}
+    "state", "u.s.", "federal", "former", "acting", "interim", "then",
+    # offices the model keeps in the name ("Taoiseach Micheál Martin" was
+    # person:taoiseach-micheal-martin), legislatures' and clergy's titles too
+    "tánaiste", "congressmember", "assemblymember", "councillor", "delegate", "speaker", "majority",
+    "minority", "ranking", "whip", "crown", "princess", "cardinal", "archbishop", "bishop",
+    "rabbi", "imam", "reverend", "agent", "deputy", "inspector", "patrolman", "firefighter",
+    }) - {"the", "of", "for"}
 
 
 def end_at_possessives(doc) -> None:
@@ -98,7 +105,9 @@ def trim_titles(doc) -> None:
             while start < ent.end and (doc[start].lower_ in _TITLE_STARTS or doc[start].is_space):
                 start += 1
             rest = [t for t in doc[start:ent.end] if not t.is_space]
-            if len(rest) >= 2 and all(t.text[:1].isupper() for t in rest):
+            # a name's particles aside ("Crown Prince Mohammed bin Salman")
+            if len(rest) >= 2 and rest[0].text[:1].isupper() and all(
+                    t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in rest):
                 out.append(Span(doc, start, ent.end, label="PERSON"))
                 changed = True
                 continue

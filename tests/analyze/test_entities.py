@@ -148,3 +148,14 @@ def test_a_full_name_after_a_possessive_is_the_person_and_a_thing_is_no_one(pipe
     assert [e.label_ for e in doc.ents if "’s" in e.text] == ["PERSON"]
     end_at_possessives(doc)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == after
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ('"We stand with Ukraine," said Taoiseach Micheál Martin.', "person:micheal-martin", "Taoiseach"),
+    ('"The bill passes," said Congresswoman Jane Doe.', "person:jane-doe", "Congresswoman"),
+    ('"He ran," said Officer John Smith.', "person:john-smith", "Officer"),
+    ("Crown Prince Mohammed bin Salman said the talks went well.", "person:mohammed-bin-salman", "Crown Prince"),
+])
+def test_an_office_word_inside_a_person_s_name_is_the_role(text, actor, role):
+    [q] = analyze(text, "2022-05-10").quotes
+    assert (q.speaker.actor_id, q.speaker.role) == (actor, role)
