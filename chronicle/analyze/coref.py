@@ -24,6 +24,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 # Words that can stand before a name but are not part of it.
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gov", "sen", "rep", "gen",
@@ -377,7 +379,19 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
             cluster = PersonCluster(name, role=" ".join(role_words) or None, first=pos)
             people.append(cluster)
             return cluster
-    return bare
+    return bare if bare is not None else _misspelt(key, people)
+
+
+def _misspelt(key: str, people: list[PersonCluster]) -> PersonCluster | None:
+    """The person named in full in the document whose surname a label's surname misspells
+    (``MR. BUTTITGIEG`` of a briefing that names Pete Buttigieg): a transcript's typing slip.
+    Conservative: a surname of five letters or more, the same first letter, a close spelling
+    (rapidfuzz ratio of 88 or more: "Hanson" is no "Hansen") and one such person only."""
+    if len(key) < 5:
+        return None
+    close = {id(p): p for p in people if p.kind == "PERSON" and len(p.name.split()) > 1
+             and p.surname[:1] == key[:1] and fuzz.ratio(key, p.surname) >= 88}
+    return next(iter(close.values())) if len(close) == 1 else None
 
 
 # Words a title-case heading capitalizes that end the title before a name: "Remarks By The

@@ -492,6 +492,24 @@ def test_a_label_s_role_keeps_the_office_s_lower_case_for_or_of_phrase(title, la
     assert {(q.speaker.name, q.speaker.role) for q in found if q.speaker.text == label} == {(name, role)}
 
 
+def test_a_mistyped_label_is_the_person_whose_surname_it_nearly_spells():
+    text = ("MS. PSAKI:  Good afternoon. Secretary Pete Buttigieg is here with us.\n\n"
+            "MR. BUTTITGIEG:  Thank you, Jen. The roads are getting fixed.\n\n"
+            "Q    When?\n\nSECRETARY BUTTIGIEG:  Soon.\n")
+    found = analyze(text, "2022-05-10", title="Press Briefing by Press Secretary Jen Psaki",
+                    url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.actor_id for q in found if "BUTT" in q.speaker.text} == {"person:pete-buttigieg"}
+
+
+def test_a_label_near_but_not_close_to_a_named_surname_stays_apart():
+    # "Hanson" is another person than the "Jim Hansen" the text names, not a slip
+    text = ("MS. PSAKI:  Good afternoon. Jim Hansen sends his regards.\n\n"
+            "MR. HANSON:  Thank you, Jen. The roads are getting fixed.\n\nQ    When?\n\nMR. HANSON:  Soon.\n")
+    found = analyze(text, "2022-05-10", title="Press Briefing by Press Secretary Jen Psaki",
+                    url="https://www.whitehouse.gov/x").quotes
+    assert "Jim Hansen" not in {q.speaker.name for q in found if q.speaker.text == "MR. HANSON"}
+
+
 def test_a_plural_honorific_is_no_given_name():
     text = ("MR. ZIENTS:  Before I turn to Drs. Okafor and Fauci, a word on vaccines.\n\n"
             "DR. OKAFOR:  Thank you. Cases are falling.\n")
