@@ -172,6 +172,23 @@ def honorific_check(kb: Knowledge):
     return honorifics_of
 
 
+def country_check(kb: Knowledge):
+    """``country_of(name)`` for coreference: the country code of the one person the knowledge
+    base knows by that full name ("Boris Johnson" -> "GBR"), else None (a bare surname, a name
+    nobody or several people have). Kept per knowledge base, like ``gender_check``."""
+    cache: dict = kb.__dict__.setdefault("_country_cache", {})
+
+    def country_of(name: str) -> str | None:
+        key = fold(name)
+        if key not in cache:
+            people = kb.lookup(key, ("PERSON",), key=key) if " " in key else []
+            if len(cache) >= _GENDER_CACHE_SIZE:
+                cache.clear()
+            cache[key] = people[0].country if len(people) == 1 else None
+        return cache[key]
+    return country_of
+
+
 def _alias_honorifics(e: Entity) -> frozenset[str]:
     """The honorifics the entity's aliases begin with ("Dr. Jill Biden" -> {"dr"})."""
     return frozenset(w for a in e.aliases if (w := (fold(a).split() or [""])[0]) in HONORIFICS)

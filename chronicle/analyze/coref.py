@@ -153,7 +153,7 @@ def _clean_name(toks) -> str:
 
 
 def cluster_people(doc, quotes, title: str | None = None, in_office=None,
-                   gender_of=None, honorifics_of=None) -> list[PersonCluster]:
+                   gender_of=None, honorifics_of=None, country_of=None) -> list[PersonCluster]:
     """The article's people, each a cluster of its mentions; sets every speaker's name.
 
     ``in_office(name, word)``, when given, says whether the knowledge base has the person of
@@ -163,7 +163,10 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
     ("President Trump", "Vice President Harris"), for a person the text gives none: "she" is
     then not President Trump. ``honorifics_of(name)``, when given, is the honorifics the
     knowledge base gives the one person of that full name ("Dr. Jill Biden": {"dr"}), so that
-    "Dr. Biden" is she even where the article names her "First Lady Jill Biden"."""
+    "Dr. Biden" is she even where the article names her "First Lady Jill Biden". ``country_of(name)``,
+    when given, is the country code of the one person of that full name the knowledge base knows
+    ("Boris Johnson": "GBR"), for a description with a nationality ("the Turkish Prime Minister")
+    to join only a person of that country."""
     people: list[PersonCluster] = []
     # position -> cluster, for "most recent" look-ups
     timeline: list[tuple[int, PersonCluster]] = []
@@ -238,7 +241,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
                 _signatory(text_of(doc), people, sp.start)
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
-                               in_office) if span is not None else None
+                               in_office, country_of) if span is not None else None
         if cluster is None and span is not None and sp.mention_type != "turn":
             cluster = _unnamed_speaker(span, sp, anonymous, unnamed)
         if cluster is None:
@@ -896,7 +899,7 @@ def possessor_only(span) -> bool:
 
 
 def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
-             unnamed: set[str], in_office=None) -> PersonCluster | None:
+             unnamed: set[str], in_office=None, country_of=None) -> PersonCluster | None:
     """The person a speaker mention is; ``unnamed``: heads of descriptions before it that
     introduced someone not named ("a spokeswoman")."""
     pos = span.start_char
@@ -927,7 +930,8 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
         ante = head.head.head
         ante_span = doc[ante.left_edge.i:ante.i + 1]
         if ante_span.start_char != span.start_char:
-            return _resolve(doc, ante_span, people, timeline, last_speaker, named, unnamed, in_office)
+            return _resolve(doc, ante_span, people, timeline, last_speaker, named, unnamed, in_office,
+                            country_of)
         return None
     if len(toks) == 1 and low in _THIRD_PERSON:
         g = _THIRD_PERSON[low]
@@ -956,7 +960,7 @@ def _resolve(doc, span, people, timeline, last_speaker, named: _Mentions,
     lemma = head.lemma_.lower()
     if lemma in unnamed:
         return None  # "A spokeswoman said ... the spokeswoman said": that one, still unnamed
-    title = _Title(head, ABBREVIATIONS.get(lemma, lemma))
+    title = _Title(head, ABBREVIATIONS.get(lemma, lemma), country_of)
 
     # an office or a person's role, not a word of its "of"-phrase ("the House" is no "Speaker of
     # the House") nor a qualifier of it ("White House Chief of Staff")
@@ -1022,7 +1026,8 @@ class _Title:
     """What a description ("the Turkish foreign minister", "the President") says of the office:
     its head word, the words that narrow it, and the country it names."""
 
-    def __init__(self, head, expansion: str) -> None:
+    def __init__(self, head, expansion: str, country_of=None) -> None:
+        self.country_of = country_of
         words = expansion.split()
         self.head = words[-1]
         mods = [c for c in children(head) if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
@@ -1053,9 +1058,17 @@ class _Title:
         return self.same_country(p)
 
     def same_country(self, p: PersonCluster) -> bool:
-        if self.country is None or p.affiliation is None:
+        if self.country is None:
             return True
-        return _country(self.country) == _country(p.affiliation)
+        if p.affiliation is not None:
+            return _country(self.country) == _country(p.affiliation)
+        # a nationality that is a country ("Turkish", not "Republican") joins only a person the
+        # knowledge base knows to be of it: "the Turkish Prime Minister" is not Prime Minister
+        # Boris Johnson, named without a country; a person of no known country stays apart
+        code = lookup_code(self.country, demonym=True)
+        if code is None:
+            return True
+        return (self.country_of(p.name) if self.country_of is not None and p.kind == "PERSON" else None) == code[0]
 
 
 def _country(words: str) -> str:

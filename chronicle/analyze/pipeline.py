@@ -159,7 +159,8 @@ def analyze_parsed(article: Article, doc, knowledge, timings: dict[str, float] |
     people = coref.cluster_people(doc, result.quotes, article.title,
                                   in_office=actors_stage.office_check(kb, date),
                                   gender_of=actors_stage.gender_check(kb, date),
-                                  honorifics_of=actors_stage.honorific_check(kb))
+                                  honorifics_of=actors_stage.honorific_check(kb),
+                                  country_of=actors_stage.country_check(kb))
     lap("coref.cluster_people")
     result.actors = actors_stage.build_actors(doc, people, result.quotes, date, knowledge,
                                               home=publisher_country(article.url, article.meta))

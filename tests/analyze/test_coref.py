@@ -73,6 +73,20 @@ def test_a_country_description_fits_a_minister_whose_affiliation_holds_the_minis
     assert ("The Russian minister", "person:sergei-shoigu") in speakers(text, "2023-11-08")
 
 
+@pytest.mark.parametrize("text, who, actor", [
+    # the prime minister named without a country is British, not Turkish: the description
+    # stays apart (the country's, not his)
+    ("Prime Minister Boris Johnson met Chancellor Olaf Scholz on Monday. \"We agreed,\" Johnson "
+     "said. The Turkish Prime Minister said the deal was dead.", "The Turkish Prime Minister", "country:TUR"),
+    # one the knowledge base knows to be Turkish is that one
+    ("Prime Minister Binali Yildirim met Chancellor Angela Merkel on Monday. \"We agreed,\" Yildirim "
+     "said. The Turkish prime minister said the deal was dead.", "The Turkish prime minister",
+     "person:binali-yildirim"),
+])
+def test_a_description_with_a_nationality_joins_only_a_person_of_that_country(text, who, actor):
+    assert (who, actor) in speakers(text, "2017-03-01")
+
+
 def test_the_secretary_is_not_the_press_secretary():
     # a briefing: the press secretary speaks of the Secretary of State
     text = ("Press Secretary Jen Psaki said Russia was positioned to attack Ukraine, as "
