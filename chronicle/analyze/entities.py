@@ -14,11 +14,15 @@ The small pipeline's entities fail people in ways every later stage inherits:
 - a possessive inside a person's name ("Trump's MAGA" of "Trump's MAGA agenda"): the name ends
   before it, or starts after it when a full name follows ("Bloomberg's Lisa Abramowicz"); a
   thing named after someone ("Saint Patrick's Day") is no person;
+- an O'/D' surname the model tagged without its given name ("D'Souza" of "Dinesh D'Souza"): the
+  name takes the capitalized word before it;
 - a business tagged PERSON ("Azana Salon", "Golden Crust Bakery"): ORG;
 - a given name tagged ORG alone ("Neera said" after "Neera Tanden"): PERSON;
 - a transcript's sign-off and time stamps ("END", "P.M. CST") taken for names: no entity.
 """
 from __future__ import annotations
+
+import re
 
 import numpy
 from spacy.attrs import ORTH, POS
@@ -40,6 +44,7 @@ def repair(doc, kb: Knowledge, day=None) -> None:
     otherwise or not at all, sign-offs that are no one. ``day``: the article's date."""
     split_office_holders(doc, kb)
     end_at_possessives(doc)
+    join_elided_surnames(doc)
     trim_titles(doc)
     businesses(doc, kb)
     trim_headline_names(doc, kb, day)
@@ -87,6 +92,28 @@ def end_at_possessives(doc) -> None:
         else:
             out.append(Span(doc, e.start, cut, label="PERSON"))
     if len(out) != len(ents) or any(a.end != b.end or a.start != b.start for a, b in zip(ents, out)):
+        doc.set_ents(out, default="outside")
+
+
+# A surname with an elided O' or D' ("O'Rourke", "D’Souza").
+_ELIDED = re.compile(r"[OD]['’][A-Z]")
+
+
+def join_elided_surnames(doc) -> None:
+    """A PERSON entity that begins with an O'/D' surname takes the capitalized proper noun right
+    before it: the model often leaves the given name out ("Dinesh D'Souza" tagged "D'Souza", which
+    made "Dinesh" the person's role). Not a title word ("Officer O'Brien")."""
+    ents = list(doc.ents)
+    out = []
+    for e in ents:
+        i = e.start - 1
+        if (e.label_ == "PERSON" and i >= 0 and _ELIDED.match(e[0].text) and doc[i].ent_iob_ == "O"
+                and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].text.isupper()
+                and doc[i].lower_.rstrip(".") not in _TITLE_STARTS | TITLE_WORDS):
+            out.append(Span(doc, i, e.end, label="PERSON"))
+        else:
+            out.append(e)
+    if any(a.start != b.start for a, b in zip(ents, out)):
         doc.set_ents(out, default="outside")
 
 

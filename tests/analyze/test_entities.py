@@ -159,3 +159,12 @@ def test_a_full_name_after_a_possessive_is_the_person_and_a_thing_is_no_one(pipe
 def test_an_office_word_inside_a_person_s_name_is_the_role(text, actor, role):
     [q] = analyze(text, "2022-05-10").quotes
     assert (q.speaker.actor_id, q.speaker.role) == (actor, role)
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("Dinesh D'Souza said the film was ready.", "person:dinesh-dsouza", None),  # tagged "D'Souza"
+    ('"It is a mistake," said Beto O\'Rourke.', "person:beto-orourke", None),
+])
+def test_an_o_or_d_apostrophe_surname_keeps_its_given_name(text, actor, role):
+    [q] = analyze(text, "2022-05-10").quotes
+    assert (q.speaker.actor_id, q.speaker.role) == (actor, role)
