@@ -111,6 +111,9 @@ THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Gr
     "nations", "tribes", "people", "journalists", "families", "forces", "airlines", "company",
     "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation", "bible",
     "cabinet",
+    # a government's documents ("This Executive Order", "the President's Order" tagged PERSON)
+    "order", "proclamation", "memorandum", "directive", "strategy", "framework", "budget",
+    "amendment", "regulation", "regulations",
 }
 # Last words that make a name a business, an organisation: "Azana Salon", "Acme Holdings".
 BUSINESS_HEADS = frozenset({

@@ -691,6 +691,17 @@ def test_congressional_leaders_are_known_by_title_and_surname(pipeline, sentence
     assert q.speaker.actor_id == actor
 
 
+@pytest.mark.parametrize("sentence", [
+    "This Executive Order requires agencies to improve the quality of their data.",
+    "The President's Order directs agencies to act within 90 days.",
+])
+def test_an_order_is_a_document_not_a_person(pipeline, sentence):
+    from chronicle.api import analyze
+
+    found = analyze(sentence, "2023-02-27")
+    assert not any(a.id.startswith(("person:", "name:")) for a in found.actors)
+
+
 def test_an_administration_of_no_known_leader_is_no_country(pipeline):
     from chronicle.api import analyze
 
