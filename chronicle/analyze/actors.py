@@ -1121,6 +1121,9 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
             # a title label the office holder is ("THE PRESIDENT" where coreference took
             # another Biden, "Jill Biden"): the name is the holder's too
             sp.name, sp.role, sp.affiliation = a.name, a.role, None
+        if a.type == "PERSON" and a.role and sp.role and sp.role.isupper() and \
+                set(fold(sp.role).split()) <= set(fold(a.role).split()):
+            sp.role = a.role  # "SECRETARY BLINKEN": the Secretary of State the office holder is
 
     out = []
     for a in art.actors.values():

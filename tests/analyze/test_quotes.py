@@ -403,6 +403,14 @@ def test_the_2025_cabinet_is_known_by_title_and_surname(label, actor):
     assert ids == {actor}
 
 
+def test_a_label_s_bare_title_gives_way_to_the_office_the_holder_has():
+    text = ("Press Availability\n\nSECRETARY BLINKEN:  Good afternoon. We discussed Ukraine.\n\n"
+            "Q  Thank you.\n\nSECRETARY BLINKEN:  We will continue.")
+    roles = {q.speaker.role for q in analyze(text, "2022-03-01").quotes
+             if q.speaker.text == "SECRETARY BLINKEN"}
+    assert roles == {"Secretary of State"}  # not the label's "SECRETARY"
+
+
 def test_a_titled_surname_is_the_office_holder_not_a_relative_named_in_full():
     briefing = ("MS. JEAN-PIERRE:  President Biden has rallied the world to support Ukraine. "
                 "President Biden will not allow that to happen.\n\n"
