@@ -30,7 +30,7 @@ from chronicle.analyze import boundary_model, cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
 from chronicle.analyze.spanindex import SpanIndex
-from chronicle.analyze.turns import _NOT_SPEAKERS, Turn, find_colon_attributions, find_turns
+from chronicle.analyze.turns import NOT_SPEAKERS, Turn, find_colon_attributions, find_turns
 from chronicle.model import Quote, Span, Speaker
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -88,12 +88,12 @@ def extract_quotes(doc) -> list[Quote]:
         # speaker's own "I think" and the rest are the turn's words, not new quotes
         inner = [q for q in inner if (i := _turn_of(q.content.start, turn_spans, turn_starts)) < 0
                  or _reports_someone_else(doc, q, turns[i].content)]
-    quotes.extend(q for q in inner if not _no_one_s(doc, q))
+    quotes.extend(q for q in inner if not _said_by_no_one(doc, q))
     quotes.sort(key=lambda q: q.content.start)
     return quotes
 
 
-def _no_one_s(doc, q: Quote) -> bool:
+def _said_by_no_one(doc, q: Quote) -> bool:
     """A reported "quote" no one says, opening its sentence: a fact sheet's heading ("Supporting
     Students with Disabilities") or a signing statement's "Thank you to Representative ...". A
     speaker found anywhere keeps it."""
@@ -821,7 +821,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
     # of what outlets or people said, each item its source's words
     label = _LIST_LABEL.fullmatch(text_of(doc), frame[0], reg.start)
     if label and (frame[0] == 0 or text_of(doc)[frame[0] - 1] == "\n") and \
-            label.group("label").upper() not in _NOT_SPEAKERS:
+            label.group("label").upper() not in NOT_SPEAKERS:
         name = doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand")
         if name is not None:
             return _Cue(None, (label.start("colon"), label.end("colon")), None, name)

@@ -25,7 +25,7 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 # Labels that are headings or prose, not speakers.
-_NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "VIDEO", "AP", "RELATED",
+NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR'S NOTE", "WATCH", "READ", "PHOTO", "VIDEO", "AP", "RELATED",
                  "EST", "EDT", "PST", "A.M", "P.M", "END", "CLOSE", "BACKGROUND", "SUBJECT", "RE", "TO",
                  "FROM", "CC", "DATE", "TIME", "LOCATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY",
                  # a news database's record fields and a wire's running-story title
@@ -98,7 +98,7 @@ def find_turns(text: str) -> list[Turn]:
                 # the whole is read as prose (as PolNeAR's annotators read it)
                 questions.append((ps, m.start("label"), m.start("label") + 1, m.start("cue"), m.end("cue"), m.end()))
                 continue
-            if label.rstrip(".") in _NOT_SPEAKERS or len(label) < 2 or _heading(label):
+            if label.rstrip(".") in NOT_SPEAKERS or len(label) < 2 or _heading(label):
                 continue
             labelled.append((ps, m.start("label"), m.start("label") + len(label), m.start("cue"), m.end("cue"), m.end()))
         else:
@@ -144,7 +144,7 @@ def find_colon_attributions(doc) -> list[Turn]:
         ent = ent_at.get(ps)
         if ent is None or ent.end_char >= pe or text[ent.end_char] != ":":
             m = _HEADLINE_LABEL.match(text, ps, pe) if k == 0 and pe - ps < 250 else None
-            if m is None or m.group("label").rstrip(".").upper() in _NOT_SPEAKERS or len(m.group("label")) < 2:
+            if m is None or m.group("label").rstrip(".").upper() in NOT_SPEAKERS or len(m.group("label")) < 2:
                 continue  # (an interview's "Q:" is no source)
             ls, le = m.span("label")
             label = doc.char_span(ls, le, alignment_mode="expand")
