@@ -44,6 +44,19 @@ _ELISION = re.compile(r"\b([OoDd])['’](?=[A-Za-z])")
 # "O CONNOR" and from folds before the rule above): found under the joined form too.
 _SPACED_ELISION = re.compile(r"\b([od]) (?=[a-z]{3})")
 _SPACE = re.compile(r"\s+")
+
+
+def _join_elisions(index: dict[str, str], surnames: dict[str, str]) -> None:
+    """File the index's keys written with the particle apart ("brendan o connor", from Phoenix's
+    "O CONNOR") under the joined form too, in both indexes, when the shipped file is built."""
+    for k in [k for k in index if _SPACED_ELISION.search(k)]:
+        joined = _SPACED_ELISION.sub(r"\1", k)
+        index.setdefault(joined, index[k])
+        last = joined.split()[-1]
+        if last != k.split()[-1]:  # the surname index too ("oconnor": Gordon and Brendan)
+            ids = (surnames.get(last) or "").split()
+            ids += [i for i in index[k].split() if i not in ids]
+            surnames[last] = " ".join(ids)
 _END_Y = re.compile(r"(?<=\w\w)(?:iy|yy|ii|yi|ij)$")  # Zelenskiy/Zelenskyy/Zelenskii -> zelensky
 _END_EI = re.compile(r"(?<=\w\w)ei$")  # Sergei -> sergey
 _TITLES = frozenset("""mr mrs ms miss dr sir lord dame madam president vice prime minister
@@ -334,9 +347,12 @@ class Knowledge:
                       [Role(*r) for r in roles], bool(curated), gender[0] if gender else None)
 
     def to_json(self) -> dict:
+        index = {k: " ".join(v) for k, v in sorted(self.index.items()) if v}
+        surnames = {k: " ".join(v) for k, v in sorted(self.surnames.items()) if v}
+        _join_elisions(index, surnames)
         return {"entities": {eid: self._pack(self.get(eid)) for eid in sorted(self._raw)},
-                "index": {k: " ".join(v) for k, v in sorted(self.index.items()) if v},
-                "surnames": {k: " ".join(v) for k, v in sorted(self.surnames.items()) if v},
+                "index": dict(sorted(index.items())),
+                "surnames": dict(sorted(surnames.items())),
                 "places": dict(sorted(self.places.items())),
                 "demonym_stems": dict(sorted(self.demonym_stems.items())),
                 "sources": self.sources}
@@ -347,14 +363,6 @@ class Knowledge:
         kb._raw = dict(data["entities"])
         kb.index = data["index"]
         kb.surnames = data["surnames"]
-        for k in [k for k in kb.index if _SPACED_ELISION.search(k)]:
-            joined = _SPACED_ELISION.sub(r"\1", k)
-            kb.index.setdefault(joined, kb.index[k])
-            last = joined.split()[-1]
-            if last != k.split()[-1]:  # the surname index too ("oconnor": Gordon and Brendan)
-                ids = str(kb.surnames.get(last) or "").split()
-                ids += [i for i in str(kb.index[k]).split() if i not in ids]
-                kb.surnames[last] = " ".join(ids)
         kb.places = dict(data["places"])
         kb.sources = list(data.get("sources", []))
         kb.demonym_stems = dict(data.get("demonym_stems", {}))

@@ -231,6 +231,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
     named = _Mentions(people)
     unnamed: set[str] = set()
     anonymous: list[PersonCluster] = []  # speakers described, never named, in text order
+    signed = _UNREAD  # the signatory's name words, read at the first "I" no title explains
     for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
@@ -240,8 +241,11 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         elif sp.text.strip().lower() in ("i", "me"):
             # "I" in a statement or remarks is its author: "Statement from President Joe Biden
             # on ...", "Remarks by President Biden at ..."; in a letter, its signatory
-            cluster = (_author(title, people, sp.start) if title else None) or \
-                _signatory(text_of(doc), people, sp.start)
+            cluster = _author(title, people, sp.start) if title else None
+            if cluster is None:
+                if signed is _UNREAD:  # the signature is read once per article
+                    signed = _signature(text_of(doc))
+                cluster = _named_person(signed, people, sp.start) if signed else None
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
                                in_office, country_of) if span is not None else None
@@ -482,17 +486,8 @@ def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster 
     rest = words[len(name):]
     if not name or len(name) > 4 or (rest and rest[0].lower() in ("and", "&")):
         return None  # no name, or two authors: "Remarks by President Biden and Prime Minister ..."
-    name = [w.rstrip(",") for w in name]
-    full = " ".join(name)
-    for p in people:
-        if p.name == full or (len(name) == 1 and p.surname == full.lower()) or \
-                (len(name) >= 2 and p.surname == name[-1].lower() and p.given == name[0].lower()):
-            return p
     role = " ".join(w for w in m.group(1).split()[:len(m.group(1).split()) - len(words)]) or None
-    cluster = PersonCluster(full, role=role, first=pos)
-    cluster.gender = next((g for w in (role or "").lower().split() if (g := _GENDERED.get(w.rstrip(".")))), None)
-    people.append(cluster)
-    return cluster
+    return _named_person([w.rstrip(",") for w in name], people, pos, role)
 
 
 # A signed text's signature: the name under a letter's close ("Sincerely,\n\n   JOSEPH R. BIDEN
@@ -515,9 +510,13 @@ _NOT_SIGNATURES = {"the", "end", "god", "bless", "thank", "you", "applause", "la
 _SIGNATURE_TAIL = 1500  # characters: a signature closes the text
 
 
-def _signatory(text: str, people: list[PersonCluster], pos: int) -> PersonCluster | None:
-    """The person who signed a letter or a proclamation ("Sincerely, JOSEPH R. BIDEN JR.";
-    "JOSEPH R. BIDEN JR." alone at the end), as a cluster; None where the text is not signed."""
+_UNREAD = object()
+
+
+def _signature(text: str) -> list[str] | None:
+    """The name words of the person who signed a letter or a proclamation ("Sincerely, JOSEPH R.
+    BIDEN JR."; "JOSEPH R. BIDEN JR." alone at the end): ["Joseph", "R.", "Biden"]; None where
+    the text is not signed."""
     tail = max(0, len(text) - _SIGNATURE_TAIL)
     m = None
     for pattern in _SIGNATURES:
@@ -535,11 +534,20 @@ def _signatory(text: str, people: list[PersonCluster], pos: int) -> PersonCluste
     if len(words) < 2 or any(w.lower().rstrip(".,") in TITLE_WORDS or
                              w.lower().rstrip(".,!") in _NOT_SIGNATURES for w in words):
         return None  # "Best regards,\nThe Office of ...", "GOD BLESS AMERICA": no one's name
-    given, surname = words[0].lower(), words[-1].lower()
+    return words
+
+
+def _named_person(name: list[str], people: list[PersonCluster], pos: int,
+                  role: str | None = None) -> PersonCluster:
+    """The article's person of that name (the same full name, given name and surname, or a lone
+    surname), else a new person first met at ``pos``."""
+    full = " ".join(name)
     for p in people:
-        if p.surname == surname and p.given == given:
+        if p.name == full or (len(name) == 1 and p.surname == full.lower()) or \
+                (len(name) >= 2 and p.surname == name[-1].lower() and p.given == name[0].lower()):
             return p
-    cluster = PersonCluster(" ".join(words), first=pos)
+    cluster = PersonCluster(full, role=role, first=pos)
+    cluster.gender = next((g for w in (role or "").lower().split() if (g := _GENDERED.get(w.rstrip(".")))), None)
     people.append(cluster)
     return cluster
 
