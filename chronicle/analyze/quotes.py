@@ -298,6 +298,9 @@ def cue_candidates(doc, tok, pairs):
         conf = pairs.get((lemma, rel)) or (is_verb and pairs.get((cue_lexicon.ANY_VERB, rel)))
         if not conf or (rel == "dobj" and ctok.pos_ == "PRON"):
             continue
+        if rel == "conj" and any(c.dep_ == "cc" and c.lower_ in _CONTRAST and tok.i < c.i < ctok.i
+                                 for c in children(tok)):
+            continue  # 'she said, but Kevin was drifting off': what follows "but" is not what was said
         if cue_span is None:
             cue_span = _cue_span(doc, tok)
         if rel.startswith("head:"):
@@ -362,6 +365,7 @@ def cue_candidates(doc, tok, pairs):
     return out
 
 
+_CONTRAST = {"but", "yet", "while", "whereas"}
 # Relations whose content is a secondary predicate: "regards Jerusalem as its capital",
 # "called Christmas a sham", "accused him of lying", "is expected to win".
 _SECONDARY = {"prep", "xcomp", "oprd"}
@@ -744,8 +748,18 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             # a quote continuing the previous speaker's words: "...," he said. "..."
             if (prev is not None and prev_para == pi and prev.cue is not None and _only_frame_between(doc, prev, reg)
                     and not reports.inside(reg, text)):
-                prev.parts.append(content)
-                prev.content = Span.of(text, prev.content.start, reg.end)
+                verb = _own_predicate_between(doc, prev, reg, by_token)
+                if verb is None:
+                    prev.parts.append(content)
+                    prev.content = Span.of(text, prev.content.start, reg.end)
+                    continue
+                known = by_token.get(verb.i)
+                c = known.content if known is not None else None
+                if c and c[0] <= reg.start and reg.end <= c[1] + 1 and (c[1] - c[0]) > 1.3 * (reg.end - reg.start):
+                    continue  # a fragment of what that verb reports: its mixed quote
+                q = _second_utterance(doc, verb, prev, content, by_token)
+                out.append(q)
+                prev, prev_para = q, pi
                 continue
             if words < _MIN_FREE_WORDS or reports.inside(reg, text) or not _sentence_like(text, reg, ps):
                 continue  # scare quote or title; a reported clause may hold it (mixed)
@@ -777,6 +791,13 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             q = Quote("direct", content, Span.of(text, *cue.span), _speaker(text, mention),
                       parts=[content])
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]):
+                verb = _own_predicate_between(doc, prev, reg, by_token)
+                if verb is not None:
+                    # '"...," Blige sings before asking her, "..."': a second utterance, its own cue
+                    q = _second_utterance(doc, verb, prev, content, by_token)
+                    out.append(q)
+                    prev, prev_para = q, pi
+                    continue
                 # the second half of a split quote: one quote, two parts
                 prev.parts.append(content)
                 prev.content = Span.of(text, prev.content.start, reg.end)
@@ -1010,6 +1031,10 @@ def _short_tail(toks, reg: QuoteRegion) -> bool:
             words += 1
             if words > 4:
                 return False
+    last = next((t for t in reversed(toks) if not t.is_space), None)
+    if last is not None and last.text in (",", ":") and _inner(text_of(last.doc), reg).endswith("."):
+        # '"... kidding." To which she said, "...": a clause leading into the next quote
+        return False
     return 0 < words <= 4
 
 
@@ -1091,6 +1116,65 @@ def _manner_of_prev_cue(prev: Quote | None, cue: _Cue) -> bool:
         return False
     head = tok.head
     return prev.cue.start <= head.idx < prev.cue.end
+
+
+def _own_predicate_between(doc, prev: Quote, reg: QuoteRegion, by_token: dict[int, _Cue]):
+    """The verb between the previous quote's cue and ``reg`` that says something of its own,
+    when ``reg`` opens a new utterance (a capital after its quotation mark): '..., Blige sings
+    to Clinton before [asking] her, "I just ..."', '... Sanders said, [going] on to contrast X
+    with Y. "So I ..."', or in a sentence of its own ('... Obama said. He [called] Burma a "good
+    news story ..."'). None for a quote split mid-sentence ('"Every time," Tester said, referring to X, "you give ..."'), a
+    bare manner participle ('said, pausing,') or any verb deeper in the frame ('said Smith, who
+    leads ...', 'said after Pagliano failed to show up'): those stay one quote with the previous
+    one."""
+    if prev.cue is None:
+        return None
+    text = text_of(doc)
+    capital = text[reg.start:reg.end].lstrip("\"“'‘«`( ")[:1].isupper()
+    between = doc.char_span(prev.cue.end, reg.start, alignment_mode="contract")
+    if between is None:
+        return None
+    cue_sentence = sentence_of(doc[between.start - 1]).start if between.start > 0 else 0
+    for tok in between:
+        if not capital and sentence_of(tok).start == cue_sentence:
+            continue  # the quote goes on mid-sentence: one quote in two parts
+        if tok.pos_ != "VERB":
+            continue
+        own_sentence = tok.dep_ == "ROOT" and sentence_of(tok).start != cue_sentence
+        # a second predicate of the cue's: 'before [asking] her', '[going] on to contrast' (not
+        # a participle elaborating the cue, 'said, referring to X,', which annotators leave in
+        # the frame of one quote)
+        second = (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i == between.start - 1
+                  or tok.dep_ == "advcl" and tok.head.i == between.start - 1
+                  and any(c.dep_ == "xcomp" for c in children(tok)))
+        if not (own_sentence or second):
+            continue
+        known = by_token.get(tok.i)
+        if known is not None and known.content is not None and known.content[1] <= reg.start:
+            continue  # it reports something before this quote
+        if tok.tag_ == "VBG" and tok.lemma_.lower() not in cue_lexicon.SPEECH_SET and all(
+                c.dep_ in ("advmod", "punct", "prt") for c in children(tok)):
+            continue  # how it was said
+        lemmas = cue_lexicon.cue_lemmas()
+        if any(c.dep_ == "mark" for c in children(tok)):
+            continue  # 'as she left the courtroom': when it was said
+        if tok.lemma_.lower() in lemmas or any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in lemmas for c in children(tok)):
+            return tok  # a verb that reports ('asking her'), or leads to one ('going on to contrast')
+    return None
+
+
+def _second_utterance(doc, verb, prev: Quote, content: Span, by_token: dict[int, _Cue]) -> Quote:
+    """A direct quote cued by ``verb``, spoken by its own subject, else by the previous
+    quote's speaker (the subject the two verbs share). The verb's own report, if it made one,
+    is this quote ('He called Burma a "good news story ..."'), not another."""
+    known = by_token.get(verb.i)
+    if known is not None:
+        known.used = True
+    text = text_of(doc)
+    subject = _speaker_of(doc, verb)
+    speaker = _speaker(text, subject) if subject is not None else prev.speaker
+    return Quote("direct", content, Span.of(text, *_cue_span(doc, verb)), speaker, parts=[content])
 
 
 def _only_frame_between(doc, prev: Quote, reg: QuoteRegion) -> bool:

@@ -44,6 +44,44 @@ def test_split_quote_is_one_quote_in_two_parts():
     assert q.speaker.text == "she" and q.speaker.name == "Maria Lopez"
 
 
+@pytest.mark.parametrize("text, second_cue", [
+    ('"Keep your hands in sight," the singer Ana Ruiz sings to the senator before asking her, '
+     '"Where do we go from here?"', "asking"),
+    ('"We have to look at the needs of working people," Ruiz said, going on to contrast the two '
+     'budgets. "So I would simply say to young voters: look at the issues."', "going on"),
+    ('"It is the right thing to do for the farmers of the valley," Ruiz said. She called the deal a '
+     '"good news story in an era of bad news for rural towns."', "called"),
+])
+def test_a_second_quote_after_a_verb_of_its_own_is_a_quote_of_its_own(text, second_cue):
+    found = quotes(text)
+    first = found[0]
+    assert first.cue.text in ("sings", "said") and len(first.parts) == 1, [(q.content.text, q.cue.text) for q in found]
+    second = [q for q in found if q.cue.text == second_cue]
+    assert len(second) == 1 and second[0].content.end == len(text)  # direct, or mixed with its clause
+    assert second[0].speaker.name == "Ana Ruiz" or second[0].speaker.text in ("Ruiz", "She")
+
+
+@pytest.mark.parametrize("text", [
+    '"Every time you say that," Ruiz said, referring to the excuse, "you give ammunition to your critics."',
+    '"We will not go," said Ana Ruiz, who leads the group. "This is not over and we will appeal."',
+    '"I think," Ruiz said, pausing, "that we can still win this vote in March."',
+])
+def test_a_quote_resumed_after_the_frame_of_its_cue_stays_one_quote(text):
+    q = only(quotes(text), "direct")
+    assert q.cue.text == "said" and len(q.parts) == 2
+
+
+def test_a_verb_leading_into_the_next_quote_is_not_the_cue_of_the_quote_before():
+    text = ('My aunt kept asking, so I had to change my answer: "Of course I believe in it. I was just '
+            'kidding." To which she said, "Thank God at least you still believe in something."')
+    said = [q for q in quotes(text) if q.cue.text == "said"]
+    assert [q.content.text for q in said] == ['"Thank God at least you still believe in something."']
+
+
+def test_what_follows_but_after_said_is_not_what_was_said():
+    q = only(quotes('"You winning?" she said, but Kevin was drifting off again.'))
+    assert q.kind == "direct" and q.content.text == '"You winning?"' and q.cue.text == "said"
+
 def test_nested_single_quotes_stay_inside_the_outer_quote():
     text = '"He told me \'never again\' and I believed every word of it," said Tom Hardy.'
     q = only(quotes(text))
