@@ -775,7 +775,8 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
             if (prev is not None and prev.cue is not None and prev.cue.start == cue.span[0]
                     and _inside_reported(reg, [c for c in found if c is not cue], text)):
                 continue  # a quoted fragment of another cue's clause after the cue: mixed
-            if cue.token is not None and _nested_in_report(reg, cue, reports.around(reg)):
+            if (cue.token is not None and not _coordinated_speech(cue.token, reg)
+                    and _nested_in_report(reg, cue, reports.around(reg))):
                 continue  # 'he had seen "..."' inside what another cue reports: that report's (mixed)
             if _manner_of_prev_cue(prev, cue) and prev_para == pi and _only_frame_between(doc, prev, reg):
                 # '"I think," Lavrov said, pausing, "that ..."': how he said it, not a new cue
@@ -862,7 +863,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                 best = (d, cue)
     if best is not None and best[0] < _CUE_REACH:
         return best[1]
-    if reports.inside(reg, text_of(doc)):
+    if reports.inside(reg, text_of(doc)) and not _coordinated_intro(doc, reg, frame):
         return None
     # 2. a speech verb in the frame around the quote: ', he added.' / 'He said:'
     speech = cue_lexicon.speech_lemmas()
@@ -1211,6 +1212,29 @@ def _nested_in_report(reg: QuoteRegion, cue: _Cue, found: list[_Cue]) -> bool:
         if s <= cue.span[0] and s < reg.start and not (reg.start <= c.span[0] < reg.end) and (
                 reg.end <= e + 1 or reg.start < e and not text[e:reg.end].strip(_CLOSERS)):
             return True
+    return False
+
+
+def _coordinated_speech(tok, reg: QuoteRegion) -> bool:
+    """True for a verb of speech with a subject of its own, coordinated with the clause before it,
+    opening a quoted sentence: 'She said fathers are not eligible, and when pressed, the mother
+    of three replied, "It's meant ..."'. The parser may hang it inside the first report; it
+    reports a quote of its own."""
+    text = text_of(tok.doc)
+    return (tok.dep_ == "conj" and tok.lemma_.lower() in cue_lexicon.SPEECH_SET and tok.idx < reg.start
+            and any(c.dep_ == "nsubj" for c in children(tok))
+            and text[reg.start:reg.end].lstrip("\"“'‘« ")[:1].isupper())
+
+
+def _coordinated_intro(doc, reg: QuoteRegion, frame: tuple[int, int]) -> bool:
+    """``_coordinated_speech`` for the verb right before quotation ``reg`` (at most three tokens
+    between)."""
+    before = doc.char_span(frame[0], reg.start, alignment_mode="contract") if reg.start > frame[0] else None
+    if before is None:
+        return False
+    for tok in list(before)[::-1][:4]:
+        if tok.pos_ == "VERB":
+            return _coordinated_speech(tok, reg)
     return False
 
 

@@ -78,6 +78,13 @@ def test_a_verb_leading_into_the_next_quote_is_not_the_cue_of_the_quote_before()
     assert [q.content.text for q in said] == ['"Thank God at least you still believe in something."']
 
 
+def test_a_reply_coordinated_with_a_report_is_a_quote_of_its_own():
+    text = ('She said fathers would not be eligible for the leave, and when pressed on why, the mother '
+            'of three replied, "It is meant to benefit the mother who has given birth to the child."')
+    q = only(quotes(text), "direct")
+    assert q.cue.text == "replied" and q.speaker.text == "the mother of three"
+
+
 def test_what_follows_but_after_said_is_not_what_was_said():
     q = only(quotes('"You winning?" she said, but Kevin was drifting off again.'))
     assert q.kind == "direct" and q.content.text == '"You winning?"' and q.cue.text == "said"
