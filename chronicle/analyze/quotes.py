@@ -763,6 +763,14 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 continue
             if words < _MIN_FREE_WORDS or reports.inside(reg, text) or not _sentence_like(text, reg, ps):
                 continue  # scare quote or title; a reported clause may hold it (mixed)
+            if (prev is not None and prev.cue is not None and pi == prev_para + 1 and prev.kind == "direct"
+                    and _whole_paragraph(text, reg, paras[pi]) and _ends_paragraph(doc, prev, paras[prev_para])):
+                # a paragraph that is only a quote, after a paragraph ending with a cued quote
+                # and its frame: the same speaker goes on (one attribution, as annotators mark it)
+                prev.parts.append(content)
+                prev.content = Span.of(text, prev.content.start, reg.end)
+                prev_para = pi
+                continue
             q = Quote("direct", content, None, None, parts=[content])
             q.speaker = _inherit_speaker(prev, pi, prev_para)
             if q.speaker is None:
@@ -1252,6 +1260,25 @@ def _inside_reported(reg: QuoteRegion, found: list[_Cue], text: str | None = Non
 
 _CLOSERS = " .,;:!?'\"”’»"
 
+
+
+def _whole_paragraph(text: str, reg: QuoteRegion, para: tuple[int, int]) -> bool:
+    """True when quotation ``reg`` is all its paragraph holds."""
+    return not text[para[0]:reg.start].strip() and not text[reg.end:para[1]].strip()
+
+
+def _ends_paragraph(doc, q: Quote, para: tuple[int, int]) -> bool:
+    """True when direct quote ``q`` ends its paragraph, or only its cue's frame follows it, to
+    one sentence's end ('... ," said Alan Krueger, a professor at Princeton.'; not '... ," Trump
+    added. He then had a question for the crowd.')."""
+    text = text_of(doc)
+    tail = text[q.content.end:para[1]].strip()
+    if not tail:
+        return q.content.end <= para[1]
+    if q.content.end > para[1] or q.cue.start < q.content.end - 1 or any(m in tail for m in '"“”'):
+        return False
+    frame = doc.char_span(q.content.end, para[1], alignment_mode="contract")
+    return frame is not None and len(frame) > 0 and sentence_of(frame[0]).start == sentence_of(frame[-1]).start
 
 
 def _inherit_speaker(prev: Quote | None, pi: int, prev_para: int) -> Speaker | None:

@@ -85,6 +85,19 @@ def test_a_reply_coordinated_with_a_report_is_a_quote_of_its_own():
     assert q.cue.text == "replied" and q.speaker.text == "the mother of three"
 
 
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before():
+    text = ('"We are in disbelief at the numbers," said Sen. Alan Kruger, a professor at Princeton.\n\n'
+            '"Nobody expected the results to come in this strong for the region."\n\nThe vote is next week.')
+    q = only(quotes(text))
+    assert q.cue.text == "said" and len(q.parts) == 2 and q.content.text.endswith('region."')
+
+
+def test_a_quote_after_a_frame_that_goes_on_is_not_joined_to_the_quote_before():
+    text = ('"We are going to build a wall," Trump added. He then had a question for the crowd.\n\n'
+            '"Who is going to pay for it? Who is going to pay?"')
+    assert [len(q.parts) for q in quotes(text)] == [1, 1]
+
+
 def test_what_follows_but_after_said_is_not_what_was_said():
     q = only(quotes('"You winning?" she said, but Kevin was drifting off again.'))
     assert q.kind == "direct" and q.content.text == '"You winning?"' and q.cue.text == "said"
