@@ -238,14 +238,20 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         if sp.mention_type == "turn":
             cluster = None if _organisation_label(span, sp.text) else \
                 _turn_person(sp.text, sp.start, people, title, text_of(doc))
-        elif sp.text.strip().lower() in ("i", "me"):
+        elif sp.text.strip().lower() in _FIRST_PERSON:
             # "I" in a statement or remarks is its author: "Statement from President Joe Biden
-            # on ...", "Remarks by President Biden at ..."; in a letter, its signatory
+            # on ...", "Remarks by President Biden at ..."; in a letter, its signatory. So is
+            # "we" there: the one voicing it ("We will continue to support ...")
             cluster = _author(title, people, sp.start) if title else None
             if cluster is None:
                 if signed is _UNREAD:  # the signature is read once per article
                     signed = _signature(text_of(doc))
                 cluster = _named_person(signed, people, sp.start) if signed else None
+            if cluster is None and sp.text.strip().lower() in ("we", "us") and title:
+                group = _joint_authors(title)
+                if group is not None:
+                    sp.name = group  # "G7 Leaders' Statement": "we" are the G7
+                    continue
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
                                in_office, country_of) if span is not None else None
@@ -264,7 +270,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         sp.name = cluster.name
         sp.role = cluster.role
         sp.affiliation = cluster.affiliation
-        if sp.text.strip().lower() not in ("i", "me"):
+        if sp.text.strip().lower() not in _FIRST_PERSON:
             last_speaker.append((sp.start, cluster))  # "he" is never the one saying "I"
     people.extend(anonymous)
     # keep every speaker's name filled for quotes that inherited a speaker mention
@@ -468,6 +474,19 @@ _AUTHORED = (
 )
 
 
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# A joint text of a group's leaders: "G7 Leaders' Statement on ...", "2023 APEC Leaders' Golden
+# Gate Declaration", "Quad Leaders' Joint Statement"; the group is one word (a name or an acronym).
+_JOINT = re.compile(r"^(?:\d{4}\s+)?(?P<group>[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+)\s+Leaders[’']?\s+"
+                    r"(?:[A-Z][\w-]*\s+){0,3}(?:Statement|Declaration|Communiqu[ée])\b")
+
+
+def _joint_authors(title: str) -> str | None:
+    """The group whose leaders a joint text's title says are speaking, as "we"; None otherwise."""
+    m = _JOINT.match(title.strip())
+    return m.group("group") if m else None
+
+
 def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster | None:
     """The one person a document's title says is speaking ("Statement from President Joe Biden
     on the Passing of ..."), as a cluster; None for a joint or unnamed author."""
@@ -477,8 +496,9 @@ def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster 
     if not m:
         return None
     words = m.group(1).split()
-    while words and words[0].lower().rstrip(".,") in TITLE_WORDS:
-        words = words[1:]  # "President", "Press Secretary", "Dr."
+    while words and (words[0].lower().rstrip(".,") in TITLE_WORDS or words[0].isupper() and len(words) > 1
+                     and words[1].lower().rstrip(".,") in TITLE_WORDS):
+        words = words[1:]  # "President", "Press Secretary", "Dr.", "NSC Spokesperson"
     if before and (len(words) == len(m.group(1).split()) or len(words) < 2):
         return None  # "Presidential Message on ...": a title and a full name, or no author
     name = list(itertools.takewhile(lambda w: w[:1].isupper() and w.lower().rstrip(",") not in _TITLE_CASE_STOPS,

@@ -890,6 +890,25 @@ def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
     assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
 
 
+@pytest.mark.parametrize("title, actor", [
+    # one author: the one voicing "we"
+    ("Statement from President Joe Biden on Easter", "person:joe-biden"),
+    ("Statement from NSC Spokesperson Adrienne Watson on the Summit", "person:adrienne-watson"),
+    # a group's leaders speaking together: the group
+    ("G7 Leaders’ Statement on Economic Resilience", "igo:G7"),
+    ("2023 APEC Leaders’ Golden Gate Declaration", "igo:APEC"),
+    ("Quad Leaders’ Joint Statement", "igo:QUAD"),
+    # two leaders, or nobody named: "we" stays unknown
+    ("Joint Statement by President Biden and Prime Minister Trudeau", None),
+    ("Fact Sheet: Investing in America", None),
+])
+def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, actor):
+    text = "The summit ended on Friday. We will continue to support families who need help."
+    q = only(analyze(text, "2023-05-20", title=title).quotes)
+    assert q.speaker.text == "We"
+    assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
+
+
 @pytest.mark.parametrize("ending", [
     # a letter's close and signature; web copies indent with non-breaking spaces
     "\n\n\u00a0\u00a0\u00a0\u00a0Sincerely,\n\u00a0\n\u00a0\u00a0\u00a0\u00a0JOSEPH R. BIDEN JR.\n",
