@@ -704,8 +704,9 @@ class _Article:
             return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
         if not sp.name and sp.mention_type != "turn":
             # "The President signed ...", "the Russian President said" with nobody named: the
-            # office holder (not the country the title names)
-            holder = self.title_holder(sp.text, day, period)
+            # office holder (not the country the title names); "I" in a "Presidential Message"
+            # carries the office as its role (coref)
+            holder = self.title_holder(sp.role or sp.text, day, period)
             if holder is not None:
                 return holder
         administration = self.administration(sp.text) if sp.mention_type != "turn" else None

@@ -252,6 +252,11 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
                 if group is not None:
                     sp.name = group  # "G7 Leaders' Statement": "we" are the G7
                     continue
+            if cluster is None and title and _PRESIDENTIAL.match(title.strip()):
+                # "Presidential Message on ...", unsigned: the President's voice, whoever held
+                # the office that day (the actors stage asks the knowledge base)
+                sp.role = "President"
+                continue
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
                                in_office, country_of) if span is not None else None
@@ -479,6 +484,11 @@ _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 # Gate Declaration", "Quad Leaders' Joint Statement"; the group is one word (a name or an acronym).
 _JOINT = re.compile(r"^(?:\d{4}\s+)?(?P<group>[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+)\s+Leaders[’']?\s+"
                     r"(?:[A-Z][\w-]*\s+){0,3}(?:Statement|Declaration|Communiqu[ée])\b")
+
+
+# Titles of texts in the voice of the President, who is not named in them.
+_PRESIDENTIAL = re.compile(r"(?:Presidential\s+(?:Message|Proclamation|Statement)|(?:A\s+)?Message\s+from\s+"
+                           r"the\s+President)\b")
 
 
 def _joint_authors(title: str) -> str | None:

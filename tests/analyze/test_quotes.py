@@ -909,6 +909,14 @@ def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, acto
     assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
 
 
+@pytest.mark.parametrize("day, actor", [("2023-11-05", "person:joe-biden"), ("2025-11-05", "person:donald-trump")])
+def test_i_and_we_in_an_unsigned_presidential_message_are_the_president_of_the_day(day, actor):
+    text = "This month, we honor those we have lost. I encourage all Americans to get screened."
+    found = analyze(text, day, title="Presidential Message on National Lung Cancer Awareness Month",
+                    url="https://www.whitehouse.gov/presidential-actions/2025/11/lung-cancer/").quotes
+    assert {q.speaker.text: q.speaker.actor_id for q in found}.get("I") == actor
+
+
 @pytest.mark.parametrize("ending", [
     # a letter's close and signature; web copies indent with non-breaking spaces
     "\n\n\u00a0\u00a0\u00a0\u00a0Sincerely,\n\u00a0\n\u00a0\u00a0\u00a0\u00a0JOSEPH R. BIDEN JR.\n",
