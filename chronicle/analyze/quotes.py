@@ -365,6 +365,7 @@ def cue_candidates(doc, tok, pairs):
     return out
 
 
+# Coordinators after which a conjunct is no report of the verb before: "said, but ...".
 _CONTRAST = {"but", "yet", "while", "whereas"}
 # Relations whose content is a secondary predicate: "regards Jerusalem as its capital",
 # "called Christmas a sham", "accused him of lying", "is expected to win".
@@ -750,8 +751,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                     and not reports.inside(reg, text)):
                 verb = _own_predicate_between(doc, prev, reg, by_token)
                 if verb is None:
-                    prev.parts.append(content)
-                    prev.content = Span.of(text, prev.content.start, reg.end)
+                    _add_part(text, prev, content)
                     continue
                 known = by_token.get(verb.i)
                 c = known.content if known is not None else None
@@ -767,8 +767,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                     and _whole_paragraph(text, reg, paras[pi]) and _ends_paragraph(doc, prev, paras[prev_para])):
                 # a paragraph that is only a quote, after a paragraph ending with a cued quote
                 # and its frame: the same speaker goes on (one attribution, as annotators mark it)
-                prev.parts.append(content)
-                prev.content = Span.of(text, prev.content.start, reg.end)
+                _add_part(text, prev, content)
                 prev_para = pi
                 continue
             q = Quote("direct", content, None, None, parts=[content])
@@ -788,8 +787,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                 continue  # 'he had seen "..."' inside what another cue reports: that report's (mixed)
             if _manner_of_prev_cue(prev, cue) and prev_para == pi and _only_frame_between(doc, prev, reg):
                 # '"I think," Lavrov said, pausing, "that ..."': how he said it, not a new cue
-                prev.parts.append(content)
-                prev.content = Span.of(text, prev.content.start, reg.end)
+                _add_part(text, prev, content)
                 continue
             cue.used = True
             mention = cue.speaker
@@ -808,12 +806,17 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                     prev, prev_para = q, pi
                     continue
                 # the second half of a split quote: one quote, two parts
-                prev.parts.append(content)
-                prev.content = Span.of(text, prev.content.start, reg.end)
+                _add_part(text, prev, content)
                 continue
         out.append(q)
         prev, prev_para = q, pi
     return out
+
+
+def _add_part(text: str, q: Quote, part: Span) -> None:
+    """Make ``part`` the next part of quote ``q``, its content running to the part's end."""
+    q.parts.append(part)
+    q.content = Span.of(text, q.content.start, part.end)
 
 
 def _cue_indexes(found: list[_Cue]):
@@ -1132,12 +1135,13 @@ def _own_predicate_between(doc, prev: Quote, reg: QuoteRegion, by_token: dict[in
     when ``reg`` opens a new utterance (a capital after its quotation mark): '..., Blige sings
     to Clinton before [asking] her, "I just ..."', '... Sanders said, [going] on to contrast X
     with Y. "So I ..."', or in a sentence of its own ('... Obama said. He [called] Burma a "good
-    news story ..."'). None for a quote split mid-sentence ('"Every time," Tester said, referring to X, "you give ..."'), a
-    bare manner participle ('said, pausing,') or any verb deeper in the frame ('said Smith, who
-    leads ...', 'said after Pagliano failed to show up'): those stay one quote with the previous
-    one."""
+    news story ..."'). None for a quote split mid-sentence ('"Every time," Tester said,
+    referring to X, "you give ..."'), a bare manner participle ('said, pausing,') or any verb
+    deeper in the frame ('said Smith, who leads ...', 'said after Pagliano failed to show up'):
+    those stay one quote with the previous one."""
     if prev.cue is None:
         return None
+    lemmas = cue_lexicon.cue_lemmas()
     text = text_of(doc)
     capital = text[reg.start:reg.end].lstrip("\"“'‘«`( ")[:1].isupper()
     between = doc.char_span(prev.cue.end, reg.start, alignment_mode="contract")
@@ -1152,21 +1156,16 @@ def _own_predicate_between(doc, prev: Quote, reg: QuoteRegion, by_token: dict[in
         own_sentence = tok.dep_ == "ROOT" and sentence_of(tok).start != cue_sentence
         # a second predicate of the cue's: 'before [asking] her', '[going] on to contrast' (not
         # a participle elaborating the cue, 'said, referring to X,', which annotators leave in
-        # the frame of one quote)
+        # the frame of one quote, nor a clause of time, 'said after Pagliano failed to show up')
         second = (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i == between.start - 1
                   or tok.dep_ == "advcl" and tok.head.i == between.start - 1
-                  and any(c.dep_ == "xcomp" for c in children(tok)))
+                  and any(c.dep_ == "xcomp" for c in children(tok))
+                  and not any(c.dep_ == "mark" for c in children(tok)))
         if not (own_sentence or second):
             continue
         known = by_token.get(tok.i)
         if known is not None and known.content is not None and known.content[1] <= reg.start:
             continue  # it reports something before this quote
-        if tok.tag_ == "VBG" and tok.lemma_.lower() not in cue_lexicon.SPEECH_SET and all(
-                c.dep_ in ("advmod", "punct", "prt") for c in children(tok)):
-            continue  # how it was said
-        lemmas = cue_lexicon.cue_lemmas()
-        if any(c.dep_ == "mark" for c in children(tok)):
-            continue  # 'as she left the courtroom': when it was said
         if tok.lemma_.lower() in lemmas or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in lemmas for c in children(tok)):
             return tok  # a verb that reports ('asking her'), or leads to one ('going on to contrast')

@@ -65,6 +65,8 @@ def test_a_second_quote_after_a_verb_of_its_own_is_a_quote_of_its_own(text, seco
     '"Every time you say that," Ruiz said, referring to the excuse, "you give ammunition to your critics."',
     '"We will not go," said Ana Ruiz, who leads the group. "This is not over and we will appeal."',
     '"I think," Ruiz said, pausing, "that we can still win this vote in March."',
+    '"Subpoenas are not optional," Ruiz said after the witness failed to show up at the hearing. '
+    '"He is a crucial witness in this investigation of the agency."',
 ])
 def test_a_quote_resumed_after_the_frame_of_its_cue_stays_one_quote(text):
     q = only(quotes(text), "direct")
