@@ -641,6 +641,29 @@ class _Article:
                 return None if re.search(rf"\b{plural}\b", between) else a
         return None
 
+    def joint(self, parties: list[str]) -> Actor | None:
+        """One GROUP actor for countries or international organisations speaking together
+        ("United States", "Japan" -> ``group:JPN+USA``, "Japan and United States"); None when a
+        party is neither. The id is the members' codes in order, the same in every article."""
+        members = []
+        for party in parties:
+            place = self.kb.place(party)
+            target = place.target if place is not None and isinstance(place.target, str) else None
+            if target is None or not target.startswith("country:"):
+                igos = self.kb.lookup(party, ("IGO",))
+                target = igos[0].id if igos else None
+            member = (self.country(target) if target and target.startswith("country:")
+                      else self.kb_actor(target) if target else None)
+            if member is None:
+                return None
+            members.append(member)
+        members.sort(key=lambda a: a.id.split(":", 1)[1])
+        gid = "group:" + "+".join(a.id.split(":", 1)[1] for a in members)
+        names = [a.name for a in members]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return self.actor(gid, lambda: Actor(id=gid, name=name, type="GROUP",
+                                             aliases=[a.name for a in members]))
+
     def kb_actor(self, aid: str) -> Actor | None:
         e = self.kb.get(aid)
         return self.from_entity(e) if e is not None else None
@@ -693,6 +716,15 @@ class _Article:
             official = self.official(sp.name or sp.text)
             if official is not None:
                 return official
+        if sp.mention_type != "turn" and sp.name and fold(sp.text) in ("we", "us") and " and " in sp.name:
+            # "we" of a joint statement whose title names the parties (coref): the parties
+            # together, or nobody known when one of them is no country or organisation
+            group = self.joint(sp.name.split(" and "))
+            sp.name = group.name if group is not None else None
+            if group is not None:
+                return group
+            uid = f"unknown:{self.local}:{slug(fold(sp.text))}"
+            return self.actor(uid, lambda: Actor(id=uid, name=sp.text, type="UNKNOWN"))
         if sp.mention_type == "turn" and not sp.name:
             own = self.spans.get(span)
             if own is not None and self.actors[own].type in ("ORG", "IGO", "GROUP", "COUNTRY"):

@@ -252,6 +252,12 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
                 if group is not None:
                     sp.name = group  # "G7 Leaders' Statement": "we" are the G7
                     continue
+                parties = _joint_parties(title)
+                if parties is not None:
+                    # "United States-Japan Joint Leaders' Statement": the two, together (the
+                    # actors stage makes them one group)
+                    sp.name = " and ".join(parties)
+                    continue
             if cluster is None and title and _PRESIDENTIAL.match(title.strip()):
                 # "Presidential Message on ...", unsigned: the President's voice, whoever held
                 # the office that day (the actors stage asks the knowledge base)
@@ -491,6 +497,31 @@ _PRESIDENTIAL = re.compile(r"(?:Presidential\s+(?:Message|Proclamation|Statement
                            r"the\s+President)\b")
 
 
+# A joint text of named parties: "United States-Japan Joint Leaders' Statement", "U.S.-ROK
+# Leaders' Joint Statement", "U.S.-Mexico Joint Declaration", "Joint Statement from the Leaders of
+# the United States and the Republic of Indonesia".
+_PARTY = r"(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*){0,3}"
+_JOINT_PARTIES = (
+    re.compile(rf"^(?P<parties>{_PARTY}(?:\s*[-–]\s*{_PARTY}){{1,2}})\s+(?:Leaders[’']?\s+)?Joint\s+"
+               r"(?:Leaders[’']?\s+)?(?:Statement|Declaration|Communiqu[ée])\b"),
+    re.compile(rf"^Joint\s+(?:Statement|Declaration)\s+(?:from\s+the\s+Leaders\s+of|between|of|by)\s+"
+               rf"(?P<parties>{_PARTY}\s+and\s+{_PARTY})\s*(?:$|[,:;]|\s+(?:on|to|in|at|for|regarding)\b)"),
+)
+
+
+def _joint_parties(title: str) -> list[str] | None:
+    """The two or three parties a joint text's title names ("United States-Japan ...": ["United
+    States", "Japan"]), for "we"; None for any other title."""
+    t = title.strip()
+    for rx in _JOINT_PARTIES:
+        m = rx.match(t)
+        if m:
+            parts = re.split(r"\s*[-–]\s*|\s+and\s+", m.group("parties"))
+            parts = [re.sub(r"^the\s+", "", p) for p in parts if p]
+            return parts if 2 <= len(parts) <= 3 else None
+    return None
+
+
 def _joint_authors(title: str) -> str | None:
     """The group whose leaders a joint text's title says are speaking, as "we"; None otherwise."""
     m = _JOINT.match(title.strip())
@@ -500,6 +531,8 @@ def _joint_authors(title: str) -> str | None:
 def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster | None:
     """The one person a document's title says is speaking ("Statement from President Joe Biden
     on the Passing of ..."), as a cluster; None for a joint or unnamed author."""
+    if re.match(r"\s*Joint\b", title):
+        return None  # "Joint Statement from the Leaders of ...": several authors
     m = _AUTHORED[0].search(title)
     before = m is None  # the second form: the author before the kind of text
     m = m or _AUTHORED[1].search(title)

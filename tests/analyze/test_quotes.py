@@ -900,8 +900,14 @@ def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
     ("G7 Leaders’ Statement on Economic Resilience", "igo:G7"),
     ("2023 APEC Leaders’ Golden Gate Declaration", "igo:APEC"),
     ("Quad Leaders’ Joint Statement", "igo:QUAD"),
-    # two leaders, or nobody named: "we" stays unknown
+    # parties named in the title: the parties together, one group
+    ("United States-Japan Joint Leaders’ Statement", "group:JPN+USA"),
+    ("U.S.-ROK Leaders’ Joint Statement", "group:KOR+USA"),
+    ("Joint Statement from the Leaders of the United States and the Republic of Indonesia", "group:IDN+USA"),
+    ("Joint Statement between the United States and the European Commission on Energy", "group:EU+USA"),
+    # two leaders, a party that is no country, or nobody named: "we" stays unknown
     ("Joint Statement by President Biden and Prime Minister Trudeau", None),
+    ("U.S.-EU Summit Joint Statement", None),
     ("Fact Sheet: Investing in America", None),
 ])
 def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, actor):
