@@ -641,10 +641,12 @@ class _Article:
                 return None if re.search(rf"\b{plural}\b", between) else a
         return None
 
-    def joint(self, parties: list[str]) -> Actor | None:
+    def joint(self, parties: list[str], full_names: dict[str, list[str]]) -> Actor | None:
         """One GROUP actor for countries or international organisations speaking together
-        ("United States", "Japan" -> ``group:JPN+USA``, "Japan and United States"); None when a
-        party is neither. The id is the members' codes in order, the same in every article."""
+        ("United States", "Japan" -> ``group:JPN+USA``, "Japan and United States"), a leader
+        standing for the country the knowledge base gives them ("President Biden", "Prime
+        Minister Trudeau" -> ``group:CAN+USA``); None when a party is none of these. The id is
+        the members' codes in order, the same in every article."""
         members = []
         for party in parties:
             place = self.kb.place(party)
@@ -652,17 +654,37 @@ class _Article:
             if target is None or not target.startswith("country:"):
                 igos = self.kb.lookup(party, ("IGO",))
                 target = igos[0].id if igos else None
+            if target is None:
+                leader = self._titled_person(party, full_names)
+                target = "country:" + leader.country if leader is not None and leader.country else None
             member = (self.country(target) if target and target.startswith("country:")
                       else self.kb_actor(target) if target else None)
             if member is None:
                 return None
             members.append(member)
+        if len({a.id for a in members}) < 2:
+            return None
         members.sort(key=lambda a: a.id.split(":", 1)[1])
         gid = "group:" + "+".join(a.id.split(":", 1)[1] for a in members)
         names = [a.name for a in members]
         name = ", ".join(names[:-1]) + " and " + names[-1]
         return self.actor(gid, lambda: Actor(id=gid, name=name, type="GROUP",
                                              aliases=[a.name for a in members]))
+
+    def _titled_person(self, text: str, full_names: dict[str, list[str]]) -> Actor | None:
+        """The person a title and a name are ("Prime Minister Trudeau"), by the knowledge base or
+        the article's full names; None without a title or for an unknown name."""
+        words = text.split()
+        title = []
+        while words and fold(words[0]) in ROLE_WORDS:
+            title.append(words.pop(0))
+        if not title or not words:
+            return None
+        known = set(self.actors)
+        a = self.person(" ".join(words), " ".join(title), None, full_names, strict=True)
+        if a is not None and a.id not in known and not a.mentions:
+            del self.actors[a.id]  # looked up for their country only: no actor of the article's
+        return a
 
     def kb_actor(self, aid: str) -> Actor | None:
         e = self.kb.get(aid)
@@ -719,7 +741,7 @@ class _Article:
         if sp.mention_type != "turn" and sp.name and fold(sp.text) in ("we", "us") and " and " in sp.name:
             # "we" of a joint statement whose title names the parties (coref): the parties
             # together, or nobody known when one of them is no country or organisation
-            group = self.joint(sp.name.split(" and "))
+            group = self.joint(sp.name.split(" and "), full_names)
             sp.name = group.name if group is not None else None
             if group is not None:
                 return group

@@ -905,8 +905,10 @@ def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
     ("U.S.-ROK Leaders’ Joint Statement", "group:KOR+USA"),
     ("Joint Statement from the Leaders of the United States and the Republic of Indonesia", "group:IDN+USA"),
     ("Joint Statement between the United States and the European Commission on Energy", "group:EU+USA"),
-    # two leaders, a party that is no country, or nobody named: "we" stays unknown
-    ("Joint Statement by President Biden and Prime Minister Trudeau", None),
+    # two leaders the knowledge base knows: their countries together
+    ("Joint Statement by President Biden and Prime Minister Trudeau", "group:CAN+USA"),
+    # a party that is no country or leader known, or nobody named: "we" stays unknown
+    ("Joint Statement from President Biden and Prime Minister Sartori", None),
     ("U.S.-EU Summit Joint Statement", None),
     ("Fact Sheet: Investing in America", None),
 ])
