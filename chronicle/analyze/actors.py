@@ -40,7 +40,7 @@ from chronicle.analyze.actors_kb import (
 )
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
-from chronicle.analyze.coref import (HONORIFICS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
+from chronicle.analyze.coref import (COLLECTIVE, HONORIFICS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
                                      possessor_only)
 from chronicle.analyze.doctext import sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
@@ -647,13 +647,19 @@ class _Article:
         standing for the country the knowledge base gives them ("President Biden", "Prime
         Minister Trudeau" -> ``group:CAN+USA``); None when a party is none of these. The id is
         the members' codes in order, the same in every article."""
-        members = []
+        members: dict[str, Actor] = {}
         for party in parties:
+            party = re.sub(r"^the\s+", "", party.strip())
             place = self.kb.place(party)
             target = place.target if place is not None and isinstance(place.target, str) else None
             if target is None or not target.startswith("country:"):
                 igos = self.kb.lookup(party, ("IGO",))
                 target = igos[0].id if igos else None
+            if target is None and " of " in party:
+                # "Prime Minister Ishiba of Japan": the country the title gives
+                place = self.kb.place(party.rsplit(" of ", 1)[1])
+                target = place.target if place is not None and isinstance(place.target, str) \
+                    and place.target.startswith("country:") else None
             if target is None:
                 leader = self._titled_person(party, full_names)
                 target = "country:" + leader.country if leader is not None and leader.country else None
@@ -661,10 +667,10 @@ class _Article:
                       else self.kb_actor(target) if target else None)
             if member is None:
                 return None
-            members.append(member)
-        if len({a.id for a in members}) < 2:
+            members[member.id] = member  # "President Biden and Vice President Harris": one side
+        if len(members) < 2:
             return None
-        members.sort(key=lambda a: a.id.split(":", 1)[1])
+        members = sorted(members.values(), key=lambda a: a.id.split(":", 1)[1])
         gid = "group:" + "+".join(a.id.split(":", 1)[1] for a in members)
         names = [a.name for a in members]
         name = ", ".join(names[:-1]) + " and " + names[-1]
@@ -738,9 +744,10 @@ class _Article:
             official = self.official(sp.name or sp.text)
             if official is not None:
                 return official
-        if sp.mention_type != "turn" and sp.name and fold(sp.text) in ("we", "us") and " and " in sp.name:
-            # "we" of a joint statement whose title names the parties (coref): the parties
-            # together, or nobody known when one of them is no country or organisation
+        if sp.mention_type != "turn" and sp.name and COLLECTIVE.match(fold(sp.text)) and " and " in sp.name:
+            # "we" of a joint statement whose title names the parties, "the leaders" of a readout
+            # of a call (coref): the parties together, or nobody known when one of them is no
+            # country, organisation or leader known
             group = self.joint(sp.name.split(" and "), full_names)
             sp.name = group.name if group is not None else None
             if group is not None:

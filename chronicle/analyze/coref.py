@@ -238,6 +238,12 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         if sp.mention_type == "turn":
             cluster = None if _organisation_label(span, sp.text) else \
                 _turn_person(sp.text, sp.start, people, title, text_of(doc))
+        elif title and COLLECTIVE.match(" ".join(sp.text.lower().split())) and \
+                sp.text.strip().lower() not in ("we", "us") and (parties := _meeting_parties(title)):
+            # "The leaders discussed ..." in "Readout of President Biden's Call with Prime
+            # Minister Ishiba of Japan": the two sides together (the actors stage makes the group)
+            sp.name = " and ".join(parties)
+            continue
         elif sp.text.strip().lower() in _FIRST_PERSON:
             # "I" in a statement or remarks is its author: "Statement from President Joe Biden
             # on ...", "Remarks by President Biden at ..."; in a letter, its signatory. So is
@@ -520,6 +526,23 @@ def _joint_parties(title: str) -> list[str] | None:
             parts = [re.sub(r"^the\s+", "", p) for p in parts if p]
             return parts if 2 <= len(parts) <= 3 else None
     return None
+
+
+# Mentions of the parties of a joint text or a meeting together.
+COLLECTIVE = re.compile(r"(?:we|us|(?:the|both)(?: two)? leaders)$")
+# A readout of a leader's call or meeting with another: "Readout of President Biden's Call with
+# Prime Minister Ishiba of Japan", "... Meeting with Chancellor Olaf Scholz of Germany".
+_READOUT = re.compile(r"^Readout\s+of\s+(?P<a>.+?)[’']s?\s+(?:(?:Phone|Video|Virtual|Bilateral)\s+)?"
+                      r"(?i:call|meeting|conversation)\s+with\s+(?P<b>.+?)"
+                      r"(?:\s+(?:on|to|regarding|about|at|in|during|ahead)\b.*)?$")
+
+
+def _meeting_parties(title: str) -> list[str] | None:
+    """The sides of a joint text or a readout's call or meeting, from its title; None otherwise."""
+    m = _READOUT.match(" ".join(title.split()))
+    if m:
+        return [m.group("a"), m.group("b")]
+    return _joint_parties(title)
 
 
 def _joint_authors(title: str) -> str | None:

@@ -919,6 +919,21 @@ def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, acto
     assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
 
 
+@pytest.mark.parametrize("title, actor", [
+    ("Readout of President Biden’s Call with Prime Minister Ishiba of Japan", "group:JPN+USA"),
+    ("Readout of President Joe Biden’s Call with Chancellor Olaf Scholz of Germany", "group:DEU+USA"),
+    ("Readout of President Biden and Vice President Harris’ Call with Prime Minister Trudeau", "group:CAN+USA"),
+    ("Readout of President Biden’s call with the G7", "group:G7+USA"),
+    # a meeting with people who are no leaders of a country: nobody known
+    ("Readout of White House Meeting with State Legislative Leaders on Reproductive Rights", None),
+])
+def test_the_leaders_of_a_readout_are_the_two_sides_of_the_call(title, actor):
+    text = "President Biden spoke today. The leaders reaffirmed their determination to support Ukraine."
+    q = only(analyze(text, "2024-12-10", title=title).quotes)
+    assert q.speaker.text == "The leaders"
+    assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
+
+
 @pytest.mark.parametrize("day, actor", [("2023-11-05", "person:joe-biden"), ("2025-11-05", "person:donald-trump")])
 def test_i_and_we_in_an_unsigned_presidential_message_are_the_president_of_the_day(day, actor):
     text = "This month, we honor those we have lost. I encourage all Americans to get screened."
