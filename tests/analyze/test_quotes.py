@@ -887,9 +887,14 @@ def test_a_third_party_reported_inside_a_transcript_turn_is_a_quote_of_its_own()
 def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
     text = ("Bob Dole was a war hero and a statesman. I believe that his legacy will endure for "
             "generations. He never stopped serving.")
-    q = only(analyze(text, "2021-12-05", title=title).quotes)
-    assert q.speaker.text == "I"
-    assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
+    assert speaker_id(text, "2021-12-05", title, "I") == actor
+
+
+def speaker_id(text: str, day: str, title: str, mention: str) -> str | None:
+    """The actor id of the one quote's speaker, which ``mention`` names; None for an unknown one."""
+    q = only(analyze(text, day, title=title).quotes)
+    assert q.speaker.text == mention
+    return None if q.speaker.actor_id.startswith("unknown:") else q.speaker.actor_id
 
 
 @pytest.mark.parametrize("title, actor", [
@@ -914,9 +919,7 @@ def test_i_in_a_statement_is_the_author_its_title_names(title, actor):
 ])
 def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, actor):
     text = "The summit ended on Friday. We will continue to support families who need help."
-    q = only(analyze(text, "2023-05-20", title=title).quotes)
-    assert q.speaker.text == "We"
-    assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
+    assert speaker_id(text, "2023-05-20", title, "We") == actor
 
 
 @pytest.mark.parametrize("title, actor", [
@@ -929,9 +932,7 @@ def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, acto
 ])
 def test_the_leaders_of_a_readout_are_the_two_sides_of_the_call(title, actor):
     text = "President Biden spoke today. The leaders reaffirmed their determination to support Ukraine."
-    q = only(analyze(text, "2024-12-10", title=title).quotes)
-    assert q.speaker.text == "The leaders"
-    assert (q.speaker.actor_id if actor else q.speaker.actor_id.split(":")[0]) == (actor or "unknown")
+    assert speaker_id(text, "2024-12-10", title, "The leaders") == actor
 
 
 @pytest.mark.parametrize("day, actor", [("2023-11-05", "person:joe-biden"), ("2025-11-05", "person:donald-trump")])
