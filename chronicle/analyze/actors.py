@@ -40,7 +40,7 @@ from chronicle.analyze.actors_kb import (
 )
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
-from chronicle.analyze.coref import (COLLECTIVE, HONORIFICS, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
+from chronicle.analyze.coref import (COLLECTIVE, HONORIFICS, PARTIES_JOINED, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
                                      possessor_only)
 from chronicle.analyze.doctext import sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
@@ -264,10 +264,7 @@ class _Article:
             role = e.role_on(self.day) if e.roles else None
             if e.type == "PERSON":
                 code = role.code if role else (e.code if not e.roles else e.country)
-                country = e.country
-                if role and not role.org:
-                    country = _country_of(role.code) or country
-                return Actor(id=e.id, name=e.name, type="PERSON", country=country,
+                return Actor(id=e.id, name=e.name, type="PERSON", country=_entity_country(e, self.day),
                              role=(role.role if role and role.role else role_text),
                              sector=role.sector if role else None, code=code)
             return Actor(id=e.id, name=e.name, type=e.type, country=e.country, role=None,
@@ -641,7 +638,7 @@ class _Article:
                 return None if re.search(rf"\b{plural}\b", between) else a
         return None
 
-    def joint(self, parties: list[str], full_names: dict[str, list[str]]) -> Actor | None:
+    def joint(self, parties: list[str]) -> Actor | None:
         """One GROUP actor for countries or international organisations speaking together
         ("United States", "Japan" -> ``group:JPN+USA``, "Japan and United States"), a leader
         standing for the country the knowledge base gives them ("President Biden", "Prime
@@ -649,20 +646,16 @@ class _Article:
         the members' codes in order, the same in every article."""
         members: dict[str, Actor] = {}
         for party in parties:
-            party = re.sub(r"^the\s+", "", party.strip())
-            place = self.kb.place(party)
-            target = place.target if place is not None and isinstance(place.target, str) else None
+            target = self._place_target(party)
             if target is None or not target.startswith("country:"):
                 igos = self.kb.lookup(party, ("IGO",))
                 target = igos[0].id if igos else None
             if target is None and " of " in party:
                 # "Prime Minister Ishiba of Japan": the country the title gives
-                place = self.kb.place(party.rsplit(" of ", 1)[1])
-                target = place.target if place is not None and isinstance(place.target, str) \
-                    and place.target.startswith("country:") else None
-            if target is None:
-                leader = self._titled_person(party, full_names)
-                target = "country:" + leader.country if leader is not None and leader.country else None
+                target = self._place_target(party.rsplit(" of ", 1)[1])
+                target = target if target and target.startswith("country:") else None
+            if target is None and (code := self._leader_country(party)):
+                target = "country:" + code
             member = (self.country(target) if target and target.startswith("country:")
                       else self.kb_actor(target) if target else None)
             if member is None:
@@ -670,27 +663,29 @@ class _Article:
             members[member.id] = member  # "President Biden and Vice President Harris": one side
         if len(members) < 2:
             return None
-        members = sorted(members.values(), key=lambda a: a.id.split(":", 1)[1])
-        gid = "group:" + "+".join(a.id.split(":", 1)[1] for a in members)
-        names = [a.name for a in members]
+        ordered = sorted(members.values(), key=lambda a: a.id.split(":", 1)[1])
+        gid = "group:" + "+".join(a.id.split(":", 1)[1] for a in ordered)
+        names = [a.name for a in ordered]
         name = ", ".join(names[:-1]) + " and " + names[-1]
-        return self.actor(gid, lambda: Actor(id=gid, name=name, type="GROUP",
-                                             aliases=[a.name for a in members]))
+        return self.actor(gid, lambda: Actor(id=gid, name=name, type="GROUP", aliases=names))
 
-    def _titled_person(self, text: str, full_names: dict[str, list[str]]) -> Actor | None:
-        """The person a title and a name are ("Prime Minister Trudeau"), by the knowledge base or
-        the article's full names; None without a title or for an unknown name."""
+    def _place_target(self, text: str) -> str | None:
+        place = self.kb.place(text)
+        return place.target if place is not None and isinstance(place.target, str) else None
+
+    def _leader_country(self, text: str) -> str | None:
+        """The country of the person a title and a name are ("Prime Minister Trudeau"), as the
+        knowledge base knows them on the article's date; None without a title or for a name it
+        does not know. Only looked up: no actor is made of them."""
         words = text.split()
         title = []
         while words and fold(words[0]) in ROLE_WORDS:
             title.append(words.pop(0))
         if not title or not words:
             return None
-        known = set(self.actors)
-        a = self.person(" ".join(words), " ".join(title), None, full_names, strict=True)
-        if a is not None and a.id not in known and not a.mentions:
-            del self.actors[a.id]  # looked up for their country only: no actor of the article's
-        return a
+        key = fold(" ".join(words))
+        e = self.office_holder(key, " ".join(title)) if len(words) == 1 else self.kb_person(key, None)
+        return _entity_country(e, self.day) if e is not None else None
 
     def kb_actor(self, aid: str) -> Actor | None:
         e = self.kb.get(aid)
@@ -748,7 +743,7 @@ class _Article:
             # "we" of a joint statement whose title names the parties, "the leaders" of a readout
             # of a call (coref): the parties together, or nobody known when one of them is no
             # country, organisation or leader known
-            group = self.joint(sp.name.split(" and "), full_names)
+            group = self.joint(sp.name.split(PARTIES_JOINED))
             sp.name = group.name if group is not None else None
             if group is not None:
                 return group
@@ -1289,6 +1284,15 @@ def _acting(ent) -> bool:
 
 def _country_of(code: str | None) -> str | None:
     return country_of_code(code)
+
+
+def _entity_country(e: Entity, day: str | None) -> str | None:
+    """A person's country on ``day``: their office's, unless it is an international one, else
+    their own."""
+    role = e.role_on(day) if e.roles else None
+    if role and not role.org:
+        return _country_of(role.code) or e.country
+    return e.country
 
 
 _ROLE_SECTORS = (

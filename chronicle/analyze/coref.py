@@ -23,6 +23,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -235,16 +236,17 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
     for q in sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.speaker.start):
         sp = q.speaker
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        low = " ".join(sp.text.lower().split())
+        first_person = low in _FIRST_PERSON
         if sp.mention_type == "turn":
             cluster = None if _organisation_label(span, sp.text) else \
                 _turn_person(sp.text, sp.start, people, title, text_of(doc))
-        elif title and COLLECTIVE.match(" ".join(sp.text.lower().split())) and \
-                sp.text.strip().lower() not in ("we", "us") and (parties := _meeting_parties(title)):
+        elif not first_person and title and COLLECTIVE.match(low) and (said := _title_speaker(low, title)):
             # "The leaders discussed ..." in "Readout of President Biden's Call with Prime
             # Minister Ishiba of Japan": the two sides together (the actors stage makes the group)
-            sp.name = " and ".join(parties)
+            sp.name, sp.role = said
             continue
-        elif sp.text.strip().lower() in _FIRST_PERSON:
+        elif first_person:
             # "I" in a statement or remarks is its author: "Statement from President Joe Biden
             # on ...", "Remarks by President Biden at ..."; in a letter, its signatory. So is
             # "we" there: the one voicing it ("We will continue to support ...")
@@ -253,21 +255,8 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
                 if signed is _UNREAD:  # the signature is read once per article
                     signed = _signature(text_of(doc))
                 cluster = _named_person(signed, people, sp.start) if signed else None
-            if cluster is None and sp.text.strip().lower() in ("we", "us") and title:
-                group = _joint_authors(title)
-                if group is not None:
-                    sp.name = group  # "G7 Leaders' Statement": "we" are the G7
-                    continue
-                parties = _joint_parties(title)
-                if parties is not None:
-                    # "United States-Japan Joint Leaders' Statement": the two, together (the
-                    # actors stage makes them one group)
-                    sp.name = " and ".join(parties)
-                    continue
-            if cluster is None and title and _PRESIDENTIAL.match(title.strip()):
-                # "Presidential Message on ...", unsigned: the President's voice, whoever held
-                # the office that day (the actors stage asks the knowledge base)
-                sp.role = "President"
+            if cluster is None and title and (said := _title_speaker(low, title)):
+                sp.name, sp.role = said  # a joint text's parties, a Presidential Message's office
                 continue
         else:
             cluster = _resolve(doc, span, people, timeline, last_speaker, named, unnamed,
@@ -287,7 +276,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         sp.name = cluster.name
         sp.role = cluster.role
         sp.affiliation = cluster.affiliation
-        if sp.text.strip().lower() not in _FIRST_PERSON:
+        if not first_person:
             last_speaker.append((sp.start, cluster))  # "he" is never the one saying "I"
     people.extend(anonymous)
     # keep every speaker's name filled for quotes that inherited a speaker mention
@@ -517,19 +506,24 @@ _JOINT_PARTIES = (
 
 def _joint_parties(title: str) -> list[str] | None:
     """The two or three parties a joint text's title names ("United States-Japan ...": ["United
-    States", "Japan"]), for "we"; None for any other title."""
+    States", "Japan"]); None for any other title."""
     t = title.strip()
     for rx in _JOINT_PARTIES:
         m = rx.match(t)
         if m:
-            parts = re.split(r"\s*[-–]\s*|\s+and\s+", m.group("parties"))
-            parts = [re.sub(r"^the\s+", "", p) for p in parts if p]
+            parts = _parties(re.split(r"\s*[-–]\s*|\s+and\s+", m.group("parties")))
             return parts if 2 <= len(parts) <= 3 else None
     return None
 
 
+def _parties(names: list[str]) -> list[str]:
+    return [re.sub(r"^the\s+", "", n.strip()) for n in names if n.strip()]
+
+
 # Mentions of the parties of a joint text or a meeting together.
 COLLECTIVE = re.compile(r"(?:we|us|(?:the|both)(?: two)? leaders)$")
+# How a title's parties are joined in a speaker's name, for the actors stage to part them again.
+PARTIES_JOINED = " and "
 # A readout of a leader's call or meeting with another: "Readout of President Biden's Call with
 # Prime Minister Ishiba of Japan", "... Meeting with Chancellor Olaf Scholz of Germany".
 _READOUT = re.compile(r"^Readout\s+of\s+(?P<a>.+?)[’']s?\s+(?:(?:Phone|Video|Virtual|Bilateral)\s+)?"
@@ -537,18 +531,43 @@ _READOUT = re.compile(r"^Readout\s+of\s+(?P<a>.+?)[’']s?\s+(?:(?:Phone|Video|V
                       r"(?:\s+(?:on|to|regarding|about|at|in|during|ahead)\b.*)?$")
 
 
-def _meeting_parties(title: str) -> list[str] | None:
-    """The sides of a joint text or a readout's call or meeting, from its title; None otherwise."""
+@dataclass(frozen=True)
+class _TitleVoice:
+    """Who a document's title says is speaking when no author is named: a group whose leaders
+    speak (``group``), a joint text's parties (``joint``), a meeting's sides (``sides``: a
+    readout's two, else the joint parties), the President (``presidential``)."""
+    group: str | None
+    joint: tuple[str, ...] | None
+    sides: tuple[str, ...] | None
+    presidential: bool
+
+
+@lru_cache(maxsize=64)
+def _title_voice(title: str) -> _TitleVoice:
+    """Read once per title, however many mentions ask."""
+    joint = tuple(parties) if (parties := _joint_parties(title)) else None
     m = _READOUT.match(" ".join(title.split()))
-    if m:
-        return [m.group("a"), m.group("b")]
-    return _joint_parties(title)
+    return _TitleVoice(group=(g.group("group") if (g := _JOINT.match(title.strip())) else None),
+                       joint=joint,
+                       sides=tuple(_parties([m.group("a"), m.group("b")])) if m else joint,
+                       presidential=bool(_PRESIDENTIAL.match(title.strip())))
 
 
-def _joint_authors(title: str) -> str | None:
-    """The group whose leaders a joint text's title says are speaking, as "we"; None otherwise."""
-    m = _JOINT.match(title.strip())
-    return m.group("group") if m else None
+def _title_speaker(low: str, title: str) -> tuple[str | None, str | None] | None:
+    """(name, role) a title gives a first-person or collective mention ``low`` that no author or
+    signatory explains: "we" of "G7 Leaders' Statement" is ("G7", None); of "United
+    States-Japan Joint Leaders' Statement" ("United States and Japan", None); "the leaders" of a
+    readout the call's two sides; "I" or "we" of an unsigned "Presidential Message" (None,
+    "President"), whoever held the office that day. None when the title says nothing."""
+    voice = _title_voice(title)
+    if low in ("we", "us") and voice.group:
+        return voice.group, None
+    parties = voice.joint if low in _FIRST_PERSON else voice.sides
+    if low not in ("i", "me") and parties:
+        return PARTIES_JOINED.join(parties), None
+    if low in _FIRST_PERSON and voice.presidential:
+        return None, "President"
+    return None
 
 
 def _author(title: str, people: list[PersonCluster], pos: int) -> PersonCluster | None:

@@ -754,8 +754,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
                     _add_part(text, prev, content)
                     continue
                 known = by_token.get(verb.i)
-                c = known.content if known is not None else None
-                if c and c[0] <= reg.start and reg.end <= c[1] + 1 and (c[1] - c[0]) > 1.3 * (reg.end - reg.start):
+                if known is not None and _fragment_of(known.content, reg):
                     continue  # a fragment of what that verb reports: its mixed quote
                 q = _second_utterance(doc, verb, prev, content, by_token)
                 out.append(q)
@@ -811,6 +810,12 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
         out.append(q)
         prev, prev_para = q, pi
     return out
+
+
+def _fragment_of(content: tuple[int, int] | None, reg: QuoteRegion) -> bool:
+    """True when quotation ``reg`` is a fragment of a longer reported clause ``content``."""
+    return bool(content and content[0] <= reg.start and reg.end <= content[1] + 1
+                and (content[1] - content[0]) > 1.3 * (reg.end - reg.start))
 
 
 def _add_part(text: str, q: Quote, part: Span) -> None:
@@ -909,7 +914,7 @@ def _cue_for_region(doc, reg: QuoteRegion, found: list[_Cue], frame: tuple[int, 
                     return None
                 if known is not None:
                     c = known.content
-                    if c and c[0] <= reg.start and reg.end <= c[1] + 1 and (c[1] - c[0]) > 1.3 * (reg.end - reg.start):
+                    if _fragment_of(c, reg):
                         return None  # the quote is a fragment of the cue's clause: a mixed quote
                     if (c and reg.end <= known.span[0] and c[0] >= known.span[1] and not _is_quoted(c, *quoted)
                             and len(text[c[0]:c[1]].split()) >= 3
