@@ -463,8 +463,14 @@ class _Article:
                 break
         words = key.split()
         if not cands and len(words) >= 2:
-            # a spelling variant of a known full name: same surname, close given name
-            cands = [e for e in kb.people_named(words[-1]) if fuzz.ratio(fold(e.name), key) >= 85]
+            # a spelling variant of a known full name (same surname, close given name), or the
+            # name without its middle names ("William Ruto" is "William Samoei Ruto") where the
+            # knowledge base has one person of that surname or the article gives the country (a
+            # "Muhammad Ali" is not any of 34 Alis, "Muhammad Naahmad Ali" among them)
+            named = kb.people_named(words[-1])
+            cands = [e for e in named if fuzz.ratio(fold(e.name), key) >= 85
+                     or (len(named) == 1 or hint and e.country == hint)
+                     and _without_middle(fold(e.name).split(), words)]
         return self.choose(cands, hint, single=len(words) == 1)
 
     def choose(self, cands: list[Entity], hint: str | None, single: bool) -> Entity | None:
@@ -953,6 +959,15 @@ _KIN = frozenset({"uncle", "aunt", "brother", "sister", "father", "mother", "cou
 # Words after which a name's head is done: "the Treaty of Versailles", "the Office of
 # Management and Budget" (an office), "the Indo-Pacific Economic Framework for Prosperity".
 _HEAD_ENDS = frozenset({"of", "for", "on", "to", "in", "against", "with", "between", "from", "at", "by"})
+
+
+def _without_middle(full: list[str], short: list[str]) -> bool:
+    """Whether ``short`` (folded words) is ``full`` without some of its middle names: the same
+    given name and surname, the rest of ``short`` in ``full`` in order."""
+    if len(short) < 2 or len(full) <= len(short) or full[0] != short[0] or full[-1] != short[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(w in rest for w in short[1:-1])
 
 
 def _document_name(words: list[str]) -> bool:

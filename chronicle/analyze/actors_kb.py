@@ -119,10 +119,17 @@ def name_variants(key: str, courtesy: bool = True) -> list[str]:
 _MAX_SLUG = 120
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent: "Støre" is
+# "store" in an id, not "st-re"
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
+                               "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th",
+                               "ð": "d", "Ð": "D"})
+
+
 def slug(name: str) -> str:
     """``name`` as lower-case words joined by hyphens; a long one is cut and keeps a short hash
     of the whole, so that two long names stay two ids."""
-    s = re.sub(r"[^a-z0-9]+", "-", _strip_accents(name).lower()).strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", _strip_accents(name).translate(_UNDECOMPOSED).lower()).strip("-")
     if len(s) > _MAX_SLUG:
         digest = hashlib.blake2b(s.encode(), digest_size=4).hexdigest()
         s = s[:_MAX_SLUG - 9].rstrip("-") + "-" + digest

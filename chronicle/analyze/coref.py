@@ -81,7 +81,14 @@ def _name_tokens(span) -> list:
     toks = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
     while toks and toks[0].lower_.rstrip(".") in HONORIFICS and not lady_is_given_name(toks):
         toks = toks[1:]
+    while len(toks) > 1 and toks[0].lower_ in _MILITARY_RANKS:
+        toks = toks[1:]  # "Ensign Okafor", "Admiral Okafor": one surname, maybe two people
     return toks
+
+
+# Ranks the model may take into a name ("Ensign Shultz" tagged as one PERSON).
+_MILITARY_RANKS = {"admiral", "lieutenant", "brigadier", "colonel", "commander", "sergeant", "ensign",
+                   "corporal", "midshipman", "general"}
 
 
 def lady_is_given_name(toks) -> bool:
@@ -154,6 +161,13 @@ def _name_key(toks) -> str:
 
 def _clean_name(toks) -> str:
     return " ".join(t.text for t in toks)
+
+
+def _name_case(name: str) -> str:
+    """A name as prose writes it: a transcript's label in capitals, read as a name by the
+    parser ("NAUSĖDA", "FERNÁNDEZ HERNÁNDEZ"), in title case (only a label's: a name in
+    capitals elsewhere may be an acronym the model took for one, "GGRF")."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def cluster_people(doc, quotes, title: str | None = None, in_office=None,
@@ -241,6 +255,8 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         if sp.mention_type == "turn":
             cluster = None if _organisation_label(span, sp.text) else \
                 _turn_person(sp.text, sp.start, people, title, text_of(doc))
+            if cluster is not None:
+                cluster.name = _name_case(cluster.name)
         elif not first_person and title and COLLECTIVE.match(low) and (said := _title_speaker(low, title)):
             # "The leaders discussed ..." in "Readout of President Biden's Call with Prime
             # Minister Ishiba of Japan": the two sides together (the actors stage makes the group)
@@ -304,6 +320,7 @@ ROLE_WORDS = PERSON_NOUNS | {
     # "Lieutenant General Daniel Hokanson"): a rank is no part of the name ("Major", "Captain"
     # are left out: surnames and given names too)
     "admiral", "rear", "lieutenant", "brigadier", "colonel", "commander", "sergeant", "marshal",
+    "ensign", "corporal", "midshipman",
 }
 
 
@@ -342,13 +359,18 @@ def _turn_person(label: str, pos: int, people: list[PersonCluster], title: str |
         return None
     key = words[-1].lower()
     found = _by_partial(people, key, pos)
-    if found is not None and (len(found.name.split()) > 1 or len(words) > 1):
+    if found is not None and len(found.name.split()) > 1:
         return found
+    # a label of a title and a surname ("PRESIDENT ARÉVALO") whose person the text names by
+    # surname only takes the full name from the document's title ("... and President Bernardo
+    # Arévalo of ..."), not from the text, where the surname may be a kinsman's ("Ensign Shultz"
+    # beside "ADMIRAL SHULTZ")
+    titled = found is not None and len(words) > 1
     # a label of a surname alone ("MR. SINGH") whose person the text names only so ("Mr.
     # Singh, can you ...") is the one the title names in full ("... and Deputy NEC Director
     # Daleep Singh"): that person takes the full name
     bare = found
-    for source in (title or "", text[:20000]):
+    for source in ((title or "",) if titled else (title or "", text[:20000])):
         for m in re.finditer(r"\b" + re.escape(key.title()) + r"\b", source):
             seq = _title_run(source[max(0, m.start() - 120):m.end()])
             if not seq:

@@ -14,14 +14,18 @@ from dataclasses import dataclass
 
 from chronicle.analyze.quotemarks import paragraphs
 
+# Upper-case letters of the Latin alphabets names are printed in ("PRESIDENT NAUSĖDA",
+# "MR. FERNÁNDEZ HERNÁNDEZ"); the standard library's re has no \p{Lu}.
+_UP = "A-Z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).isupper())
+
 # An all-caps label of one to five words (titles, initials, hyphens, apostrophes) and a colon,
 # or the questioner's bare "Q" followed by two spaces or a colon/period (and a capital, a quotation
 # mark, or the dash, parenthesis or ellipsis of a question taken up again: "Q    — on the ...",
 # "Q    (Inaudible.)").
 _LABEL = re.compile(
     r"""(?P<open>["“]?)(?P<label>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|GOV|AMB|SECRETARY|PRESIDENT|ADMIRAL|GENERAL)\.?\s+)?
-        [A-Z][A-Z'’\-\.]*(?:\s+[A-Z][A-Z'’\-\.]*){0,4})(?P<cue>:)[ \t\u00a0]+(?=\S)
-      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,8}(?=[A-Z\"“(—–…]|-|\.\.\.)""",
+        [{_UP}][{_UP}'’\-\.]*(?:\s+[{_UP}][{_UP}'’\-\.]*){0,4})(?P<cue>:)[ \t\u00a0]+(?=\S)
+      | (?P<open2>["“]?)(?P<q>Q)(?P<qcue>[:.]?)[ \t\u00a0]{1,8}(?=[A-Z\"“(—–…]|-|\.\.\.)""".replace("{_UP}", _UP),
     re.VERBOSE,
 )
 # Labels that are headings or prose, not speakers.

@@ -138,6 +138,22 @@ def test_the_same_name_in_another_spelling_is_the_same_person(nlp, kb):
     assert ids == ["person:volodymyr-zelenskyy"] * 3
 
 
+def test_a_full_name_without_its_middle_names_is_the_known_person(nlp, kb):
+    # the knowledge base has "William Samoei Ruto"; a title names him "William Ruto"
+    text = "William Ruto spoke to reporters."
+    actors = build_actors(nlp(text), [person(text, "William Ruto")], [], dt.date(2023, 5, 1), kb)
+    assert [a.id for a in actors if a.type == "PERSON"] == ["person:william-samoei-ruto"]
+    # but of a common surname, a given name and a surname are not any middle-named namesake
+    text = "Muhammad Ali spoke to reporters."
+    actors = build_actors(nlp(text), [person(text, "Muhammad Ali")], [], dt.date(2016, 9, 25), kb)
+    assert [a.id for a in actors if a.type == "PERSON"] == ["person:muhammad-ali"]
+
+
+def test_letters_without_a_decomposition_keep_their_base_letter_in_ids():
+    assert actors_kb.slug("Jonas Gahr Støre") == "jonas-gahr-store"
+    assert actors_kb.slug("Łukasz Straße") == "lukasz-strasse"
+
+
 def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp, kb):
     text = "Marta Kowalewska, a local organiser, spoke first. Later Kowalewska left."
     doc = nlp(text)

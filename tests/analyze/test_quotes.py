@@ -585,6 +585,37 @@ def test_a_plural_honorific_is_no_given_name():
     assert {q.speaker.name for q in found if q.speaker.text == "DR. OKAFOR"} != {"Drs Okafor"}
 
 
+def test_a_label_in_accented_capitals_opens_a_turn_of_its_own():
+    # "PRESIDENT NAUSĖDA:" was no label (capitals A-Z only): his answer was the President's
+    text = ("PRESIDENT BIDEN:  Mr. President, it is good to be in Vilnius with you.\n\n"
+            "PRESIDENT NAUSĖDA:  Thank you very much. Lithuania is grateful for the support.\n\n"
+            "MR. FERNÁNDEZ HERNÁNDEZ:  And the harvest is good this year.\n")
+    title = "Remarks by President Biden and President Gitanas Nausėda of Lithuania Before Bilateral Meeting"
+    found = analyze(text, "2023-07-11", title=title, url="https://www.whitehouse.gov/x").quotes
+    who = {q.content.text.split(".")[0]: (q.speaker.text, q.speaker.name) for q in found}
+    assert who["Thank you very much"] == ("PRESIDENT NAUSĖDA", "Gitanas Nausėda")
+    # a label the document names nowhere else keeps its words, in the case prose writes names
+    assert who["And the harvest is good this year"] == ("MR. FERNÁNDEZ HERNÁNDEZ", "Fernández Hernández")
+
+
+def test_a_label_s_surname_the_text_gives_alone_is_the_full_name_in_the_title():
+    # the text says "President Okafor" only; the title names him in full
+    text = ("PRESIDENT BIDEN:  Welcome, President Okafor. We have a lot to talk about.\n\n"
+            "PRESIDENT OKAFOR:  Thank you. The talks on trade will go well.\n")
+    title = "Remarks by President Biden and President Emeka Okafor of Nigeria Before Bilateral Meeting"
+    found = analyze(text, "2023-07-11", title=title, url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.name for q in found if q.speaker.text == "PRESIDENT OKAFOR"} == {"Emeka Okafor"}
+
+
+def test_a_label_s_surname_is_not_a_kinsman_the_text_names_in_full():
+    # "Ensign Okafor" is the admiral's son, named in the text; the admiral keeps his label's name
+    text = ("THE PRESIDENT:  And congratulations to Ensign Okafor. Where is Ensign Okafor?\n\n"
+            "ADMIRAL OKAFOR:  He is underway, sir.\n\nTHE PRESIDENT:  Admiral Okafor, thank you.\n")
+    title = "Remarks by President Biden at a Coast Guard Change of Command Ceremony"
+    found = analyze(text, "2022-06-01", title=title, url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.name for q in found if q.speaker.text == "ADMIRAL OKAFOR"} == {"Okafor"}
+
+
 def test_an_anonymous_label_is_nobody_named_in_the_title():
     from chronicle.api import load_pipeline
     from chronicle.model import Article
