@@ -266,6 +266,8 @@ def _parenthetical(doc, tok, lemma: str) -> tuple[int, int] | None:
     sent = sentence_of(tok)
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:start - 1]):
+        return None  # "During an event today, Harris announced, alongside X, that ...": no clause before
     stext = sent.text
     if any(ch in stext for ch in "\"“”«»") or "''" in stext or "``" in stext:
         return None  # quotation marks: the direct-quote rules decide

@@ -228,6 +228,19 @@ def test_belief_is_attributed():
     assert q.content.text == "the talks will fail"
 
 
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it():
+    q = only(quotes("The plant will reopen in May, Senator Jane Doe said, and the mayor will attend."))
+    assert q.cue.text == "said" and q.content.text.startswith("The plant will reopen in May")
+
+
+def test_an_opening_phrase_and_a_phrase_after_the_cue_make_no_parenthetical():
+    # "During ..., X announced, alongside Y, that ...": no clause before the commas (the whole
+    # sentence, cue and speaker included, was taken as what was said)
+    q = only(quotes("During a visit to Ohio on Monday, Senator Jane Doe announced, alongside the "
+                    "mayor, that the plant would reopen in May."))
+    assert q.cue.text == "announced" and q.content.text == "that the plant would reopen in May"
+
+
 def test_mixed_quote_holds_its_quoted_fragment():
     q = only(quotes('The minister said the proposal was "dead on arrival" and would not pass.'))
     assert q.kind == "mixed" and q.cue.text == "said"
