@@ -241,6 +241,16 @@ def test_an_opening_phrase_and_a_phrase_after_the_cue_make_no_parenthetical():
     assert q.cue.text == "announced" and q.content.text == "that the plant would reopen in May"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Senator Jane Doe said in a statement on Friday that the plant would reopen in May.",
+    "The governor announced, alongside the mayor and the union leader, that the plant would reopen in May.",
+])
+def test_a_that_clause_after_a_phrase_of_the_cue_is_what_it_says(sentence):
+    # the parser may hang the clause on the phrase's noun as a relative clause
+    q = only(quotes(sentence))
+    assert q.content.text == "that the plant would reopen in May"
+
+
 def test_mixed_quote_holds_its_quoted_fragment():
     q = only(quotes('The minister said the proposal was "dead on arrival" and would not pass.'))
     assert q.kind == "mixed" and q.cue.text == "said"
