@@ -651,7 +651,7 @@ class _Article:
         Minister Trudeau" -> ``group:CAN+USA``); None when a party is none of these. The id is
         the members' codes in order, the same in every article."""
         members: dict[str, Actor] = {}
-        for party in parties:
+        for party in self._rejoined(parties):
             target = self._place_target(party)
             if target is None or not target.startswith("country:"):
                 igos = self.kb.lookup(party, ("IGO",))
@@ -674,6 +674,18 @@ class _Article:
         names = [a.name for a in ordered]
         name = ", ".join(names[:-1]) + " and " + names[-1]
         return self.actor(gid, lambda: Actor(id=gid, name=name, type="GROUP", aliases=names))
+
+    def _rejoined(self, parties: list[str]) -> list[str]:
+        """Parties split at "and" joined again where together they name one country
+        ("Bosnia", "Herzegovina" -> "Bosnia and Herzegovina")."""
+        out: list[str] = []
+        for party in parties:
+            both = f"{out[-1]} and {party}" if out else None
+            if both is not None and (self._place_target(both) or "").startswith("country:"):
+                out[-1] = both
+            else:
+                out.append(party)
+        return out
 
     def _place_target(self, text: str) -> str | None:
         place = self.kb.place(text)

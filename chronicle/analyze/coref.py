@@ -522,7 +522,9 @@ _JOINT_PARTIES = (
     re.compile(rf"^(?P<parties>{_PARTY}(?:\s*[-–]\s*{_PARTY}){{1,2}})\s+(?:Leaders[’']?\s+)?Joint\s+"
                r"(?:Leaders[’']?\s+)?(?:Statement|Declaration|Communiqu[ée])\b"),
     re.compile(rf"^Joint\s+(?:Statement|Declaration)\s+(?:from\s+the\s+Leaders\s+of|between|of|by)\s+"
-               rf"(?P<parties>{_PARTY}\s+and\s+{_PARTY})\s*(?:$|[,:;]|\s+(?:on|to|in|at|for|regarding)\b)"),
+               rf"(?P<parties>{_PARTY}(?:\s+and\s+{_PARTY}){{1,2}})\s*(?:$|[,:;]|\s+(?:on|to|in|at|for|regarding)\b)"),
+    # (a third "and" may be a country's own: "the United States and Bosnia and Herzegovina",
+    # joined again by the actors stage)
 )
 
 

@@ -964,6 +964,8 @@ def speaker_id(text: str, day: str, title: str, mention: str) -> str | None:
     ("U.S.-ROK Leaders’ Joint Statement", "group:KOR+USA"),
     ("Joint Statement from the Leaders of the United States and the Republic of Indonesia", "group:IDN+USA"),
     ("Joint Statement between the United States and the European Commission on Energy", "group:EU+USA"),
+    # a country whose name holds "and" is one party
+    ("Joint Statement of the United States and Bosnia and Herzegovina", "group:BIH+USA"),
     # two leaders the knowledge base knows: their countries together
     ("Joint Statement by President Biden and Prime Minister Trudeau", "group:CAN+USA"),
     # a party that is no country or leader known, or nobody named: "we" stays unknown
