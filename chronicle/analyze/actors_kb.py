@@ -647,7 +647,7 @@ def _apply_actor(kb: Knowledge, rec: dict, where: str) -> None:
     country = rec.get("country")
     e = Entity(id=eid, name=rec.get("name") or eid, type=etype, country=country,
                code=rec.get("code") or (roles[-1].code if roles else country),
-               sector=rec.get("sector"), aliases=list(rec.get("aliases") or []),
+               sector=rec.get("sector") or sector_of(rec.get("code")), aliases=list(rec.get("aliases") or []),
                roles=roles or [], curated=True, gender=gender)
     if etype == "PERSON":
         # the same person in Phoenix (same full name, same country): absorb its aliases

@@ -154,6 +154,17 @@ def test_letters_without_a_decomposition_keep_their_base_letter_in_ids():
     assert actors_kb.slug("Łukasz Straße") == "lukasz-strasse"
 
 
+@pytest.mark.parametrize("speaker, actor_id", [
+    ("Republicans", "org:republican-party"), ("GOP leaders", "org:republican-party"),
+    ("Democrats", "org:democratic-party"),
+])
+def test_a_party_s_members_named_together_are_the_party(pipeline, speaker, actor_id):
+    an = pipeline.analyze(Article(id="p", text=f"{speaker} said the bill would fail.", date=dt.date(2023, 2, 14)))
+    q = an.quotes[0]
+    party = by_id(an.actors)[q.speaker.actor_id]
+    assert (party.id, party.type, party.country, party.sector) == (actor_id, "ORG", "USA", "party")
+
+
 def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp, kb):
     text = "Marta Kowalewska, a local organiser, spoke first. Later Kowalewska left."
     doc = nlp(text)
