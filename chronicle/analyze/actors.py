@@ -92,7 +92,7 @@ def _administration_of(text: str) -> list[str] | None:
 
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "it", "i", "we", "you",
-                       "who", "which", "that"})
+                       "who", "which", "that", "this", "these", "those", "what", "whom"})
 
 
 def office_check(kb: Knowledge, pub_date):
@@ -861,7 +861,7 @@ class _Article:
                     self.gov.add(a.id)
                     return a
                 return self.from_entity(e)
-            if sp.name or (sp.mention_type != "description" and _NAME_RE.match(name)
+            if sp.name or (sp.mention_type not in ("description", "pronoun") and _NAME_RE.match(name)
                            and name.split()[-1].lower() not in THING_HEADS):
                 return self.person(name, sp.role, sp.affiliation, full_names)
             # "COVID-19 Response said": words the model took for a name, which no name is

@@ -144,12 +144,18 @@ def person_like(toks) -> bool:
     that names a thing or a place ("Roosevelt Room")."""
     if not toks:
         return False
+    if len(toks) == 1 and (toks[0].pos_ in ("PRON", "DET") or toks[0].lower_.rstrip(".") in _NOT_NAMES):
+        return False  # "This" opening a sentence, a statute's "Sec. 2."
     for t in toks:
         if any(ch.isdigit() for ch in t.text) or t.lower_ in CLOCK_WORDS:
             return False
         if t.text[:1].islower() and t.lower_ not in _PARTICLES:
             return False
     return toks[-1].lower_ not in THING_HEADS
+
+
+# One-word "names" the model tags that are abbreviations of a document's parts.
+_NOT_NAMES = {"sec", "subsec", "subsection", "section", "art", "para"}
 
 
 def _name_key(toks) -> str:

@@ -257,6 +257,22 @@ def test_an_unnamed_source_is_not_the_person_last_named(pipeline):
     assert source.speaker.actor_id.startswith("unknown:")
 
 
+def test_a_demonstrative_that_speaks_is_nobody_s_name(pipeline):
+    from chronicle.api import analyze
+
+    an = analyze("The agencies will report by May. This should include information about the "
+                 "procedures put in place.", "2021-01-20")
+    ids = {q.speaker.text: q.speaker.actor_id for q in an.quotes}
+    assert ids["This"].startswith("unknown:")  # was name:this, a PERSON
+
+
+def test_a_statute_s_section_abbreviation_is_no_person(nlp):
+    from chronicle.analyze.coref import person_like
+
+    doc = nlp("Sec. 2. Policy. It is the policy of my Administration to act.")
+    assert not person_like([doc[0]])
+
+
 def test_every_speaker_points_at_an_actor_holding_its_span(nlp, kb):
     text = "He said it was over. The company said nothing. Maria Lopes disagreed."
     quotes = [speaker_quote(text, "He"), speaker_quote(text, "The company"),
