@@ -414,7 +414,7 @@ class _Article:
                 title.add(fold(w))
         title -= TITLE_GLUE
         country = country or self.home
-        if not title or not title <= ROLE_WORDS or country is None:
+        if not title or not (title <= ROLE_WORDS or _department_head(title)) or country is None:
             return None
         if period is not None:
             bounds = period_bounds(period)
@@ -565,7 +565,9 @@ class _Article:
             if ents:
                 e = next((x for x in ents if x.curated), ents[0])
                 c = _country_of(e.code)
-                if e.type == "ORG" and c and e.code == c + "GOV":  # "the Kremlin", "White House"
+                if e.type == "ORG" and c and e.code == c + "GOV" and not e.curated:
+                    # "the Kremlin", "White House" as Phoenix codes them: the government (a
+                    # department the hand-kept file names, "the Justice Department", is itself)
                     if label == "ORG" or _acting(ent):
                         a = self.country("country:" + c)
                         self.gov.add(a.id)
@@ -856,7 +858,7 @@ class _Article:
             if ents:
                 e = next((x for x in ents if x.curated), ents[0])
                 c = _country_of(e.code)
-                if e.type == "ORG" and c and e.code == c + "GOV":
+                if e.type == "ORG" and c and e.code == c + "GOV" and not e.curated:
                     a = self.country("country:" + c)
                     self.gov.add(a.id)
                     return a
@@ -971,6 +973,13 @@ _KIN = frozenset({"uncle", "aunt", "brother", "sister", "father", "mother", "cou
 # Words after which a name's head is done: "the Treaty of Versailles", "the Office of
 # Management and Budget" (an office), "the Indo-Pacific Economic Framework for Prosperity".
 _HEAD_ENDS = frozenset({"of", "for", "on", "to", "in", "against", "with", "between", "from", "at", "by"})
+
+
+def _department_head(title: set[str]) -> bool:
+    """A secretary's title with the department's words ("Secretary of Transportation", "the
+    Secretary of Health and Human Services"): an office the knowledge base may hold by exactly
+    those words, though they are no title words themselves."""
+    return "secretary" in title and 1 <= len(title - ROLE_WORDS - {"and"}) <= 3
 
 
 def _without_middle(full: list[str], short: list[str]) -> bool:

@@ -165,6 +165,24 @@ def test_a_party_s_members_named_together_are_the_party(pipeline, speaker, actor
     assert (party.id, party.type, party.country, party.sector) == (actor_id, "ORG", "USA", "party")
 
 
+@pytest.mark.parametrize("speaker", ["The Justice Department", "The Department of Justice", "DOJ",
+                                     "The U.S. Department of Justice"])
+def test_a_department_named_any_of_its_ways_is_one_actor_of_its_own(pipeline, speaker):
+    an = pipeline.analyze(Article(id="d", text=f"{speaker} said the case would go to trial.",
+                                  date=dt.date(2023, 6, 1), url="https://www.whitehouse.gov/x"))
+    dept = by_id(an.actors)[an.quotes[0].speaker.actor_id]
+    # its own identity, not the United States as a whole
+    assert (dept.id, dept.country, dept.sector) == ("org:united-states-department-of-justice", "USA", "government")
+
+
+@pytest.mark.parametrize("day, actor_id", [(dt.date(2021, 8, 5), "person:pete-buttigieg"),
+                                           (dt.date(2026, 1, 5), "person:sean-duffy")])
+def test_a_secretary_s_title_is_the_holder_on_the_day(pipeline, day, actor_id):
+    an = pipeline.analyze(Article(id="s", text="The Secretary of Transportation said that the roads would be fixed.",
+                                  date=day, url="https://www.whitehouse.gov/x"))
+    assert an.quotes[0].speaker.actor_id == actor_id
+
+
 def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp, kb):
     text = "Marta Kowalewska, a local organiser, spoke first. Later Kowalewska left."
     doc = nlp(text)
@@ -717,7 +735,7 @@ def test_the_department_is_the_department_named_before_not_one_org_for_all(pipel
 
     found = analyze("The Department of Education issued guidance on Monday. The Department "
                     "announced new grants.", "2023-03-01")
-    assert [q.speaker.actor_id for q in found.quotes] == ["org:department-of-education"] * 2
+    assert [q.speaker.actor_id for q in found.quotes] == ["org:united-states-department-of-education"] * 2  # the knowledge base's
     [q] = analyze("The Department announced new grants.", "2023-03-01").quotes
     assert q.speaker.actor_id.startswith("unknown:")  # never one "org:department" for all
 
