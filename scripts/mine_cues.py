@@ -17,6 +17,7 @@ import sys
 
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from chronicle.analyze.doctext import text_of  # noqa: E402
 from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
 from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
 
@@ -46,7 +47,7 @@ def main() -> None:
     total: collections.Counter = collections.Counter()
     for doc_id, doc in zip(ids, docs):
         text, attributions = gold[doc_id]
-        assert doc.text == text
+        assert text_of(doc) == text
         # Chronicle never takes a cue inside another quotation's content (annotators don't
         # either), so occurrences there are not counted against a pair's precision.
         inside = sorted(a["content"] for a in attributions)

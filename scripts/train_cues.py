@@ -28,6 +28,7 @@ import sys
 
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from chronicle.analyze.doctext import text_of  # noqa: E402
 from chronicle.analyze import cue_model, cues  # noqa: E402
 from chronicle.analyze.quotemarks import find_quote_regions  # noqa: E402
 from chronicle.analyze.quotes import cue_candidates  # noqa: E402
@@ -37,7 +38,7 @@ from chronicle.evaluate.brat import load_gold, parsed_split  # noqa: E402
 def examples(doc, attributions):
     pairs = cues.candidates()
     lemmas = cues.candidate_lemmas()
-    regions = [(r.start, r.end) for r in find_quote_regions(doc.text)]
+    regions = [(r.start, r.end) for r in find_quote_regions(text_of(doc))]
     contents = [a["content"] for a in attributions]
     gold_cues = [(a["cue"], a["content"]) for a in attributions if a["cue"]]
     for tok in doc:

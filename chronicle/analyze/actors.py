@@ -42,7 +42,7 @@ from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
 from chronicle.analyze.coref import (COLLECTIVE, HONORIFICS, PARTIES_JOINED, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
                                      possessor_only)
-from chronicle.analyze.doctext import sentence_bounds, text_of
+from chronicle.analyze.doctext import given_text, sentence_bounds, text_of
 from chronicle.analyze.spanindex import SpanIndex
 from chronicle.model import Actor, Span
 
@@ -552,7 +552,7 @@ class _Article:
             return
         if label == "ORG" and key.removeprefix("the ") in _ORG_DESCRIPTIONS:
             return  # "the Department": which one is for the speaker stage (org_described)
-        if label == "ORG" and key.removeprefix("the ") in ("administration", "government"):
+        if label == "ORG" and re.sub(r"^(?:the|my|our) ", "", key) in ("administration", "government"):
             # "the Administration" names no organisation of its own: in formal writing the
             # publisher's government, else no identity to merge across a corpus
             if self.home and _own_government(text):
@@ -1128,6 +1128,7 @@ def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = No
     """The article's actors, each with its mentions; sets ``speaker.actor_id`` on every quote."""
     kb = knowledge if knowledge is not None else load_knowledge(None)
     arr, text = _arrays(doc)
+    text = given_text(doc) or text  # the article's words as written (no-break spaces and all)
     if home is not None:
         home = _dateline_home(text, kb, home)
     art = _Article(doc, text, kb, pub_date, home)

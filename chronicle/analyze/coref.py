@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gov", "sen", "rep", "gen",
     "lt", "col", "maj", "capt", "adm", "sgt", "rev", "prof", "pres", "amb", "hon", "st",
-    "drs", "messrs",  # plurals: "Drs. Walensky and Fauci"
+    "drs", "messrs", "doctors",  # plurals: "Drs. Walensky and Fauci", "Doctors Walensky, Fauci"
 }
 ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretary general",
                  "potus": "president", "ceo": "chief executive", "vp": "vice president"}
@@ -144,8 +144,8 @@ def person_like(toks) -> bool:
     that names a thing or a place ("Roosevelt Room")."""
     if not toks:
         return False
-    if len(toks) == 1 and (toks[0].pos_ in ("PRON", "DET") or toks[0].lower_.rstrip(".") in _NOT_NAMES):
-        return False  # "This" opening a sentence, a statute's "Sec. 2."
+    if len(toks) == 1 and (toks[0].pos_ in ("PRON", "DET", "VERB") or toks[0].lower_.rstrip(".") in _NOT_NAMES):
+        return False  # "This" opening a sentence, "Defending" opening a list, a statute's "Sec. 2."
     for t in toks:
         if any(ch.isdigit() for ch in t.text) or t.lower_ in CLOCK_WORDS:
             return False

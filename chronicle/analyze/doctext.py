@@ -4,7 +4,8 @@ spaCy's ``Doc.text`` joins every token's text each time it is read, and ``Token.
 scans the token's whole subtree and makes new Token objects each time; stages that ask for
 them per cue or per quote turn linear work quadratic on long documents. They call
 ``text_of(doc)`` and ``children(tok)`` instead. The cache holds the Doc being analyzed (one at a
-time per process), so nothing is added to the Doc itself.
+time per process), so nothing is added to the Doc itself (but the article's own text where the
+tokenizer read it otherwise, ``use_text``).
 """
 from __future__ import annotations
 
@@ -18,11 +19,31 @@ def _cache(doc) -> dict:
     return _current
 
 
+# The article's own text, kept on the Doc where it differs from the tokens' (``use_text``).
+_TEXT_KEY = "chronicle.text"
+
+
+def use_text(doc, text: str) -> None:
+    """Read ``text`` as the Doc's text: the article's own, which the pipeline's tokenizer read
+    with its no-break spaces as spaces (one character for one, so every offset holds), so that
+    every span the stages cut is the article's words as written."""
+    if len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        if any(ch in text for ch in "\u00a0\u202f"):
+            doc.user_data[_TEXT_KEY] = text
+        _cache(doc)["text"] = text
+
+
+def given_text(doc) -> str | None:
+    """The text ``use_text`` gave the Doc, or None (without joining the tokens)."""
+    cached = _current.get("text") if _current["doc"] is doc else None
+    return cached if cached is not None else doc.user_data.get(_TEXT_KEY)
+
+
 def text_of(doc) -> str:
     cache = _cache(doc)
     text = cache.get("text")
     if text is None:
-        text = cache["text"] = doc.text
+        text = cache["text"] = doc.user_data.get(_TEXT_KEY) or doc.text
     return text
 
 

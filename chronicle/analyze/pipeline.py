@@ -23,7 +23,7 @@ from itertools import islice
 import spacy
 
 from chronicle.analyze import actors as actors_stage
-from chronicle.analyze import coref, entities, events, quotes, time
+from chronicle.analyze import coref, doctext, entities, events, quotes, time
 from chronicle.analyze.publisher import publisher_country
 from chronicle.model import Analysis, Article, Reject
 
@@ -146,6 +146,7 @@ def analyze_parsed(article: Article, doc, knowledge, timings: dict[str, float] |
     result = Analysis(article=article)
     kb = knowledge or actors_stage.load_knowledge(None)
     date = article.date
+    doctext.use_text(doc, article.text)
     entities.repair(doc, kb, date)
     lap("entities.repair")
     result.timexes = time.extract_timexes(doc, date)
@@ -205,7 +206,30 @@ def load_spacy(model: str):
     if "parser" in nlp.pipe_names and "chronicle_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("chronicle_paragraphs", before="parser")
     _split_glued_quotes(nlp)
+    if not isinstance(nlp.tokenizer, _BreakingSpaces):
+        nlp.tokenizer = _BreakingSpaces(nlp.tokenizer)
     return nlp
+
+
+# No-break spaces, which web pages put inside names ("President\u00a0Biden", "The\u00a0White
+# \u00a0House Office of ..."): spaCy's tokenizer makes each one a token of its own, which splits
+# the name for the tagger and the entity recognizer ("White\u00a0" was one organisation and
+# "House Office of ..." another).
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+class _BreakingSpaces:
+    """The pipeline's tokenizer reading no-break spaces as spaces. One character for one, so
+    every offset into the Doc is an offset into the article's own text."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        return self.tokenizer(text.translate(_NO_BREAK) if "\u00a0" in text or "\u202f" in text else text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)  # the wrapped tokenizer's vocab, rules, pipe ...
 
 
 # A quotation mark glued to the word before it by punctuation ('said,“Look', 'audiences,"Katie',

@@ -1383,7 +1383,8 @@ def _speaker(text: str, mention) -> Speaker | None:
         mention = mention[1:]
     while len(mention) > 1 and mention[-1].is_space:
         mention = mention[:-1]
-    return Speaker(mention.start_char, mention.end_char, mention.text, mention_type=_mention_type(mention))
+    return Speaker(mention.start_char, mention.end_char, text[mention.start_char:mention.end_char],
+                   mention_type=_mention_type(mention))
 
 
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")

@@ -72,6 +72,7 @@ def parsed_split(gold: dict, model: str, cache: str | None = None) -> tuple[list
 
     from chronicle.analyze import entities
     from chronicle.analyze.actors import load_knowledge
+    from chronicle.analyze.doctext import use_text
 
     ids = sorted(gold)
     nlp = load_spacy(model)
@@ -85,6 +86,7 @@ def parsed_split(gold: dict, model: str, cache: str | None = None) -> tuple[list
                 bin_.add(d)
             bin_.to_disk(cache)
     kb = load_knowledge(None)
-    for d in docs:  # the entities the stages read, as the pipeline repairs them
-        entities.repair(d, kb)
+    for doc_id, d in zip(ids, docs):
+        use_text(d, gold[doc_id][0])  # the text as written, as the pipeline reads it
+        entities.repair(d, kb)  # the entities the stages read, as the pipeline repairs them
     return ids, docs

@@ -2,6 +2,7 @@
 and its garbage-collector setting while it streams."""
 from __future__ import annotations
 
+import datetime as dt
 import gc
 
 from chronicle.analyze.pipeline import MAX_CHUNK, _batches, frozen_heap
@@ -95,3 +96,22 @@ def test_worker_processes_leave_ctrl_c_to_the_parent(monkeypatch):
     stream = pipeline_module.Pipeline.__new__(pipeline_module.Pipeline)._stream(
         [Article(id=str(i), text="x") for i in range(3)], 1, 2)
     assert list(stream) == [True, True, True]
+
+
+def test_no_break_spaces_inside_a_name_keep_it_one_name(pipeline):
+    from chronicle.model import Article
+
+    text = ("The\u00a0White\u00a0House Office of National Drug Control Policy said that overdose "
+            "deaths fell.\n\nPresident\u00a0Biden said that the work goes on.")
+    an = pipeline.analyze(Article(id="nb", text=text, date=dt.date(2022, 8, 26), url="https://www.whitehouse.gov/x"))
+    who = {q.speaker.text.replace("\u00a0", " "): q.speaker.actor_id for q in an.quotes}
+    assert who["The White House Office of National Drug Control Policy"] == \
+        "org:white-house-office-of-national-drug-control-policy"  # was org:white
+    assert who["President Biden"] == "person:joe-biden"
+    # the tokenizer reads them as spaces, one character for one: every span is the article's
+    # own words where the article has them
+    for q in an.quotes:
+        for span in (q.content, q.speaker, q.cue):
+            assert text[span.start:span.end] == span.text
+    for a in an.actors:
+        assert all(text[m.start:m.end] == m.text for m in a.mentions)
