@@ -86,11 +86,6 @@ def _name_tokens(span) -> list:
     return toks
 
 
-# Ranks the model may take into a name ("Ensign Shultz" tagged as one PERSON).
-_MILITARY_RANKS = {"admiral", "lieutenant", "brigadier", "colonel", "commander", "sergeant", "ensign",
-                   "corporal", "midshipman", "general"}
-
-
 def lady_is_given_name(toks) -> bool:
     """Whether a name's first word "Lady" is the person's given name, not a title: before a given
     name and a surname ("Lady Bird Johnson", who was ``person:bird-johnson``) it is; before one
@@ -322,12 +317,15 @@ ROLE_WORDS = PERSON_NOUNS | {
     "attorney", "state", "defense", "treasury", "foreign", "prime", "general", "senior", "special",
     "assistant", "coordinator", "communications", "council", "house", "white", "economic", "federal",
     "administrator", "surgeon", "lady", "gentleman", "acting", "chief", "staff", "of", "the", "for",
-    # military ranks, written out in transcripts' labels and titles ("Vice Admiral Peter Gautier",
-    # "Lieutenant General Daniel Hokanson"): a rank is no part of the name ("Major", "Captain"
-    # are left out: surnames and given names too)
-    "admiral", "rear", "lieutenant", "brigadier", "colonel", "commander", "sergeant", "marshal",
-    "ensign", "corporal", "midshipman",
+    "rear", "marshal",
 }
+# Military ranks, written out in transcripts' labels and titles ("Vice Admiral Peter Gautier",
+# "Lieutenant General Daniel Hokanson") and taken into a name by the model ("Ensign Shultz" one
+# PERSON): a rank is no part of the name ("Major", "Captain" are left out: surnames and given
+# names too)
+_MILITARY_RANKS = {"admiral", "lieutenant", "brigadier", "colonel", "commander", "sergeant", "ensign",
+                   "corporal", "midshipman", "general"}
+ROLE_WORDS |= _MILITARY_RANKS
 
 
 TITLE_WORDS = ROLE_WORDS | HONORIFICS  # what stands before a name in "Agency Director Dr. Jane Doe"

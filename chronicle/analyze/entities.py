@@ -355,12 +355,21 @@ def _name_start(ent, kb: Knowledge) -> int | None:
     known = known_person_at_end(ent, kb)
     if known is not None:
         return known[0]
-    # someone the knowledge base does not know: capitalized words after an office word
-    for j in range(len(toks) - 3, 0, -1):
+    # someone the knowledge base does not know: capitalized words after an office word, or the
+    # surname alone of someone the article names in full ("FEMA Administrator Criswell" beside
+    # "Deanne Criswell")
+    for j in range(len(toks) - 2, 0, -1):
         if toks[j].lower_ in _OFFICE_WORDS:
             tail = toks[j + 1:]
-            if 2 <= len(tail) <= 4 and not _names_no_one(tail) and all(
+            if not (1 <= len(tail) <= 4) or _names_no_one(tail) or not all(
                     t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in tail):
-                return tail[0].i
-            return None
+                return None
+            if len(tail) == 1 and not _surname_of_named(ent.doc, tail[0].lower_):
+                return None
+            return tail[0].i
     return None
+
+
+def _surname_of_named(doc, word: str) -> bool:
+    """Whether a PERSON entity of two words or more in ``doc`` ends in ``word``."""
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ == word for e in doc.ents)

@@ -229,6 +229,8 @@ class _BreakingSpaces:
         return self.tokenizer(text.translate(_NO_BREAK) if "\u00a0" in text or "\u202f" in text else text)
 
     def __getattr__(self, name: str):
+        if name == "tokenizer":  # not set yet (a copy being unpickled): no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)  # the wrapped tokenizer's vocab, rules, pipe ...
 
 

@@ -19,6 +19,15 @@ def test_the_holder_of_an_office_the_model_took_for_an_organisation_is_a_person(
     assert not [i for i in ids if i.startswith("org:") and person.split(":")[1] in i]
 
 
+def test_an_office_and_a_surname_the_article_names_in_full_is_that_person():
+    # the model tags "FEMA Administrator Criswell" as one organisation
+    text = ("Deanne Criswell toured the damage on Monday. Today, FEMA Administrator Criswell "
+            "announced that 2,000 more workers would deploy to Florida.")
+    ids = {a.id for a in analyze(text, "2022-10-05").actors}
+    assert "person:deanne-criswell" in ids
+    assert not [i for i in ids if "criswell" in i and i.startswith("org:")]
+
+
 def test_a_known_name_the_model_missed_ends_the_speaker_mention():
     text = '"We are committed to protecting workers," said Secretary of Homeland Security Alejandro N. Mayorkas.'
     [q] = analyze(text, "2023-10-19").quotes
