@@ -679,9 +679,10 @@ class _Article:
 
     def _rejoined(self, parties: list[str]) -> list[str]:
         """Parties split at "and" joined again where together they name one country
-        ("Bosnia", "Herzegovina" -> "Bosnia and Herzegovina")."""
+        ("Bosnia", "Herzegovina" -> "Bosnia and Herzegovina"); a side that lists several
+        ("President Macron of France, Chancellor Scholz of Germany, ...") is each of them."""
         out: list[str] = []
-        for party in parties:
+        for party in (p for side in parties for p in re.split(r",\s*(?:and\s+)?", side) if p.strip()):
             both = f"{out[-1]} and {party}" if out else None
             if both is not None and (self._place_target(both) or "").startswith("country:"):
                 out[-1] = both

@@ -549,7 +549,7 @@ def _parties(names: list[str]) -> list[str]:
 
 
 # Mentions of the parties of a joint text or a meeting together.
-COLLECTIVE = re.compile(r"(?:we|us|(?:the|both)(?: two)? leaders)$")
+COLLECTIVE = re.compile(r"(?:we|us|they|(?:the|both)(?: two)? leaders)$")
 # How a title's parties are joined in a speaker's name, for the actors stage to part them again.
 PARTIES_JOINED = " and "
 # A readout of a leader's call or meeting with another: "Readout of President Biden's Call with
@@ -568,6 +568,7 @@ class _TitleVoice:
     joint: tuple[str, ...] | None
     sides: tuple[str, ...] | None
     presidential: bool
+    readout: bool = False  # a readout of a call or meeting between two sides
 
 
 @lru_cache(maxsize=64)
@@ -578,7 +579,8 @@ def _title_voice(title: str) -> _TitleVoice:
     return _TitleVoice(group=(g.group("group") if (g := _JOINT.match(title.strip())) else None),
                        joint=joint,
                        sides=tuple(_parties([m.group("a"), m.group("b")])) if m else joint,
-                       presidential=bool(_PRESIDENTIAL.match(title.strip())))
+                       presidential=bool(_PRESIDENTIAL.match(title.strip())),
+                       readout=m is not None)
 
 
 def _title_speaker(low: str, title: str) -> tuple[str | None, str | None] | None:
@@ -586,8 +588,13 @@ def _title_speaker(low: str, title: str) -> tuple[str | None, str | None] | None
     signatory explains: "we" of "G7 Leaders' Statement" is ("G7", None); of "United
     States-Japan Joint Leaders' Statement" ("United States and Japan", None); "the leaders" of a
     readout the call's two sides; "I" or "we" of an unsigned "Presidential Message" (None,
-    "President"), whoever held the office that day. None when the title says nothing."""
+    "President"), whoever held the office that day; "they" of a readout its two sides. None when
+    the title says nothing."""
     voice = _title_voice(title)
+    if low == "they":
+        # "They discussed ..." in a readout of a call or meeting: its two sides (elsewhere
+        # "they" may be anyone)
+        return (PARTIES_JOINED.join(voice.sides), None) if voice.readout and voice.sides else None
     if low in ("we", "us") and voice.group:
         return voice.group, None
     parties = voice.joint if low in _FIRST_PERSON else voice.sides

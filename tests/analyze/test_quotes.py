@@ -991,6 +991,19 @@ def test_the_leaders_of_a_readout_are_the_two_sides_of_the_call(title, actor):
     assert speaker_id(text, "2024-12-10", title, "The leaders") == actor
 
 
+@pytest.mark.parametrize("title, actor", [
+    ("Readout of President Biden’s Call with Prime Minister Ishiba of Japan", "group:JPN+USA"),
+    # a call with several: all of them
+    ("Readout of President Joe Biden’s Call with President Macron of France, Chancellor Scholz of "
+     "Germany, and Prime Minister Johnson of the United Kingdom", "group:DEU+FRA+GBR+USA"),
+    # "they" elsewhere is not the title's parties
+    ("Fact Sheet: Investing in America", None),
+])
+def test_they_of_a_readout_are_the_sides_of_the_call(title, actor):
+    text = "President Biden spoke today. They discussed support for Ukraine."
+    assert speaker_id(text, "2022-03-29", title, "They") == actor
+
+
 @pytest.mark.parametrize("day, actor", [("2023-11-05", "person:joe-biden"), ("2025-11-05", "person:donald-trump")])
 def test_i_and_we_in_an_unsigned_presidential_message_are_the_president_of_the_day(day, actor):
     text = "This month, we honor those we have lost. I encourage all Americans to get screened."
