@@ -621,22 +621,20 @@ def test_a_label_in_accented_capitals_opens_a_turn_of_its_own():
     assert who["And the harvest is good this year"] == ("MR. FERNÁNDEZ HERNÁNDEZ", "Fernández Hernández")
 
 
-def test_a_label_s_surname_the_text_gives_alone_is_the_full_name_in_the_title():
+@pytest.mark.parametrize("text, title, label, name", [
     # the text says "President Okafor" only; the title names him in full
-    text = ("PRESIDENT BIDEN:  Welcome, President Okafor. We have a lot to talk about.\n\n"
-            "PRESIDENT OKAFOR:  Thank you. The talks on trade will go well.\n")
-    title = "Remarks by President Biden and President Emeka Okafor of Nigeria Before Bilateral Meeting"
-    found = analyze(text, "2023-07-11", title=title, url="https://www.whitehouse.gov/x").quotes
-    assert {q.speaker.name for q in found if q.speaker.text == "PRESIDENT OKAFOR"} == {"Emeka Okafor"}
-
-
-def test_a_label_s_surname_is_not_a_kinsman_the_text_names_in_full():
+    ("PRESIDENT BIDEN:  Welcome, President Okafor. We have a lot to talk about.\n\n"
+     "PRESIDENT OKAFOR:  Thank you. The talks on trade will go well.\n",
+     "Remarks by President Biden and President Emeka Okafor of Nigeria Before Bilateral Meeting",
+     "PRESIDENT OKAFOR", "Emeka Okafor"),
     # "Ensign Okafor" is the admiral's son, named in the text; the admiral keeps his label's name
-    text = ("THE PRESIDENT:  And congratulations to Ensign Okafor. Where is Ensign Okafor?\n\n"
-            "ADMIRAL OKAFOR:  He is underway, sir.\n\nTHE PRESIDENT:  Admiral Okafor, thank you.\n")
-    title = "Remarks by President Biden at a Coast Guard Change of Command Ceremony"
-    found = analyze(text, "2022-06-01", title=title, url="https://www.whitehouse.gov/x").quotes
-    assert {q.speaker.name for q in found if q.speaker.text == "ADMIRAL OKAFOR"} == {"Okafor"}
+    ("THE PRESIDENT:  And congratulations to Ensign Okafor. Where is Ensign Okafor?\n\n"
+     "ADMIRAL OKAFOR:  He is underway, sir.\n\nTHE PRESIDENT:  Admiral Okafor, thank you.\n",
+     "Remarks by President Biden at a Coast Guard Change of Command Ceremony", "ADMIRAL OKAFOR", "Okafor"),
+])
+def test_a_label_s_surname_the_text_gives_alone_takes_the_full_name_from_the_title_only(text, title, label, name):
+    found = analyze(text, "2023-07-11", title=title, url="https://www.whitehouse.gov/x").quotes
+    assert {q.speaker.name for q in found if q.speaker.text == label} == {name}
 
 
 def test_an_anonymous_label_is_nobody_named_in_the_title():
