@@ -786,7 +786,7 @@ def _direct_quotes(doc, regions: list[QuoteRegion], found: list[_Cue]) -> list[Q
         if cue is None:
             # a quote continuing the previous speaker's words: "...," he said. "..."
             if (prev is not None and prev_para == pi and prev.cue is not None and _only_frame_between(doc, prev, reg)
-                    and not reports.inside(reg, text)):
+                    and not reports.inside(reg, text) and not _runs_on(text, reg)):
                 verb = _own_predicate_between(doc, prev, reg, by_token)
                 if verb is None:
                     _add_part(text, prev, content)
@@ -1117,6 +1117,15 @@ def _recent_person(persons: list, starts: list[int], reg: QuoteRegion, since: in
     before: who the article is quoting at that point."""
     i = bisect.bisect_left(starts, reg.start) - 1
     return persons[i] if i >= 0 and starts[i] >= since else None
+
+
+def _runs_on(text: str, reg: QuoteRegion) -> bool:
+    """A quotation the writer's own sentence goes on after, in lower case (' "You squeezed
+    employees to the breaking point" to drive up the stock price'): a fragment quoted in the
+    writer's words, not the next part of the quote before."""
+    inner = text[reg.start:reg.end].rstrip("\"”'’ ")
+    after = text[reg.end:reg.end + 40].lstrip(" ")
+    return bool(inner) and inner[-1] not in ".!?,;:…-—" and after[:1].islower()
 
 
 def _sentence_like(text: str, reg: QuoteRegion, para_start: int) -> bool:

@@ -204,6 +204,19 @@ def test_a_quote_after_a_colon_then_said_is_direct_not_a_fragment_of_the_clause_
     assert q.speaker.text == "she"
 
 
+def test_a_fragment_the_writer_s_sentence_runs_on_after_is_no_continuation_of_the_quote_before():
+    from chronicle.analyze.quotemarks import find_quote_regions
+    from chronicle.analyze.quotes import _runs_on
+
+    # a cue-less quotation after "Warren said." continues her quote unless the writer's own
+    # sentence goes on after it (PolNeAR dev: the two were one quote)
+    text = ('"This just isn\'t right," Warren said. "You squeezed employees to the breaking point" '
+            'to drive up the stock price and your pay. "You went on television," she added. "We know."')
+    first, fragment, whole, last = find_quote_regions(text)
+    assert _runs_on(text, fragment)
+    assert not any(_runs_on(text, r) for r in (first, whole, last))
+
+
 # --- reported speech ------------------------------------------------------------------------
 def test_according_to():
     q = only(quotes("According to the health ministry, 40 people were hurt in the blast."))
