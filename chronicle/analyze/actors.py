@@ -1128,8 +1128,9 @@ def _label_without_full_name(sp) -> bool:
 def build_actors(doc, people, quotes, pub_date, knowledge, home: str | None = None) -> list[Actor]:
     """The article's actors, each with its mentions; sets ``speaker.actor_id`` on every quote."""
     kb = knowledge if knowledge is not None else load_knowledge(None)
-    arr, text = _arrays(doc)
-    text = given_text(doc) or text  # the article's words as written (no-break spaces and all)
+    text = given_text(doc)  # the article's words as written (no-break spaces and all)
+    arr, joined = _arrays(doc, join_text=text is None)
+    text = text if text is not None else joined
     if home is not None:
         home = _dateline_home(text, kb, home)
     art = _Article(doc, text, kb, pub_date, home)
@@ -1259,13 +1260,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def _arrays(doc):
-    """The Doc's LOWER, ENT_IOB, ENT_TYPE, ORTH, SPACY columns and its text, rebuilt from the
-    string table: ``doc.text`` and ``doc.ents`` iterate Python Token objects and cost more than
-    all of the actor work together."""
+def _arrays(doc, join_text: bool = True):
+    """The Doc's LOWER, ENT_IOB, ENT_TYPE, ORTH, SPACY columns and, with ``join_text``, its text
+    rebuilt from the string table (None without): ``doc.text`` and ``doc.ents`` iterate Python
+    Token objects and cost more than all of the actor work together."""
     from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY
 
     arr = doc.to_array([LOWER, ENT_IOB, ENT_TYPE, ORTH, SPACY])
+    if not join_text:
+        return arr, None
     strings = doc.vocab.strings
     text = "".join([strings[o] + " " if sp else strings[o] for o, sp in arr[:, 3:5].tolist()])
     return arr, text

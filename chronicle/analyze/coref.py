@@ -562,25 +562,27 @@ _READOUT = re.compile(r"^Readout\s+of\s+(?P<a>.+?)[’']s?\s+(?:(?:Phone|Video|V
 @dataclass(frozen=True)
 class _TitleVoice:
     """Who a document's title says is speaking when no author is named: a group whose leaders
-    speak (``group``), a joint text's parties (``joint``), a meeting's sides (``sides``: a
-    readout's two, else the joint parties), the President (``presidential``)."""
+    speak (``group``), a joint text's parties (``joint``), a readout's two sides (``readout``),
+    the President (``presidential``)."""
     group: str | None
     joint: tuple[str, ...] | None
-    sides: tuple[str, ...] | None
+    readout: tuple[str, ...] | None
     presidential: bool
-    readout: bool = False  # a readout of a call or meeting between two sides
+
+    @property
+    def sides(self) -> tuple[str, ...] | None:
+        """A meeting's sides: a readout's two, else the joint parties."""
+        return self.readout or self.joint
 
 
 @lru_cache(maxsize=64)
 def _title_voice(title: str) -> _TitleVoice:
     """Read once per title, however many mentions ask."""
-    joint = tuple(parties) if (parties := _joint_parties(title)) else None
     m = _READOUT.match(" ".join(title.split()))
     return _TitleVoice(group=(g.group("group") if (g := _JOINT.match(title.strip())) else None),
-                       joint=joint,
-                       sides=tuple(_parties([m.group("a"), m.group("b")])) if m else joint,
-                       presidential=bool(_PRESIDENTIAL.match(title.strip())),
-                       readout=m is not None)
+                       joint=tuple(parties) if (parties := _joint_parties(title)) else None,
+                       readout=tuple(_parties([m.group("a"), m.group("b")])) if m else None,
+                       presidential=bool(_PRESIDENTIAL.match(title.strip())))
 
 
 def _title_speaker(low: str, title: str) -> tuple[str | None, str | None] | None:
@@ -594,7 +596,7 @@ def _title_speaker(low: str, title: str) -> tuple[str | None, str | None] | None
     if low == "they":
         # "They discussed ..." in a readout of a call or meeting: its two sides (elsewhere
         # "they" may be anyone)
-        return (PARTIES_JOINED.join(voice.sides), None) if voice.readout and voice.sides else None
+        return (PARTIES_JOINED.join(voice.readout), None) if voice.readout else None
     if low in ("we", "us") and voice.group:
         return voice.group, None
     parties = voice.joint if low in _FIRST_PERSON else voice.sides

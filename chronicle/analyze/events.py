@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from chronicle.analyze.actors import load_knowledge
 from chronicle.analyze.actors_kb import country_of_code, fold, lookup_code
-from chronicle.analyze.doctext import sentence_bounds
+from chronicle.analyze.doctext import sentence_bounds, text_of, use_text
 from chronicle.analyze.events_lexicon import Lexicon, lexicon
 from chronicle.model import Event, Span
 
@@ -1026,14 +1026,12 @@ def _sentences(doc):
 
 
 def _doc_text(doc, analysis) -> str:
-    """The Doc's text: the article's own when it is what was parsed (``doc.text`` joins every
-    token's text anew)."""
-    article = getattr(analysis, "article", None)
-    text = getattr(article, "text", None)
-    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws) \
-            and text.startswith(doc[0].text, doc[0].idx):
-        return text
-    return doc.text
+    """The Doc's text: the article's own when it is what was parsed (``doctext.use_text``; the
+    pipeline has given it already, and ``doc.text`` joins every token's text anew)."""
+    text = getattr(getattr(analysis, "article", None), "text", None)
+    if isinstance(text, str):
+        use_text(doc, text)
+    return text_of(doc)
 
 
 def _token_classes(doc, text: str) -> tuple[list[int], list[int]]:

@@ -26,6 +26,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import numpy
+
 from chronicle.analyze import boundary_model, cue_model
 from chronicle.analyze import cues as cue_lexicon
 from chronicle.analyze.quotemarks import QuoteRegion, find_quote_regions, paragraphs
@@ -483,8 +485,6 @@ def _that_relative_clauses(doc) -> list[int]:
 
     if not len(doc):
         return []
-    import numpy
-
     arr = doc.to_array([DEP, LOWER, HEAD])  # uint64: hashes compare as such, heads are offsets
     strings = doc.vocab.strings
     marks = ((arr[:, 0] == numpy.uint64(strings["mark"]))

@@ -989,30 +989,30 @@ def test_we_in_a_statement_is_its_author_or_the_group_of_its_leaders(title, acto
     assert speaker_id(text, "2023-05-20", title, "We") == actor
 
 
-@pytest.mark.parametrize("title, actor", [
-    ("Readout of President Biden’s Call with Prime Minister Ishiba of Japan", "group:JPN+USA"),
-    ("Readout of President Joe Biden’s Call with Chancellor Olaf Scholz of Germany", "group:DEU+USA"),
-    ("Readout of President Biden and Vice President Harris’ Call with Prime Minister Trudeau", "group:CAN+USA"),
-    ("Readout of President Biden’s call with the G7", "group:G7+USA"),
+_LEADERS = ("President Biden spoke today. The leaders reaffirmed their determination to support Ukraine.",
+            "2024-12-10", "The leaders")
+_THEY = ("President Biden spoke today. They discussed support for Ukraine.", "2022-03-29", "They")
+
+
+@pytest.mark.parametrize("said, title, actor", [
+    (_LEADERS, "Readout of President Biden’s Call with Prime Minister Ishiba of Japan", "group:JPN+USA"),
+    (_LEADERS, "Readout of President Joe Biden’s Call with Chancellor Olaf Scholz of Germany", "group:DEU+USA"),
+    (_LEADERS, "Readout of President Biden and Vice President Harris’ Call with Prime Minister Trudeau",
+     "group:CAN+USA"),
+    (_LEADERS, "Readout of President Biden’s call with the G7", "group:G7+USA"),
     # a meeting with people who are no leaders of a country: nobody known
-    ("Readout of White House Meeting with State Legislative Leaders on Reproductive Rights", None),
-])
-def test_the_leaders_of_a_readout_are_the_two_sides_of_the_call(title, actor):
-    text = "President Biden spoke today. The leaders reaffirmed their determination to support Ukraine."
-    assert speaker_id(text, "2024-12-10", title, "The leaders") == actor
-
-
-@pytest.mark.parametrize("title, actor", [
-    ("Readout of President Biden’s Call with Prime Minister Ishiba of Japan", "group:JPN+USA"),
+    (_LEADERS, "Readout of White House Meeting with State Legislative Leaders on Reproductive Rights", None),
+    # "they" of a readout too
+    (_THEY, "Readout of President Biden’s Call with Prime Minister Ishiba of Japan", "group:JPN+USA"),
     # a call with several: all of them
-    ("Readout of President Joe Biden’s Call with President Macron of France, Chancellor Scholz of "
+    (_THEY, "Readout of President Joe Biden’s Call with President Macron of France, Chancellor Scholz of "
      "Germany, and Prime Minister Johnson of the United Kingdom", "group:DEU+FRA+GBR+USA"),
     # "they" elsewhere is not the title's parties
-    ("Fact Sheet: Investing in America", None),
-])
-def test_they_of_a_readout_are_the_sides_of_the_call(title, actor):
-    text = "President Biden spoke today. They discussed support for Ukraine."
-    assert speaker_id(text, "2022-03-29", title, "They") == actor
+    (_THEY, "Fact Sheet: Investing in America", None),
+], ids=lambda v: v[2] if isinstance(v, tuple) else None)
+def test_the_leaders_and_they_of_a_readout_are_the_sides_of_the_call(said, title, actor):
+    text, day, mention = said
+    assert speaker_id(text, day, title, mention) == actor
 
 
 @pytest.mark.parametrize("day, actor", [("2023-11-05", "person:joe-biden"), ("2025-11-05", "person:donald-trump")])
