@@ -944,6 +944,8 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "year_mod":
         return "DATE", g["y"], _mod_word(g["mod"])
     if rule == "year":
+        if _not_a_year(ctx.text, c.match.start("y"), c.match.end("y")):
+            return None
         y = int(g["y"])
         return "DATE", str(y), None
     if rule == "month":
@@ -1178,6 +1180,29 @@ _NAMED_DAY = re.compile(
 
 # Capitalized words that may follow a weekday in a date, not a name ("Friday Morning", "Friday, Oct. 13").
 _DAY_FOLLOWERS = set(MONTHS) | set(WEEKDAYS) | set(PARTS_OF_DAY) | {"night", "noon", "midnight", "next", "last"}
+
+
+# Four digits that number something else: a section of the Code or a bill ("50 U.S.C. 1622(d)",
+# "sections 1671, 1673", "H.R. 1865", "S. 1790"), a house on a street ("1600 Pennsylvania
+# Avenue", "1801 Town and Country Drive"). Presidential documents cite them by the dozen.
+_NUMBERED_BEFORE = re.compile(
+    r"(?:\bU\.?\s?S\.?\s?C\.?|\bC\.?F\.?R\.?|§§?|\b[Ss]ec(?:tions?|s?\.)|\bNos?\.|\bStat\.|\bH\.\s?R\.|"
+    r"(?<![\w.])S\.|\bH\.\s?(?:J|Con)\.\s?Res\.|\b[Rr]oute|\b[Ss]uite|\b[Rr]oom)"
+    r"[\s\u00a0]*(?:\d[\w()-]*,?[\s\u00a0]+(?:and[\s\u00a0]+|through[\s\u00a0]+)?)*$")
+_NUMBERED_AFTER = re.compile(r"\([a-z\d]{1,4}\)|[\s\u00a0]+et[\s\u00a0]+seq\b")
+_STREET_AFTER = re.compile(
+    r"[\s\u00a0]+(?:(?:[A-Z][\w.'’]*|and|of|de|la)[\s\u00a0]+){1,4}"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Way|Place|Court|Parkway|Highway|Pike)(?!\w)")
+# ... but "in 1929 Wall Street crashed": after a preposition of time it is the year
+_TIME_PREP_BEFORE = re.compile(r"\b(?:in|since|by|of|until|till|from|during|before|after|through|to|and|or)[\s\u00a0]*$",
+                               re.IGNORECASE)
+
+
+def _not_a_year(text: str, start: int, end: int) -> bool:
+    """Four digits read as a year that number a statute's section, a bill or a house."""
+    before = text[max(0, start - 60):start]
+    return bool(_NUMBERED_BEFORE.search(before) or _NUMBERED_AFTER.match(text, end)
+                or (_STREET_AFTER.match(text, end) and not _TIME_PREP_BEFORE.search(before)))
 
 
 _A_MARCH = re.compile(r"\s+(?:for|on|of|against|to)\s+(?:Our\s+|the\s+)?[A-Z][a-z]")

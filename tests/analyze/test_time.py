@@ -869,3 +869,24 @@ def test_this_weekday_is_the_coming_one_unless_the_clause_looks_back(nlp, text, 
 ])
 def test_let_us_is_a_proposal_not_a_past_tense(nlp, text, phrase, value):
     assert value_of(nlp, text, phrase, pub=dt.date(2024, 3, 20)) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Section 202(d) of the National Emergencies Act (50 U.S.C. 1622(d)) provides for termination.",
+    "the International Emergency Economic Powers Act (50\u00a0U.S.C.\u00a01701\u00a0et seq.) applies",
+    "determinations under sections 1671, 1673, 1675, and 1677j of title 19",
+    "The President signed H.R. 1865 and S. 1790 into law.",
+    "the Post Office located at 1801 Town and Country Drive in Norco",
+    "Protesters gathered outside 1600 Pennsylvania Avenue.",
+])
+def test_numbers_of_sections_bills_and_houses_are_not_years(nlp, text):
+    assert [t for t in timexes(nlp, text) if t[1] == "DATE"] == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("In 1929 Wall Street crashed.", "1929"),
+    ("The U.S. 2020 census counted everyone.", "2020"),
+    ("NATO has grown since 1949.", "1949"),
+])
+def test_years_beside_such_words_stay_years(nlp, text, phrase):
+    assert value_of(nlp, text, phrase) == ("DATE", phrase)
