@@ -584,8 +584,19 @@ _RANGE_END = re.compile(
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<y>{YEAR})\b", re.IGNORECASE)
 
 
+# ... or a range of days in the month: "February 18 – 22, 1971", "April 14-15, 1972"
+_DAYS_RANGE_END = re.compile(
+    rf"\s*(?:and|to|through|-|\u2013|\u2014)\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
+_YEAR_AFTER = re.compile(rf",?\s+(?P<y>{YEAR})\b")
+
+
 def _range_year(ctx: _Context, c: Candidate, m: int) -> int | None:
     text = ctx.text
+    days = _DAYS_RANGE_END.match(text, c.end, min(len(text), c.end + 20))
+    if days and text[c.end - 1].isdigit():
+        return int(days.group("y"))
     r = _RANGE_END.match(text, c.end, min(len(text), c.end + 40))
     if not r:
         return None
@@ -907,8 +918,12 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
         # "a day-long meeting", "a yearlong inquiry": one unit
         return "DURATION", _duration(1, g["u"].lower()), None
     if rule == "second_day":
-        # "on April 24 and 25": the second day, in the first one's month
-        value = _resolve_month_day(ctx, c, _month(g["m"]), _day(g["d"]))
+        # "on April 24 and 25": the second day, in the first one's month (and year: "and 25, 2020")
+        year = _YEAR_AFTER.match(ctx.text, c.end)
+        m, d = _month(g["m"]), _day(g["d"])
+        if year and _valid(int(year.group("y")), m, d):
+            return "DATE", _iso(int(year.group("y")), m, d), None
+        value = _resolve_month_day(ctx, c, m, d)
         return ("DATE", value, None) if value else None
     if rule == "decades_long":
         if c.match.group(0).endswith("old"):
@@ -934,6 +949,8 @@ def _normalize(ctx: _Context, c: Candidate) -> tuple[str, str, str | None] | Non
     if rule == "set_every":
         return _set_every(ctx, c, g)
     if rule == "present_ref":
+        if low == "now" and _THEREFORE.match(ctx.text, c.end):
+            return None  # "NOW, THEREFORE, I, ...": a proclamation's formula, not a time
         return "DATE", "PRESENT_REF", None
     if rule == "past_ref":
         return "DATE", "PAST_REF", None
@@ -1181,6 +1198,8 @@ _NAMED_DAY = re.compile(
 # Capitalized words that may follow a weekday in a date, not a name ("Friday Morning", "Friday, Oct. 13").
 _DAY_FOLLOWERS = set(MONTHS) | set(WEEKDAYS) | set(PARTS_OF_DAY) | {"night", "noon", "midnight", "next", "last"}
 
+
+_THEREFORE = re.compile(r",?\s*therefore\b", re.IGNORECASE)
 
 # Four digits that number something else: a section of the Code or a bill ("50 U.S.C. 1622(d)",
 # "sections 1671, 1673", "H.R. 1865", "S. 1790"), a house on a street ("1600 Pennsylvania

@@ -890,3 +890,20 @@ def test_numbers_of_sections_bills_and_houses_are_not_years(nlp, text):
 ])
 def test_years_beside_such_words_stay_years(nlp, text, phrase):
     assert value_of(nlp, text, phrase) == ("DATE", phrase)
+
+
+@pytest.mark.parametrize("text", [
+    "NOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States, do hereby proclaim",
+    "Now, therefore, be it resolved that the day be observed.",
+])
+def test_a_proclamations_now_therefore_is_no_time(nlp, text):
+    assert timexes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("He flew missions in Laos from February 18 \u2013 22, 1971.", "February 18", "1971-02-18"),
+    ("The talks of April 14-15, 1972 failed.", "April 14", "1972-04-14"),
+    ("They met on March 3 and 5, 2020.", "5", "2020-03-05"),
+])
+def test_a_range_of_days_takes_the_year_written_after_it(nlp, text, phrase, value):
+    assert value_of(nlp, text, phrase) == ("DATE", value)
