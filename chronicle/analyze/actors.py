@@ -432,6 +432,19 @@ class _Article:
         holders = self.kb.office_holders(country, frozenset(title), day)
         return self.from_entity(holders[0]) if len(holders) == 1 else None
 
+    def department_of(self, text: str) -> Actor | None:
+        """"The Secretary of Labor" of a federal document when the knowledge base has nobody in
+        the office that day (a vacancy, an acting secretary): the department, not the model's
+        ORG "Labor" (an id of its own, ``org:labor``). Only where the publisher is American: a
+        British "Secretary of State" heads no US department."""
+        if self.home != "USA":
+            return None
+        m = _SECRETARY_OF.fullmatch(" ".join(text.split()))
+        if m is None:
+            return None
+        ents = [e for e in self.kb.lookup("Department of " + m.group(1), ("ORG",)) if e.curated]
+        return self.from_entity(ents[0]) if ents else None
+
     def office_holder(self, surname: str, title: str | None) -> Entity | None:
         """The one person of that surname the knowledge base has in an office named by
         ``title`` ("President", "Secretary") on the article's date, else None."""
@@ -786,6 +799,9 @@ class _Article:
             holder = self.title_holder(sp.role or sp.text, day, period)
             if holder is not None:
                 return holder
+            department = self.department_of(sp.text)
+            if department is not None:
+                return department
         administration = self.administration(sp.text) if sp.mention_type != "turn" else None
         if administration is not None:
             # "the Biden administration" (not Biden himself), "the Biden-Harris\nAdministration"
@@ -974,6 +990,9 @@ _KIN = frozenset({"uncle", "aunt", "brother", "sister", "father", "mother", "cou
 # Words after which a name's head is done: "the Treaty of Versailles", "the Office of
 # Management and Budget" (an office), "the Indo-Pacific Economic Framework for Prosperity".
 _HEAD_ENDS = frozenset({"of", "for", "on", "to", "in", "against", "with", "between", "from", "at", "by"})
+
+
+_SECRETARY_OF = re.compile(r"(?:[Tt]he\s+)?Secretary\s+of\s+((?:the\s+)?[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3})")
 
 
 def _department_head(title: set[str]) -> bool:

@@ -1405,6 +1405,8 @@ def _speaker(text: str, mention) -> Speaker | None:
             and (mention.text[0] == "(" or text[mention.start_char - 1:mention.start_char] == "(")):
         return None
     mention = _past_dateline(text, mention)
+    if len(mention) > 3 and mention[0].text == "(" and mention[2].text == ")" and _ENUMERATOR.fullmatch(mention[1].text):
+        mention = mention[3:]  # "(7)  The Commissioner of CBP shall ...": the list's number is no part
     while len(mention) > 1 and mention[0].is_space:  # " \nPresident Biden": the line break is no part
         mention = mention[1:]
     while len(mention) > 1 and mention[-1].is_space:

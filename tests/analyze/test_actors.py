@@ -183,6 +183,18 @@ def test_a_secretary_s_title_is_the_holder_on_the_day(pipeline, day, actor_id):
     assert an.quotes[0].speaker.actor_id == actor_id
 
 
+@pytest.mark.parametrize("url, actor_id", [
+    ("https://www.whitehouse.gov/x", "org:united-states-department-of-labor"),
+    # elsewhere a "Secretary of Labor" may head another country's ministry: not the US department
+    ("https://example.org/x", "org:labor"),
+])
+def test_a_secretary_s_title_with_nobody_in_office_is_the_department(pipeline, url, actor_id):
+    # the knowledge base has no Secretary of Labor on this day (an acting secretary served)
+    an = pipeline.analyze(Article(id="s", text="The Secretary of Labor said that the program would continue.",
+                                  date=dt.date(2024, 12, 16), url=url))
+    assert an.quotes[0].speaker.actor_id == actor_id
+
+
 def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp, kb):
     text = "Marta Kowalewska, a local organiser, spoke first. Later Kowalewska left."
     doc = nlp(text)

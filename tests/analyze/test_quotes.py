@@ -1123,6 +1123,12 @@ def test_a_list_s_enumerator_is_nobody():
                for q in quotes(memo))
 
 
+def test_a_list_s_enumerator_before_the_speaker_is_no_part_of_it():
+    order = ("(7)\u00a0 The Commissioner of CBP shall determine whether any additional modifications "
+             "to the HTSUS are necessary.")
+    assert only(quotes(order)).speaker.text == "The Commissioner of CBP"
+
+
 @pytest.mark.parametrize("text", [
     "The minister said,“Look, we will not back down.” Then he left.",
     'The minister said:"Look, we will not back down." Then he left.',
