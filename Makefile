@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean lock model
+.PHONY: install demo test bench clean lock model given-names
 
 install: $(STAMP)
 
@@ -32,6 +32,12 @@ model: install
 	$(BIN)/python scripts/mine_cues.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
 	$(BIN)/python scripts/train_cues.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
 	$(BIN)/python scripts/train_boundaries.py $(SHARED)/data/polnear/train --docbin /tmp/chronicle-polnear-train.spacy
+
+# Rebuild chronicle/data/given_names.tsv.gz (given names of one gender, for coreference) from
+# the name data of nomquamgender 0.1.4 (MIT), installed without its pandas for this only.
+given-names: install
+	$(BIN)/python -m pip install --quiet --no-deps nomquamgender==0.1.4
+	$(BIN)/python scripts/build_given_names.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 lock:

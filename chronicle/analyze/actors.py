@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from chronicle.analyze.actors_kb import (
     TITLE_GLUE, Entity, Knowledge, Place, country_of_code, day_of, fold, load, name_variants, slug,
 )
+from chronicle.analyze.given_names import gender_of_given_name
 from chronicle.analyze.quotes import _DATELINE, _DATELINE_WITHIN
 from chronicle.analyze.time import period_bounds
 from chronicle.analyze.coref import (COLLECTIVE, HONORIFICS, PARTIES_JOINED, PERSON_NOUNS, ROLE_WORDS, STAGE_WORDS, THING_HEADS, label_words,
@@ -147,6 +148,11 @@ def gender_check(kb: Knowledge, pub_date=None):
                     and r.role and offices <= set(fold(r.role).split())]
             people = [e for e in held if e.curated] if len(held) > 1 else held
         g = people[0].gender if len(people) == 1 else None
+        if g is None and words and len(words[0]) > 1 and (len(words) > 1 or not kb.people_named(words[0])):
+            # nobody the knowledge base knows the gender of: the given name's, when nearly all
+            # its bearers share one ("Joe", "Frances"); a lone word that is someone's surname
+            # ("Harris", "Clinton") says nothing
+            g = gender_of_given_name(words[0])
         if len(cache) >= _GENDER_CACHE_SIZE:
             cache.clear()
         cache[ck] = g

@@ -331,7 +331,11 @@ def test_curated_people_carry_their_gender_and_phoenix_people_none(kb):
     ("2010-05-01", "Clinton", "Secretary of State", "f"),  # a surname two people share: the title
     ("1998-05-01", "Clinton", "President", "m"),
     ("2010-05-01", "Clinton", None, None),  # ... and without one, no one
-    ("2024-05-01", "Jordan Harris", None, None),  # a name the knowledge base does not know
+    # a name the knowledge base does not know: its given name's gender, where nearly all its
+    # bearers share one (given_names), else none
+    ("2024-05-01", "Jordan Harris", None, "m"),
+    ("2024-05-01", "Jean Harris", None, None),
+    ("2024-05-01", "Perkins", None, None),
 ])
 def test_gender_check_is_the_gender_of_the_one_person_of_that_name(kb, day, name, role, gender):
     from chronicle.analyze.actors import gender_check

@@ -257,6 +257,23 @@ def test_a_name_the_knowledge_base_does_not_know_keeps_an_unknown_gender():
     assert ("he", "person:jordan-harris") in found
 
 
+@pytest.mark.parametrize("text, pronoun, actor", [
+    ("Maria Okonkwo, a nurse, met Joe Brannigan, a welder, on Monday. “We need more help here,” "
+     "she said.", "she", "person:maria-okonkwo"),
+    ("Joe Brannigan, a welder, met Maria Okonkwo, a nurse, on Monday. “We need more help here,” "
+     "he said.", "he", "person:joe-brannigan"),
+])
+def test_a_given_name_nearly_all_of_one_gender_bear_gives_the_person_that_gender(text, pronoun, actor):
+    # the knowledge base knows neither: "Joe" is a man's name, "Maria" a woman's (given_names)
+    assert (pronoun, actor) in speakers(text, "2024-05-02")
+
+
+def test_an_ambiguous_given_name_gives_no_gender():
+    text = ('Jean Brannigan met reporters on Monday. "We are proud," Brannigan said. "It is a '
+            'start," she said.')
+    assert ("she", "person:jean-brannigan") in speakers(text, "2024-05-02")
+
+
 def test_a_courtesy_title_goes_with_a_given_name():
     # "Second Gentleman Doug" is the article's Doug Emhoff: the knowledge base knows no Doug in
     # that office, so the given name joins the full name (an office the knowledge base knows a
