@@ -114,6 +114,10 @@ THING_HEADS = {  # not surnames too ("Park", "Hall", "Lake", "Law", "Cross", "Gr
     "nations", "tribes", "people", "journalists", "families", "forces", "airlines", "company",
     "corporation", "inc", "group", "team", "teams", "party", "campaign", "foundation", "bible",
     "cabinet",
+    # places and institutions named for a person ("The Perkins Homestead", "the Lincoln Memorial")
+    "homestead", "monument", "memorial", "museum", "library", "institute", "association", "society",
+    "commission", "stadium", "arena", "airport", "cathedral", "mosque", "synagogue", "ranch",
+    "plantation", "cemetery", "highway", "parkway", "boulevard",
     # a government's documents ("This Executive Order", "the President's Order" tagged PERSON)
     "order", "proclamation", "memorandum", "directive", "strategy", "framework", "budget",
     "amendment", "regulation", "regulations",

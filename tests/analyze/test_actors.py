@@ -195,6 +195,14 @@ def test_a_secretary_s_title_with_nobody_in_office_is_the_department(pipeline, u
     assert an.quotes[0].speaker.actor_id == actor_id
 
 
+@pytest.mark.parametrize("text", [
+    "Flights from George Bush Intercontinental Airport resumed on Monday, officials said.",
+])
+def test_a_place_named_for_a_person_is_no_person(pipeline, text):
+    an = pipeline.analyze(Article(id="p", text=text, date=dt.date(2024, 12, 16)))
+    assert not [a.id for a in an.actors if a.type == "PERSON"]
+
+
 def test_an_unknown_full_name_gets_a_stable_slug_id_and_its_surname_joins_it(nlp, kb):
     text = "Marta Kowalewska, a local organiser, spoke first. Later Kowalewska left."
     doc = nlp(text)
