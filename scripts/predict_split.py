@@ -48,9 +48,11 @@ def speakers(before: str, after: str) -> None:
     a, b = read(before), read(after)
     n = 0
     for doc_id in a:
-        old = {(q["content"]["start"], q["content"]["end"]): q.get("speaker") or {} for q in a[doc_id]}
+        def key(q):  # a quote: its content and its cue (two cues may report one content)
+            return q["content"]["start"], q["content"]["end"], (q.get("cue") or {}).get("start")
+        old = {key(q): q.get("speaker") or {} for q in a[doc_id]}
         for q in b.get(doc_id, []):
-            was = old.get((q["content"]["start"], q["content"]["end"]))
+            was = old.get(key(q))
             now = q.get("speaker") or {}
             if was is not None and was.get("name") != now.get("name"):
                 n += 1

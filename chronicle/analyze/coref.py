@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from chronicle.analyze.actors_kb import lookup_code
 from chronicle.analyze.doctext import children, sentence_of, text_of
+from chronicle.analyze.given_names import gender_of_given_name
 
 import bisect
 import itertools
@@ -726,6 +727,11 @@ def _by_partial(people: list[PersonCluster], word: str, pos: int, title: str | N
     titled = title is not None and bool(set(title.lower().split()) & ROLE_WORDS - _ROLE_GLUE)
     named = [p for p in people if (word == p.surname or not titled and word == p.given)
              and len(p.name.split()) > 1]
+    # "Mrs. Clinton" is not the article's Bill Clinton: a gendered honorific or title joins only
+    # a full name of that gender (the text's, else the given name's), when there is one
+    sex = next((g for w in (*honorifics, *(title or "").lower().split()) if (g := _GENDERED.get(w.rstrip(".")))), None)
+    if sex is not None:
+        named = [p for p in named if (p.gender or gender_of_given_name(p.given, strong_only=True)) in (None, sex)]
     carriers = [p for p in named if p.honorifics & honorifics]
     if carriers:
         named = carriers

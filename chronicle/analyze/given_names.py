@@ -3,7 +3,8 @@ coreference to keep "she" off Joe when the knowledge base does not know the pers
 
 The table (``chronicle/data/given_names.tsv.gz``, built by ``make given-names`` from the MIT-
 licensed name data of the PyPI package nomquamgender 0.1.4) holds only names the data gives one
-gender with p >= 0.8; ambiguous names ("Jean", "Taylor", "Kim") are not in it and say nothing.
+gender with p >= 0.8, those below 0.95 marked weaker; ambiguous names ("Jean", "Taylor", "Kim")
+are not in it and say nothing.
 """
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def _table() -> dict[str, str]:
     return out
 
 
-def gender_of_given_name(word: str) -> str | None:
-    """"m" / "f" for a given name (any case, accents folded by the caller), else None."""
-    return _table().get(word.lower())
+def gender_of_given_name(word: str, strong_only: bool = False) -> str | None:
+    """"m" / "f" for a given name (any case, accents folded by the caller), else None. A name
+    between 80 and 95% of whose bearers share a gender ("Bernie" m, "Lindsey" f) counts unless
+    ``strong_only``: for a person the knowledge base knows, whose being the exception (Senator
+    Lindsey Graham) a wrong guess would make visible in every article about them."""
+    g = _table().get(word.lower())
+    if g is None or g.endswith("?") and strong_only:
+        return None
+    return g.rstrip("?")
