@@ -158,6 +158,26 @@ def person_like(toks) -> bool:
 _NOT_NAMES = {"sec", "subsec", "subsection", "section", "art", "para"}
 
 
+def _couple_given_name(ent, toks, surnames: set[str]):
+    """The given name before "and" in "Bill and Hillary Clinton": a capitalized word the
+    given-name table knows, tagged as a one-word name or as nothing, and no surname of a person
+    the article names in full ("Trump and Hillary Clinton" are two surnames); else None."""
+    doc = ent.doc
+    i = toks[0].i
+    if len(toks) != 2 or i < 2 or doc[i - 1].lower_ not in ("and", "&"):
+        return None
+    word = doc[i - 2]
+    if (not word.is_title or word.pos_ != "PROPN" or word.lower_ in surnames
+            or gender_of_given_name(word.text) is None):
+        return None
+    if i > 2 and (doc[i - 3].pos_ == "PROPN" or doc[i - 3].text.lstrip("-–—").istitle() and not doc[i - 3].is_sent_start):
+        return None  # "-Todd Rogers and Adan Acevedo": the word is a surname itself
+    if word.ent_type_ == "PERSON":
+        alone = word.ent_iob_ == "B" and doc[i - 1].ent_iob_ != "I"
+        return word if alone and (i - 2 == 0 or doc[i - 3].ent_type_ != "PERSON") else None
+    return word if not word.ent_type_ else None
+
+
 def _name_key(toks) -> str:
     """A full name as one person: "Ronald S. Moultrie" and "Ronald Moultrie" alike."""
     words = [t.lower_.rstrip(".") for t in toks]
@@ -199,6 +219,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
 
     # 1. full names
     persons = [e for e in persons if person_like(_name_tokens(e))]
+    surnames = {toks[-1].lower_ for e in persons if len(toks := _name_tokens(e)) >= 2}
     for ent in persons:
         toks = _name_tokens(ent)
         if len(toks) >= 2:
@@ -212,6 +233,17 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
             cluster.honorifics |= _honorifics_before(toks[0])
             _take_role(cluster, *_role_words(ent))
             _take_gender(cluster, ent)
+        # "Bill and Hillary Clinton", "Joe and Jill Biden": the given name before "and" is the
+        # first of two people of that surname ("Mr. Clinton" is then Bill, not Hillary)
+        first = _couple_given_name(ent, toks, surnames)
+        if first is not None:
+            key = f"{first.lower_} {toks[-1].lower_.rstrip('.')}"
+            partner = full_names.get(key)
+            if partner is None:
+                partner = PersonCluster(f"{first.text} {toks[-1].text}", first=first.idx)
+                full_names[key] = partner
+                people.append(partner)
+            partner.add(first.idx, first.idx + len(first))
     if honorifics_of is not None:
         for p in people:
             p.honorifics |= honorifics_of(p.name)

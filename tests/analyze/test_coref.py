@@ -275,6 +275,18 @@ def test_a_gendered_honorific_joins_only_the_full_name_of_that_gender():
     assert ("Mrs. Clinton", "person:hillary-clinton") in speakers(text, "2016-06-27")
 
 
+def test_a_given_name_before_and_is_the_first_of_a_couple():
+    text = ('Tom and Mary Brannigan opened the bakery in 1990. "We never thought it would last," '
+            'Mr. Brannigan said.')
+    assert ("Mr. Brannigan", "person:tom-brannigan") in speakers(text, "2016-08-01")
+
+
+def test_a_surname_before_and_is_no_given_name():
+    # "Carson and Donald Trump" are two surnames' people, not a "Carson Trump"
+    text = ('Ben Carson and Donald Trump led the field. "We will win," Mr. Trump said.')
+    assert ("Mr. Trump", "person:donald-trump") in speakers(text, "2015-11-23")
+
+
 def test_a_name_most_but_not_nearly_all_of_whose_bearers_share_a_gender_is_weaker():
     from chronicle.analyze.given_names import gender_of_given_name
     assert gender_of_given_name("Joe") == gender_of_given_name("Joe", strong_only=True) == "m"
