@@ -172,9 +172,8 @@ def _couple_given_name(ent, toks, surnames: set[str]):
         return None
     if i > 2 and (doc[i - 3].pos_ == "PROPN" or doc[i - 3].text.lstrip("-–—").istitle() and not doc[i - 3].is_sent_start):
         return None  # "-Todd Rogers and Adan Acevedo": the word is a surname itself
-    if word.ent_type_ == "PERSON":
-        alone = word.ent_iob_ == "B" and doc[i - 1].ent_iob_ != "I"
-        return word if alone and (i - 2 == 0 or doc[i - 3].ent_type_ != "PERSON") else None
+    if word.ent_type_ == "PERSON":  # a one-word name of its own, not the end of a longer one
+        return word if word.ent_iob_ == "B" and doc[i - 1].ent_iob_ != "I" else None
     return word if not word.ent_type_ else None
 
 
