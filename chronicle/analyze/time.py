@@ -1959,6 +1959,9 @@ def _governing(doc, span, sent, start: int, end: int, timexes: list[TimeExpr], p
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    # the clause the verb reports or intends ("stating that it is to continue beyond April 3",
+    # "promised to visit on Friday"): its dates are what is said, not when
+    reported = [(c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     best = None
     for t in timexes:
         if t.start < sent.start_char or t.end > sent.end_char:
@@ -1977,6 +1980,8 @@ def _governing(doc, span, sent, start: int, end: int, timexes: list[TimeExpr], p
         if head != verb and head.dep_ in ("relcl", "acl") and not (
                 head.left_edge.i <= span.start and span.end - 1 <= head.right_edge.i):
             continue  # a relative clause's date ("Biden, who took office on Jan. 20, said")
+        if any(lo <= tspan.root.i <= hi for lo, hi in reported):
+            continue
         score = 0 if head == verb else 1
         if verb_only and score:
             continue

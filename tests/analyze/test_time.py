@@ -386,6 +386,15 @@ def test_day_inside_the_quoted_content_does_not_date_the_saying(nlp):
     assert q.said_on == "2022-01-27"
 
 
+def test_a_day_in_the_reported_clause_past_the_content_does_not_date_the_saying(nlp):
+    # the content as found may stop short of the clause the cue reports; its dates are still
+    # what is said ("... is to continue beyond Tuesday"), not when
+    doc = nlp("The minister said that the emergency is to continue in effect beyond Tuesday.")
+    q = _quote(doc, "said", "that the emergency is to continue")
+    date_quotes(doc, [q], extract_timexes(doc, PUB), PUB)
+    assert q.said_on == "2022-01-27"
+
+
 def test_quote_without_a_time_expression_is_dated_by_publication(nlp):
     doc = nlp('"No comment," the spokesman said.')
     q = _quote(doc, "said", "No comment,")
