@@ -1980,8 +1980,9 @@ def _governing(doc, span, sent, start: int, end: int, timexes: list[TimeExpr], p
         if head != verb and head.dep_ in ("relcl", "acl") and not (
                 head.left_edge.i <= span.start and span.end - 1 <= head.right_edge.i):
             continue  # a relative clause's date ("Biden, who took office on Jan. 20, said")
-        if any(lo <= tspan.root.i <= hi for lo, hi in reported):
-            continue
+        if any(lo <= tspan.root.i <= hi and tspan.start > lo + 1 for lo, hi in reported):
+            continue  # (not a phrase opening the clause: "said on Monday they would ...", which
+            # the parser may hang on the reported verb, is the saying's)
         score = 0 if head == verb else 1
         if verb_only and score:
             continue
