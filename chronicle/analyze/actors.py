@@ -82,10 +82,12 @@ def _own_government(text: str) -> bool:
 
 def _administration_of(text: str) -> list[str] | None:
     """The names an administration is named by: "the Biden-Harris Administration" -> ["Biden",
-    "Harris"]; None for anything else."""
+    "Harris"], "the Obama White House" -> ["Obama"]; None for anything else."""
     words = text.replace("\u2060", "").split()  # a word joiner inside "Biden-⁠Harris"
     if words and words[0].lower() == "the":
         words = words[1:]
+    if len(words) == 3 and [w.lower() for w in words[1:]] == ["white", "house"]:
+        words = words[:1] + ["administration"]
     if len(words) != 2 or words[1].lower() != "administration":
         return None
     names = [w for w in re.split(r"[-–]", words[0]) if w]

@@ -737,6 +737,8 @@ def test_the_administration_is_the_publisher_s_government_or_no_one(nlp, kb):
     # the government, not the leader it is named after, in any case
     ("The Biden administration said it would act.", "The Biden administration", "country:USA"),
     ("The Maduro administration said the vote was fair.", "The Maduro administration", "country:VEN"),
+    # a White House named after its President is that administration, not the President
+    ("The Obama White House said that the program would continue.", "The Obama White House", "country:USA"),
 ])
 def test_an_administration_named_by_its_leaders_is_their_country_s_government(pipeline, sentence,
                                                                                speaker, actor):
