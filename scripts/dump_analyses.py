@@ -3,10 +3,14 @@
     python scripts/dump_analyses.py 300 /tmp/after.jsonl          # every 47th document
     git stash; python scripts/dump_analyses.py 300 /tmp/before.jsonl; git stash pop
     python scripts/dump_analyses.py --speakers /tmp/before.jsonl /tmp/after.jsonl
+    python scripts/dump_analyses.py 300 --time --code /tmp/old    # stages' CPU time, old code
 
 The parsed documents are cached in /tmp/chronicle-wh-N.spacy (the first run parses them, about
 a minute per hundred documents; later runs only run Chronicle's stages). ``--speakers`` lists the
-quotes whose speaker mention or identity differs between two dumps.
+quotes whose speaker mention or identity differs between two dumps. ``--time`` writes nothing
+and prints the CPU time of Chronicle's stages alone over the cached documents (after 20 warm-up
+documents); with ``--code DIR`` the code is a checkout's (``git worktree add DIR REV``), so two
+versions can be timed alternately on the same machine.
 """
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 
-def dump(n: int, out: str, shared: str) -> None:
+def parsed(n: int, shared: str):
+    """(pipeline, articles, their parsed Docs) for every k-th of the corpus's documents, parsing
+    them once into the cache."""
     from spacy.tokens import DocBin
 
     from chronicle import bench
@@ -35,9 +41,28 @@ def dump(n: int, out: str, shared: str) -> None:
         for doc in docs:
             bin_.add(doc)
         bin_.to_disk(cache)
+    return pipeline, articles, docs
+
+
+def dump(n: int, out: str, shared: str) -> None:
+    pipeline, articles, docs = parsed(n, shared)
     with open(out, "w", encoding="utf-8") as f:
         for article, doc in zip(articles, docs):
             f.write(json.dumps(pipeline.analyze_doc(article, doc).to_dict(), sort_keys=True) + "\n")
+
+
+def stage_time(n: int, shared: str) -> None:
+    import time
+
+    import chronicle
+
+    pipeline, articles, docs = parsed(n, shared)
+    for article, doc in zip(articles[:20], docs[:20]):  # warm-up: tables, caches
+        pipeline.analyze_doc(article, doc)
+    start = time.process_time()
+    for article, doc in zip(articles, docs):
+        pipeline.analyze_doc(article, doc)
+    print(f"{os.path.dirname(os.path.dirname(chronicle.__file__))}: {time.process_time() - start:.2f} s CPU")
 
 
 def speakers(before: str, after: str) -> None:
@@ -63,11 +88,17 @@ def speakers(before: str, after: str) -> None:
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("args", nargs=2, help="N OUT, or with --speakers: BEFORE AFTER")
+    ap.add_argument("args", nargs="+", help="N OUT, or with --time: N, or with --speakers: BEFORE AFTER")
     ap.add_argument("--speakers", action="store_true")
+    ap.add_argument("--time", action="store_true")
+    ap.add_argument("--code", help="a checkout whose chronicle package to run (with --time or a dump)")
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
     ns = ap.parse_args()
+    if ns.code:
+        sys.path.insert(0, os.path.abspath(ns.code))
     if ns.speakers:
         speakers(*ns.args)
+    elif ns.time:
+        stage_time(int(ns.args[0]), ns.shared)
     else:
         dump(int(ns.args[0]), ns.args[1], ns.shared)

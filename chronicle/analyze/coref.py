@@ -217,10 +217,9 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
     full_names: dict[str, PersonCluster] = {}
 
     # 1. full names
-    persons = [e for e in persons if person_like(_name_tokens(e))]
-    surnames = {toks[-1].lower_ for e in persons if len(toks := _name_tokens(e)) >= 2}
-    for ent in persons:
-        toks = _name_tokens(ent)
+    persons = [(e, toks) for e in persons if person_like(toks := _name_tokens(e))]  # their name words, once
+    surnames = {toks[-1].lower_ for _, toks in persons if len(toks) >= 2}
+    for ent, toks in persons:
         if len(toks) >= 2:
             key = _name_key(toks)
             cluster = full_names.get(key)
@@ -247,8 +246,7 @@ def cluster_people(doc, quotes, title: str | None = None, in_office=None,
         for p in people:
             p.honorifics |= honorifics_of(p.name)
     # 2. partial names
-    for ent in persons:
-        toks = _name_tokens(ent)
+    for ent, toks in persons:
         if len(toks) != 1 or not toks[0].text.strip():
             continue
         word = toks[0].lower_
